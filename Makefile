@@ -1,0 +1,58 @@
+# Two commands do everything: `make run` and `make test`. Both are idempotent and work from a fresh clone.
+SHELL := /bin/bash
+VENV := .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+STAMP := $(VENV)/.installed
+
+.PHONY: run test install migrate demo serve lint check browser clean
+
+# A Python >= 3.12: $(PYTHON) if given, else the first candidate that really runs and is new enough.
+# pyenv shims answer "command not found" for versions that are installed but not selected,
+# so each candidate is executed rather than looked up; installed pyenv versions come last.
+define find_python
+for cand in $(PYTHON) python3.13 python3.12 python3 \
+    $$(ls -d $${PYENV_ROOT:-$$HOME/.pyenv}/versions/3.1[2-9]*/bin/python3 2>/dev/null | sort -rV); do \
+  if "$$cand" -c 'import sys; sys.exit(sys.version_info < (3, 12))' >/dev/null 2>&1; then echo "$$cand"; exit 0; fi; \
+  found="$$found $$cand=$$("$$cand" -c 'import platform; print(platform.python_version())' 2>/dev/null || echo missing)"; \
+done; \
+echo "No Python >= 3.12 found (tried:$$found). Install one, or run: make PYTHON=/path/to/python3.12 ..." >&2; exit 1
+endef
+
+$(PY):
+	@py=$$($(find_python)) && echo "Creating $(VENV) with $$py" && "$$py" -m venv $(VENV)
+
+$(STAMP): $(PY) pyproject.toml
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	@touch $(STAMP)
+
+install: $(STAMP)
+
+migrate: install
+	$(PY) manage.py migrate --no-input
+
+demo: migrate
+	$(PY) manage.py load_demo
+
+run: demo
+	@$(PY) manage.py demo_logins
+	$(PY) manage.py runserver 127.0.0.1:8000
+
+# Browser tests need Chromium; Debian's package is installed when we may (root with apt-get),
+# otherwise the browser tests skip and say why.
+browser:
+	@command -v chromium >/dev/null || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null && \
+	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } ; } || \
+	  echo "chromium not installed: browser tests will be skipped"
+
+test: install browser
+	$(BIN)/ruff check .
+	$(PY) manage.py makemigrations --check --dry-run
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+lint: install
+	$(BIN)/ruff check .
+
+clean:
+	rm -rf $(VENV) db.sqlite3 media

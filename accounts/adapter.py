@@ -1,0 +1,24 @@
+from allauth.account.adapter import DefaultAccountAdapter
+from django.utils import translation
+
+
+class AccountAdapter(DefaultAccountAdapter):
+    def save_user(self, request, user, form, commit=True):
+        user = super().save_user(request, user, form, commit=False)
+        user.display_name = form.cleaned_data["display_name"]
+        user.language = form.cleaned_data.get("language") or translation.get_language()
+        if commit:
+            user.save()
+        return user
+
+    def send_mail(self, template_prefix, email, context):
+        # Mail goes out in the recipient's language, not in whatever language the sender is browsing in.
+        user = context.get("user")
+        language = getattr(user, "language", None) or translation.get_language()
+        with translation.override(language):
+            super().send_mail(template_prefix, email, context)
+
+    def get_login_redirect_url(self, request):
+        # Land people in their own language after logging in, unless they were heading somewhere.
+        with translation.override(request.user.language or translation.get_language()):
+            return super().get_login_redirect_url(request)

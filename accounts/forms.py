@@ -1,0 +1,64 @@
+from allauth.account.forms import SignupForm as AllauthSignupForm
+from django import forms
+from django.conf import settings
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from .models import User
+from .validators import normalise_text, validate_plain_text
+
+
+class PlainTextField(forms.CharField):
+    """A line of text about a person: NFC-normalised and trimmed, free of markup and invisible controls."""
+
+    default_validators = [validate_plain_text]
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        return normalise_text(value) if value else value
+
+
+class SignupForm(AllauthSignupForm):
+    """allauth's signup plus what we need from the first minute: a name and a language."""
+
+    display_name = PlainTextField(
+        label=_("Your name"),
+        max_length=User._meta.get_field("display_name").max_length,
+        help_text=_("How you appear to trainers and other participants. You can change it later."),
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
+    language = forms.ChoiceField(label=_("Preferred language"), choices=settings.LANGUAGES)
+
+    field_order = ["display_name", "email", "password1", "password2", "language"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["language"].initial = get_language()
+
+
+class ProfileForm(forms.ModelForm):
+    class Meta:
+        model = User
+        fields = [
+            "display_name",
+            "certificate_name",
+            "language",
+            "time_zone",
+            "city",
+            "country",
+            "organisation",
+            "nationality",
+            "show_nationality",
+        ]
+        field_classes = {
+            "display_name": PlainTextField,
+            "certificate_name": PlainTextField,
+            "city": PlainTextField,
+            "organisation": PlainTextField,
+        }
+        widgets = {
+            "display_name": forms.TextInput(attrs={"autocomplete": "name"}),
+            "certificate_name": forms.TextInput(attrs={"autocomplete": "name"}),
+            "city": forms.TextInput(attrs={"autocomplete": "address-level2"}),
+            "organisation": forms.TextInput(attrs={"autocomplete": "organization"}),
+        }

@@ -1,0 +1,9 @@
+"""Local development: `make run`. Debug on, everything embedded unless the environment says otherwise."""
+
+from .base import *
+
+DEBUG = env.bool("DEBUG", default=True)
+DEMO_CONTENT_ALLOWED = True
+
+# The manifest needs `collectstatic`; development serves files straight from site/static.
+STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}

@@ -1,0 +1,17 @@
+"""The test suite: the same settings as development, made fast and deterministic.
+
+DATABASE_URL / CACHE_URL still apply, so CI runs the very same suite on PostgreSQL and Redis.
+"""
+
+from .base import *
+
+DEBUG = False
+DEMO_CONTENT_ALLOWED = True
+SECRET_KEY = "test-secret-key-that-is-long-enough-for-hmac-0123456789abcdef"  # noqa: S105
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
+MEDIA_ROOT = BASE_DIR / ".test-media"
+CACHES["default"]["KEY_PREFIX"] = "ml-test"
+WAGTAILADMIN_BASE_URL = "http://testserver"

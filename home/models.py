@@ -1,0 +1,81 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from .blocks import BodyBlock, LinkBlock
+
+
+class HomePage(Page):
+    """The front door: who the platform is for, and the way in to courses and toolkits."""
+
+    hero_heading = models.CharField(_("hero heading"), max_length=120)
+    hero_intro = models.TextField(_("hero introduction"), max_length=400)
+    hero_links = StreamField(
+        [("link", LinkBlock())],
+        verbose_name=_("hero links"),
+        blank=True,
+        max_num=2,
+        help_text=_("Up to two calls to action; the first is shown as the main button."),
+    )
+    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
+
+    content_panels = [
+        *Page.content_panels,
+        MultiFieldPanel(
+            [FieldPanel("hero_heading"), FieldPanel("hero_intro"), FieldPanel("hero_links")],
+            heading=_("Hero"),
+        ),
+        FieldPanel("body"),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("hero_intro"), index.SearchField("body")]
+    parent_page_types = ["wagtailcore.Page"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("home page")
+
+
+class StandardPage(Page):
+    """A plain content page: about us, privacy notice, accessibility statement, help."""
+
+    intro = models.TextField(_("introduction"), max_length=600, blank=True)
+    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
+    parent_page_types = ["home.HomePage", "home.StandardPage"]
+    subpage_types = ["home.StandardPage"]
+
+    class Meta:
+        verbose_name = _("standard page")
+
+
+@register_setting(icon="site")
+class FooterSettings(BaseSiteSetting):
+    """Who runs the site and how to reach them, shown in every page's footer.
+
+    Links point at pages, so each visitor sees them in their language once the pages are translated.
+    """
+
+    organisation_name = models.CharField(_("organisation name"), max_length=150)
+    address = models.TextField(_("postal address"), max_length=300, blank=True)
+    email = models.EmailField(_("contact e-mail"), blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    website = models.URLField(_("organisation website"), blank=True)
+    links = StreamField([("link", LinkBlock())], verbose_name=_("footer links"), blank=True, max_num=8)
+
+    panels = [
+        FieldPanel("organisation_name"),
+        FieldPanel("address"),
+        FieldPanel("email"),
+        FieldPanel("phone"),
+        FieldPanel("website"),
+        FieldPanel("links"),
+    ]
+
+    class Meta:
+        verbose_name = _("footer")

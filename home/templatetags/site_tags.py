@@ -1,0 +1,32 @@
+from django import template
+from django.conf import settings
+from django.utils.translation import get_language_info
+
+register = template.Library()
+
+
+@register.inclusion_tag("home/includes/language_switcher.html", takes_context=True)
+def language_switcher(context):
+    request = context["request"]
+    page = context.get("page")
+    current = context.get("LANGUAGE_CODE")
+    languages = []
+    for code, _name in settings.LANGUAGES:
+        info = get_language_info(code)
+        languages.append(
+            {"code": code, "name": info["name_local"], "bidi": info["bidi"], "current": code == current}
+        )
+    return {
+        "request": request,
+        "languages": languages,
+        "next": request.get_full_path(),
+        "page_id": getattr(page, "pk", None) if hasattr(page, "get_translations") else None,
+    }
+
+
+@register.simple_tag(takes_context=True)
+def localized_url(context, page):
+    """A chosen page's URL in the visitor's language (the translation when there is one)."""
+    if page is None:
+        return ""
+    return page.localized.get_url(request=context.get("request")) or ""

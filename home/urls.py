@@ -1,0 +1,10 @@
+from django.urls import path
+
+from . import views
+
+app_name = "home"
+
+urlpatterns = [
+    path("search/", views.search, name="search"),
+    path("language/", views.switch_language, name="switch_language"),
+]
