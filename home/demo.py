@@ -136,6 +136,9 @@ def _translation(page: Page, locale: Locale) -> Page:
 
 
 def _fill_home(home: HomePage, texts: dict, about: StandardPage) -> None:
+    # Children were added through other instances since this one was loaded: publishing a stale tree
+    # position (numchild) would hide them from routing.
+    home.refresh_from_db(fields=["numchild"])
     home.title = texts["title"]
     home.hero_heading = texts["hero_heading"]
     home.hero_intro = texts["hero_intro"]

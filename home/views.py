@@ -43,9 +43,9 @@ def switch_language(request):
     language = request.POST.get("language", "")
     if language not in dict(settings.LANGUAGES):
         return HttpResponse(status=400)
-    next_url = request.POST.get("next", "/")
+    next_url = request.POST.get("next", "")
     if not url_has_allowed_host_and_scheme(next_url, {request.get_host()}, request.is_secure()):
-        next_url = "/"
+        next_url = f"/{language}/"
     page_id = request.POST.get("page", "")
     page = Page.objects.live().filter(pk=page_id).first() if page_id.isdigit() else None
     site = Site.find_for_request(request)

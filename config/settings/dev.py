@@ -7,3 +7,6 @@ DEMO_CONTENT_ALLOWED = True
 
 # The manifest needs `collectstatic`; development serves files straight from site/static.
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
+# Serve static files from the app and site folders without collectstatic.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True

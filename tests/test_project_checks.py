@@ -1,0 +1,53 @@
+"""The project's own health: deploy checks, migrations, settings that refuse to start unsafely."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+PRODUCTION_ENV = {
+    "DJANGO_SETTINGS_MODULE": "config.settings.production",
+    "SECRET_KEY": "x7#k2p!q9z@w4m8r1t6y3u0i5o2p7a9s4d1f6g8h3j5k0l2z4x6c8v1b3n5m7q9",
+    "ALLOWED_HOSTS": "learning.example.org",
+    "DATABASE_URL": "sqlite:////tmp/deploy-check.sqlite3",
+    "EMAIL_URL": "smtp+tls://mailer:secret@smtp.example.org:587",
+}
+
+
+def manage(*args, env_overrides=None):
+    env = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "ALLOWED_HOSTS", "EMAIL_URL"}}
+    env.update(env_overrides or {})
+    return subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
+    )
+
+
+def test_check_deploy_is_clean_with_production_settings():
+    result = manage("check", "--deploy", "--fail-level", "WARNING", env_overrides=PRODUCTION_ENV)
+
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "System check identified no issues" in result.stdout
+
+
+@pytest.mark.parametrize("missing", ["SECRET_KEY", "ALLOWED_HOSTS", "EMAIL_URL"])
+def test_production_refuses_to_start_without_secrets(missing):
+    env = {k: v for k, v in PRODUCTION_ENV.items() if k != missing}
+
+    result = manage("check", env_overrides=env)
+
+    assert result.returncode != 0
+    assert missing in result.stderr
+
+
+def test_no_model_change_is_missing_a_migration():
+    result = manage(
+        "makemigrations",
+        "--check",
+        "--dry-run",
+        env_overrides={"DJANGO_SETTINGS_MODULE": "config.settings.test"},
+    )
+
+    assert result.returncode == 0, result.stdout + result.stderr
