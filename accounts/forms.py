@@ -4,7 +4,7 @@ from django.conf import settings
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from .models import User
+from .models import User, time_zone_choices
 from .validators import normalise_text, validate_plain_text
 
 
@@ -37,6 +37,13 @@ class SignupForm(AllauthSignupForm):
 
 
 class ProfileForm(forms.ModelForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Say what an empty choice means instead of Django's "---------".
+        self.fields["time_zone"].choices = [("", _("Use my browser's time zone")), *time_zone_choices()]
+        for name in ("country", "nationality"):
+            self.fields[name].choices = [("", _("Not specified")), *list(self.fields[name].choices)[1:]]
+
     class Meta:
         model = User
         fields = [

@@ -8,8 +8,8 @@ from wagtail.images.blocks import ImageBlock
 class LinkBlock(blocks.StructBlock):
     """A link to a page of the site, shown in the page's translation for the visitor's language."""
 
-    page = blocks.PageChooserBlock(label=_("page"))
-    label = blocks.CharBlock(label=_("label"), required=False, help_text=_("Defaults to the page title."))
+    page = blocks.PageChooserBlock(label=_("Page"))
+    label = blocks.CharBlock(label=_("Label"), required=False, help_text=_("Defaults to the page title."))
 
     class Meta:
         icon = "link"
@@ -17,9 +17,9 @@ class LinkBlock(blocks.StructBlock):
 
 
 class CardBlock(blocks.StructBlock):
-    heading = blocks.CharBlock(label=_("heading"), max_length=120)
-    text = blocks.TextBlock(label=_("text"), max_length=400)
-    link = LinkBlock(label=_("link"), required=False)
+    heading = blocks.CharBlock(label=_("Heading"), max_length=120)
+    text = blocks.TextBlock(label=_("Text"), max_length=400)
+    link = LinkBlock(label=_("Link"), required=False)
 
     class Meta:
         icon = "doc-full"
@@ -29,9 +29,9 @@ class CardBlock(blocks.StructBlock):
 class CardGridBlock(blocks.StructBlock):
     """A titled row of cards: the home page's programmes, or a hand-picked set of pages."""
 
-    heading = blocks.CharBlock(label=_("heading"), max_length=120)
-    intro = blocks.TextBlock(label=_("introduction"), required=False, max_length=400)
-    cards = blocks.ListBlock(CardBlock(), label=_("cards"), min_num=1, max_num=6)
+    heading = blocks.CharBlock(label=_("Heading"), max_length=120)
+    intro = blocks.TextBlock(label=_("Introduction"), required=False, max_length=400)
+    cards = blocks.ListBlock(CardBlock(), label=_("Cards"), min_num=1, max_num=6)
 
     class Meta:
         icon = "grip"
@@ -41,8 +41,8 @@ class CardGridBlock(blocks.StructBlock):
 class FeaturedPagesBlock(blocks.StructBlock):
     """Pages chosen by an editor (courses, toolkits...), shown with their own title and summary."""
 
-    heading = blocks.CharBlock(label=_("heading"), max_length=120)
-    pages = blocks.ListBlock(blocks.PageChooserBlock(), label=_("pages"), min_num=1, max_num=6)
+    heading = blocks.CharBlock(label=_("Heading"), max_length=120)
+    pages = blocks.ListBlock(blocks.PageChooserBlock(), label=_("Pages"), min_num=1, max_num=6)
 
     class Meta:
         icon = "pick"
@@ -50,13 +50,13 @@ class FeaturedPagesBlock(blocks.StructBlock):
 
 
 class FigureBlock(blocks.StructBlock):
-    value = blocks.CharBlock(label=_("figure"), max_length=20, help_text=_('For example "76" or "50+".'))
-    caption = blocks.CharBlock(label=_("caption"), max_length=140)
+    value = blocks.CharBlock(label=_("Figure"), max_length=20, help_text=_('For example "76" or "50+".'))
+    caption = blocks.CharBlock(label=_("Caption"), max_length=140)
 
 
 class FiguresBlock(blocks.StructBlock):
-    heading = blocks.CharBlock(label=_("heading"), max_length=120, required=False)
-    figures = blocks.ListBlock(FigureBlock(), label=_("figures"), min_num=1, max_num=4)
+    heading = blocks.CharBlock(label=_("Heading"), max_length=120, required=False)
+    figures = blocks.ListBlock(FigureBlock(), label=_("Figures"), min_num=1, max_num=4)
 
     class Meta:
         icon = "order"
@@ -65,12 +65,12 @@ class FiguresBlock(blocks.StructBlock):
 
 class BodyBlock(blocks.StreamBlock):
     heading = blocks.CharBlock(
-        label=_("heading"), max_length=120, form_classname="title", template="home/blocks/heading.html"
+        label=_("Heading"), max_length=120, form_classname="title", template="home/blocks/heading.html"
     )
     paragraph = blocks.RichTextBlock(
-        label=_("paragraph"), features=["bold", "italic", "link", "document-link", "ol", "ul", "h3", "h4"]
+        label=_("Paragraph"), features=["bold", "italic", "link", "document-link", "ol", "ul", "h3", "h4"]
     )
-    image = ImageBlock(label=_("image"))
-    cards = CardGridBlock(label=_("cards"))
-    featured_pages = FeaturedPagesBlock(label=_("featured pages"))
-    figures = FiguresBlock(label=_("key figures"))
+    image = ImageBlock(label=_("Image"))
+    cards = CardGridBlock(label=_("Cards"))
+    featured_pages = FeaturedPagesBlock(label=_("Featured pages"))
+    figures = FiguresBlock(label=_("Key figures"))

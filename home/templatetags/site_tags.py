@@ -11,10 +11,15 @@ def language_switcher(context):
     page = context.get("page")
     current = context.get("LANGUAGE_CODE")
     languages = []
-    for code, _name in settings.LANGUAGES:
-        info = get_language_info(code)
+    # Each language is named in itself (settings.LANGUAGES holds the autonyms), so people can find theirs.
+    for code, autonym in settings.LANGUAGES:
         languages.append(
-            {"code": code, "name": info["name_local"], "bidi": info["bidi"], "current": code == current}
+            {
+                "code": code,
+                "name": autonym,
+                "bidi": get_language_info(code)["bidi"],
+                "current": code == current,
+            }
         )
     return {
         "request": request,
