@@ -69,3 +69,9 @@ class ProfileForm(forms.ModelForm):
             "city": forms.TextInput(attrs={"autocomplete": "address-level2"}),
             "organisation": forms.TextInput(attrs={"autocomplete": "organization"}),
         }
+
+
+class AccountDeleteForm(forms.Form):
+    confirm = forms.BooleanField(
+        label=_("I understand that my account and my data will be deleted and cannot be recovered."),
+    )

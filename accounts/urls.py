@@ -6,4 +6,7 @@ app_name = "accounts"
 
 urlpatterns = [
     path("profile/", views.ProfileView.as_view(), name="profile"),
+    path("privacy/", views.privacy, name="privacy"),
+    path("privacy/export/", views.data_export, name="data_export"),
+    path("privacy/delete/", views.account_delete, name="delete"),
 ]

@@ -1,13 +1,22 @@
+import json
+
+from allauth.account.decorators import reauthentication_required
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth.decorators import login_required
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.http import HttpResponseRedirect
+from django.core.serializers.json import DjangoJSONEncoder
+from django.http import HttpResponse, HttpResponseRedirect
+from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext
+from django.views.decorators.cache import never_cache
 from django.views.generic import UpdateView
 
-from .forms import ProfileForm
+from . import services
+from .forms import AccountDeleteForm, ProfileForm
 
 
 class ProfileView(LoginRequiredMixin, UpdateView):
@@ -31,3 +40,35 @@ class ProfileView(LoginRequiredMixin, UpdateView):
             samesite=settings.LANGUAGE_COOKIE_SAMESITE,
         )
         return response
+
+
+@login_required
+def privacy(request):
+    return TemplateResponse(request, "accounts/privacy.html", {"delete_form": AccountDeleteForm()})
+
+
+@never_cache
+@login_required
+def data_export(request):
+    data = services.user_data_export(user=request.user)
+    response = HttpResponse(
+        json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2),
+        content_type="application/json; charset=utf-8",
+    )
+    filename = f"my-data-{timezone.now():%Y-%m-%d}.json"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@login_required
+@reauthentication_required
+def account_delete(request):
+    """Deleting an account asks for the password again (allauth's reauthentication) and a confirmation."""
+    form = AccountDeleteForm(request.POST if request.method == "POST" else None)
+    if not form.is_valid():
+        return TemplateResponse(request, "accounts/privacy.html", {"delete_form": form})
+    user = request.user
+    logout(request)
+    services.user_erase(user=user)
+    messages.success(request, gettext("Your account and your data have been deleted."))
+    return HttpResponseRedirect(f"/{translation.get_language()}/")

@@ -14,6 +14,7 @@ PRIVATE_URLS = [
     "/en/accounts/password/change/",
     "/en/accounts/2fa/",
     "/fr/accounts/profile/",
+    "/en/accounts/privacy/",
     "/admin/",
     "/admin/pages/",
 ]
@@ -48,7 +49,7 @@ def test_private_pages_redirect_to_login(client, demo, url):
     assert "/accounts/login/" in response.url
 
 
-@pytest.mark.parametrize("url", PRIVATE_URLS[:5])
+@pytest.mark.parametrize("url", PRIVATE_URLS[:6])
 def test_private_pages_open_once_logged_in(client, demo, url):
     client.force_login(UserFactory())
 
