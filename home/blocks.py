@@ -4,6 +4,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.images.blocks import ImageBlock
 
+from .localize import localized_specific_pages, resolve_links
+
 
 class LinkBlock(blocks.StructBlock):
     """A link to a page of the site, shown in the page's translation for the visitor's language."""
@@ -13,7 +15,6 @@ class LinkBlock(blocks.StructBlock):
 
     class Meta:
         icon = "link"
-        template = "home/blocks/link.html"
 
 
 class CardBlock(blocks.StructBlock):
@@ -23,7 +24,6 @@ class CardBlock(blocks.StructBlock):
 
     class Meta:
         icon = "doc-full"
-        template = "home/blocks/card.html"
 
 
 class CardGridBlock(blocks.StructBlock):
@@ -32,6 +32,16 @@ class CardGridBlock(blocks.StructBlock):
     heading = blocks.CharBlock(label=_("Heading"), max_length=120)
     intro = blocks.TextBlock(label=_("Introduction"), required=False, max_length=400)
     cards = blocks.ListBlock(CardBlock(), label=_("Cards"), min_num=1, max_num=6)
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        request = (parent_context or {}).get("request")
+        links = resolve_links([card["link"] for card in value["cards"]], request)
+        context["cards"] = [
+            {"heading": card["heading"], "text": card["text"], "link": link}
+            for card, link in zip(value["cards"], links, strict=True)
+        ]
+        return context
 
     class Meta:
         icon = "grip"
@@ -43,6 +53,11 @@ class FeaturedPagesBlock(blocks.StructBlock):
 
     heading = blocks.CharBlock(label=_("Heading"), max_length=120)
     pages = blocks.ListBlock(blocks.PageChooserBlock(), label=_("Pages"), min_num=1, max_num=6)
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        context["pages"] = localized_specific_pages(value["pages"], (parent_context or {}).get("request"))
+        return context
 
     class Meta:
         icon = "pick"

@@ -2,6 +2,8 @@ from django import template
 from django.conf import settings
 from django.utils.translation import get_language_info
 
+from home.localize import resolve_links
+
 register = template.Library()
 
 
@@ -30,8 +32,7 @@ def language_switcher(context):
 
 
 @register.simple_tag(takes_context=True)
-def localized_url(context, page):
-    """A chosen page's URL in the visitor's language (the translation when there is one)."""
-    if page is None:
-        return ""
-    return page.localized.get_url(request=context.get("request")) or ""
+def localized_links(context, stream_value):
+    """The links of a StreamField of LinkBlocks, each to the page's translation in the active language."""
+    links = [block.value for block in stream_value or []]
+    return [link for link in resolve_links(links, context.get("request")) if link]

@@ -1,0 +1,67 @@
+"""Show chosen pages in the visitor's language, for a whole list of links in a fixed number of queries.
+
+Editors choose pages in one language; each visitor should land on the translation in theirs when it is
+live. Asking each page for its translation (``page.localized``) costs two queries per link, on every
+page of the site (footer) and per card; these helpers do the whole list at once.
+"""
+
+from collections.abc import Iterable
+
+from django.utils import translation
+from wagtail.models import Locale, Page
+
+
+def active_locale(request=None) -> Locale | None:
+    """The Locale of the active language, looked up once per request (the footer, hero and every card
+    block all need it)."""
+    language = translation.get_language()
+    memo = getattr(request, "_locales", None) if request is not None else None
+    if memo is not None and language in memo:
+        return memo[language]
+    try:
+        locale = Locale.get_active()
+    except Locale.DoesNotExist:
+        locale = None
+    if request is not None:
+        request._locales = {**(memo or {}), language: locale}
+    return locale
+
+
+def translations_for(pages: Iterable[Page | None], request=None) -> dict[int, Page]:
+    """Map each page's id to its live translation in the active language, or to itself."""
+    pages = [page for page in pages if page is not None]
+    if not pages:
+        return {}
+    locale = active_locale(request)
+    if locale is None:
+        return {page.pk: page for page in pages}
+    translated = {
+        page.translation_key: page
+        for page in Page.objects.live().filter(
+            locale=locale, translation_key__in={page.translation_key for page in pages}
+        )
+    }
+    return {page.pk: translated.get(page.translation_key, page) for page in pages}
+
+
+def resolve_links(links: Iterable[dict | None], request=None) -> list[dict | None]:
+    """LinkBlock values → {"url", "label"} in the active language, aligned with the input.
+
+    A link whose page is missing or unreachable resolves to None, so a card keeps its text without it.
+    """
+    links = list(links)
+    translations = translations_for((link["page"] for link in links if link and link.get("page")), request)
+    resolved = []
+    for link in links:
+        page = translations.get(link["page"].pk) if link and link.get("page") else None
+        url = page.get_url(request=request) if page else None
+        resolved.append({"url": url, "label": link.get("label") or page.title} if url else None)
+    return resolved
+
+
+def localized_specific_pages(pages: Iterable[Page | None], request=None) -> list[Page]:
+    """The chosen pages in the active language, as their specific types, in the editor's order."""
+    translations = translations_for(pages, request)
+    ids = [page.pk for page in translations.values()]
+    specific = Page.objects.live().filter(pk__in=ids).specific().in_bulk()
+    return [specific[pk] for pk in ids if pk in specific]
