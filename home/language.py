@@ -1,31 +1,33 @@
-"""Where the same page lives in another language."""
+"""Where what the visitor is looking at lives in each language."""
 
+from django.conf import settings
 from django.urls import translate_url
-from django.utils import translation
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page, Site
 
 
-def page_url_in_language(page: Page, language: str, site: Site) -> str | None:
-    """The page's live translation, else the home page in that language, else None."""
-    locale = Locale.objects.filter(language_code=language).first()
-    if locale is None:
-        return None
-    for candidate in (page, site.root_page):
-        translation_page = candidate.get_translation_or_none(locale)
-        if translation_page is not None and translation_page.live:
-            with translation.override(language):
-                return translation_page.get_url()
-    return None
+def language_urls(request, page: Page | None = None) -> dict[str, str]:
+    """{language code: URL} for the language switcher.
 
-
-def url_in_language(path: str, language: str, *, page: Page | None = None, site: Site | None = None) -> str:
-    """The URL of what the visitor is looking at, in `language`.
-
-    Wagtail pages have their own slug per language, so they are looked up through their translations;
-    every other view keeps its URL and changes only the language prefix.
+    Wagtail pages have their own slug per language, so they are looked up through their translations
+    (falling back to the home page in that language); every other view keeps its URL and changes only
+    its language prefix. One query for a page, none for other views.
     """
-    if page is not None and site is not None:
-        url = page_url_in_language(page, language, site)
-        if url:
-            return url
-    return translate_url(path, language)
+    path = request.get_full_path()
+    urls = {code: translate_url(path, code) for code, _name in settings.LANGUAGES}
+    site = Site.find_for_request(request) if page is not None else None
+    if site is None:
+        return urls
+    candidates = Page.objects.live().filter(
+        translation_key__in={page.translation_key, site.root_page.translation_key}
+    )
+    by_key_and_language = {
+        (candidate.translation_key, candidate.locale.language_code): candidate
+        for candidate in candidates.select_related("locale")
+    }
+    for code in urls:
+        target = by_key_and_language.get((page.translation_key, code)) or by_key_and_language.get(
+            (site.root_page.translation_key, code)
+        )
+        if target is not None:
+            urls[code] = target.get_url(request=request) or urls[code]
+    return urls

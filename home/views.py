@@ -1,14 +1,11 @@
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import DatabaseError, connection
-from django.http import HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_POST
-from wagtail.models import Locale, Page, Site
-
-from .language import url_in_language
+from wagtail.models import Locale, Page
 
 SEARCH_RESULTS_PER_PAGE = 10
 
@@ -33,23 +30,18 @@ def search(request):
     return TemplateResponse(request, "home/search.html", {"query": query, "results": results})
 
 
-@require_POST
-def switch_language(request):
-    """Remember the chosen language and go to the same page in it (its translation for Wagtail pages).
+def switch_language(request, language: str):
+    """Remember the chosen language in its cookie, then go to `next`, which is already in that language.
 
-    A form post rather than a link so that the choice is stored in the language cookie, and, for people
-    who are logged in, in their profile, where e-mails and certificates read it.
+    The switcher's links point here, so that a later visit to "/" opens in the chosen language. A plain
+    link (GET) keeps every page free of per-visitor tokens, and so cacheable.
     """
-    language = request.POST.get("language", "")
     if language not in dict(settings.LANGUAGES):
-        return HttpResponse(status=400)
-    next_url = request.POST.get("next", "")
+        raise Http404
+    next_url = request.GET.get("next", "")
     if not url_has_allowed_host_and_scheme(next_url, {request.get_host()}, request.is_secure()):
         next_url = f"/{language}/"
-    page_id = request.POST.get("page", "")
-    page = Page.objects.live().filter(pk=page_id).first() if page_id.isdigit() else None
-    site = Site.find_for_request(request)
-    response = HttpResponseRedirect(url_in_language(next_url, language, page=page, site=site))
+    response = HttpResponseRedirect(next_url)
     response.set_cookie(
         settings.LANGUAGE_COOKIE_NAME,
         language,
@@ -57,7 +49,4 @@ def switch_language(request):
         secure=settings.LANGUAGE_COOKIE_SECURE,
         samesite=settings.LANGUAGE_COOKIE_SAMESITE,
     )
-    if request.user.is_authenticated and request.user.language != language:
-        request.user.language = language
-        request.user.save(update_fields=["language"])
     return response
