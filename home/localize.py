@@ -28,20 +28,27 @@ def active_locale(request=None) -> Locale | None:
 
 
 def translations_for(pages: Iterable[Page | None], request=None) -> dict[int, Page]:
-    """Map each page's id to its live translation in the active language, or to itself."""
+    """Map each page's id to its live translation in the active language, or to itself when live.
+
+    Pages that are neither live nor translated are left out: a link to an unpublished page disappears.
+    """
     pages = [page for page in pages if page is not None]
     if not pages:
         return {}
     locale = active_locale(request)
     if locale is None:
-        return {page.pk: page for page in pages}
+        return {page.pk: page for page in pages if page.live}
     translated = {
         page.translation_key: page
         for page in Page.objects.live().filter(
             locale=locale, translation_key__in={page.translation_key for page in pages}
         )
     }
-    return {page.pk: translated.get(page.translation_key, page) for page in pages}
+    return {
+        page.pk: translated[page.translation_key] if page.translation_key in translated else page
+        for page in pages
+        if page.live or page.translation_key in translated
+    }
 
 
 def resolve_links(links: Iterable[dict | None], request=None) -> list[dict | None]:

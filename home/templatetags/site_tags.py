@@ -6,6 +6,8 @@ from wagtail.models import Page
 
 from home.language import language_urls
 from home.localize import resolve_links
+from home.models import FooterSettings
+from home.site_cache import cached_per_site, content_version
 
 register = template.Library()
 
@@ -38,3 +40,18 @@ def content_language(page) -> str:
     code = page.locale.language_code
     direction = "rtl" if get_language_info(code)["bidi"] else "ltr"
     return format_html('lang="{}" dir="{}"', code, direction)
+
+
+@register.simple_tag(takes_context=True)
+def organisation_name(context) -> str:
+    request = context["request"]
+    return cached_per_site(
+        request,
+        "organisation-name",
+        lambda: FooterSettings.for_request(request).organisation_name or settings.WAGTAIL_SITE_NAME,
+    )
+
+
+@register.simple_tag
+def site_content_version() -> int:
+    return content_version()

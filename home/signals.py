@@ -1,0 +1,24 @@
+from django.db.models.signals import post_delete, post_save
+from wagtail.models import Page, Site
+from wagtail.signals import page_published, page_unpublished
+
+from .models import FooterSettings
+from .site_cache import bump_content_version
+
+
+def _bump_for_pages(sender, **kwargs):
+    if issubclass(sender, Page):
+        bump_content_version()
+
+
+def connect() -> None:
+    page_published.connect(bump_content_version, dispatch_uid="home-bump-published")
+    page_unpublished.connect(bump_content_version, dispatch_uid="home-bump-unpublished")
+    post_delete.connect(_bump_for_pages, dispatch_uid="home-bump-page-deleted")
+    for model in (FooterSettings, Site):
+        post_save.connect(
+            bump_content_version, sender=model, dispatch_uid=f"home-bump-{model.__name__}-saved"
+        )
+        post_delete.connect(
+            bump_content_version, sender=model, dispatch_uid=f"home-bump-{model.__name__}-deleted"
+        )

@@ -1,0 +1,34 @@
+"""Caching of what every page shows and almost never changes: the footer and the organisation's name.
+
+Entries are keyed by a content version that any publish, unpublish, page deletion or settings change
+bumps, so editors never wait for a timeout to see their change. The version lives in the shared cache
+(Redis in production), so every app server sees the same one.
+"""
+
+from django.core.cache import cache
+
+VERSION_KEY = "site-content-version"
+TIMEOUT = 60 * 60 * 24
+
+
+def content_version() -> int:
+    return cache.get_or_set(VERSION_KEY, 1, timeout=None)
+
+
+def bump_content_version(**_signal_kwargs) -> None:
+    try:
+        cache.incr(VERSION_KEY)
+    except ValueError:  # evicted or never set
+        cache.set(VERSION_KEY, 2, timeout=None)
+
+
+def cached_per_site(request, name: str, compute):
+    """`compute()` cached per site (host), language and content version."""
+    from django.utils.translation import get_language
+
+    key = f"site:{name}:{request.get_host()}:{get_language()}:{content_version()}"
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, TIMEOUT)
+    return value
