@@ -45,7 +45,7 @@ def translations_for(pages: Iterable[Page | None], request=None) -> dict[int, Pa
         )
     }
     return {
-        page.pk: translated[page.translation_key] if page.translation_key in translated else page
+        page.pk: translated.get(page.translation_key, page)
         for page in pages
         if page.live or page.translation_key in translated
     }

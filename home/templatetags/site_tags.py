@@ -1,3 +1,5 @@
+import hashlib
+
 from django import template
 from django.conf import settings
 from django.utils.html import format_html
@@ -7,7 +9,7 @@ from wagtail.models import Page
 from home.language import language_urls
 from home.localize import resolve_links
 from home.models import FooterSettings
-from home.site_cache import cached_per_site, content_version
+from home.site_cache import cached_per_site
 
 register = template.Library()
 
@@ -17,7 +19,11 @@ def language_switcher(context):
     request = context["request"]
     page = context.get("page")
     current = context.get("LANGUAGE_CODE")
-    urls = language_urls(request, page if isinstance(page, Page) else None)
+    if isinstance(page, Page):
+        # A page's translations change only when something is published: cache them with the content.
+        urls = cached_per_site(request, f"language-urls:{page.pk}", lambda: language_urls(request, page))
+    else:
+        urls = language_urls(request)
     # Each language is named in itself (settings.LANGUAGES holds the autonyms), so people can find theirs.
     languages = [
         {"code": code, "name": autonym, "url": urls[code], "current": code == current}
@@ -52,6 +58,29 @@ def organisation_name(context) -> str:
     )
 
 
-@register.simple_tag
-def site_content_version() -> int:
-    return content_version()
+class SiteCacheNode(template.Node):
+    def __init__(self, nodelist, name, vary_on):
+        self.nodelist, self.name, self.vary_on = nodelist, name, vary_on
+
+    def render(self, context):
+        request = context.get("request")
+        if request is None or getattr(request, "is_preview", False):
+            return self.nodelist.render(context)  # previews show the draft, never the cached page
+        parts = [self.name, *(str(expression.resolve(context)) for expression in self.vary_on)]
+        key = "fragment:" + hashlib.sha256(":".join(parts).encode()).hexdigest()
+        return cached_per_site(request, key, lambda: self.nodelist.render(context))
+
+
+@register.tag
+def sitecache(parser, token):
+    """{% sitecache "name" var1 var2 %}...{% endsitecache %}: a fragment that is the same for every
+    visitor, cached per site, language and content version (see home.site_cache).
+
+    Never put anything personal inside (a form's CSRF token, a user's name or progress).
+    """
+    bits = token.split_contents()
+    if len(bits) < 2:
+        raise template.TemplateSyntaxError("sitecache needs a fragment name")
+    nodelist = parser.parse(("endsitecache",))
+    parser.delete_first_token()
+    return SiteCacheNode(nodelist, bits[1].strip("\"'"), [parser.compile_filter(bit) for bit in bits[2:]])

@@ -1,6 +1,7 @@
 """The footer and the organisation's name are cached, and an editor's change shows at once."""
 
 import pytest
+from django.urls import reverse
 from wagtail.models import Page
 
 from home.models import FooterSettings
@@ -40,3 +41,18 @@ def test_unpublished_page_leaves_the_footer(client, demo):
     privacy.unpublish()
 
     assert 'href="/en/privacy/"' not in client.get("/en/").content.decode()
+
+
+def test_preview_shows_the_draft_not_the_cached_page(client, demo):
+    from tests.factories import UserFactory
+
+    about = Page.objects.get(slug="about").specific
+    client.get("/en/about/")  # cache the published body
+    client.force_login(UserFactory(is_staff=True, is_superuser=True))
+    about.intro = "A brand new draft introduction"
+    revision = about.save_revision()
+
+    response = client.get(reverse("wagtailadmin_pages:revisions_view", args=[about.pk, revision.pk]))
+
+    assert "A brand new draft introduction" in response.content.decode()
+    assert "A brand new draft introduction" not in client.get("/en/about/").content.decode()
