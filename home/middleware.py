@@ -19,6 +19,24 @@ ADMIN_CSP = {
 }
 
 
+class HealthCheckMiddleware:
+    """Answers /healthz before anything else runs.
+
+    Load balancers probe by IP address over plain HTTP: the health check must not depend on
+    ALLOWED_HOSTS, the HTTPS redirect, sessions or the language prefix.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.path == "/healthz":
+            from .views import healthz
+
+            return healthz(request)
+        return self.get_response(request)
+
+
 class AdminPathMixin:
     def __init__(self, get_response):
         self.get_response = get_response

@@ -24,3 +24,13 @@ def test_healthz_is_503_without_details_when_the_database_is_down(client, monkey
     assert response.status_code == 503
     assert b"secret-host" not in response.content
     assert response.content == b"unavailable"
+
+
+@pytest.mark.django_db
+def test_healthz_answers_a_load_balancer_probing_by_ip_address(client, settings):
+    settings.ALLOWED_HOSTS = ["learning.example.org"]
+    settings.SECURE_SSL_REDIRECT = True
+
+    response = client.get("/healthz", HTTP_HOST="10.0.0.7:8000")
+
+    assert response.status_code == 200
