@@ -1,7 +1,6 @@
 import json
 
 from allauth.account.decorators import reauthentication_required
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
@@ -14,6 +13,8 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext
 from django.views.decorators.cache import never_cache
 from django.views.generic import UpdateView
+
+from home.language import remember_language
 
 from . import services
 from .forms import AccountDeleteForm, ProfileForm
@@ -32,13 +33,7 @@ class ProfileView(LoginRequiredMixin, UpdateView):
         with translation.override(user.language):
             messages.success(self.request, gettext("Your profile has been saved."))
             response = HttpResponseRedirect(reverse("accounts:profile"))
-        response.set_cookie(
-            settings.LANGUAGE_COOKIE_NAME,
-            user.language,
-            max_age=settings.LANGUAGE_COOKIE_AGE,
-            secure=settings.LANGUAGE_COOKIE_SECURE,
-            samesite=settings.LANGUAGE_COOKIE_SAMESITE,
-        )
+        remember_language(response, user.language)
         return response
 
 

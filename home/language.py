@@ -1,6 +1,7 @@
 """Where what the visitor is looking at lives in each language."""
 
 from django.conf import settings
+from django.http import HttpResponse
 from django.urls import translate_url
 from wagtail.models import Page, Site
 
@@ -31,3 +32,15 @@ def language_urls(request, page: Page | None = None) -> dict[str, str]:
         if target is not None:
             urls[code] = target.get_url(request=request) or urls[code]
     return urls
+
+
+def remember_language(response: HttpResponse, language: str) -> HttpResponse:
+    """Store the choice in Django's language cookie, which sends later visits to "/" to that language."""
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        language,
+        max_age=settings.LANGUAGE_COOKIE_AGE,
+        secure=settings.LANGUAGE_COOKIE_SECURE,
+        samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+    )
+    return response

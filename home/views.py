@@ -7,6 +7,8 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from wagtail.models import Locale, Page
 
+from .language import remember_language
+
 SEARCH_RESULTS_PER_PAGE = 10
 
 
@@ -42,11 +44,5 @@ def switch_language(request, language: str):
     if not url_has_allowed_host_and_scheme(next_url, {request.get_host()}, request.is_secure()):
         next_url = f"/{language}/"
     response = HttpResponseRedirect(next_url)
-    response.set_cookie(
-        settings.LANGUAGE_COOKIE_NAME,
-        language,
-        max_age=settings.LANGUAGE_COOKIE_AGE,
-        secure=settings.LANGUAGE_COOKIE_SECURE,
-        samesite=settings.LANGUAGE_COOKIE_SAMESITE,
-    )
+    remember_language(response, language)
     return response
