@@ -1,5 +1,10 @@
+from types import SimpleNamespace
+
 from allauth.account.adapter import DefaultAccountAdapter
+from django.conf import settings
 from django.utils import translation
+
+from home.models import FooterSettings
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -15,8 +20,13 @@ class AccountAdapter(DefaultAccountAdapter):
         # Mail goes out in the recipient's language, not in whatever language the sender is browsing in.
         user = context.get("user")
         language = getattr(user, "language", None) or translation.get_language()
+        # allauth signs its mails with "the site": ours is the organisation, not a host name.
+        site = SimpleNamespace(
+            name=FooterSettings.for_request(self.request).organisation_name or settings.WAGTAIL_SITE_NAME,
+            domain=self.request.get_host(),
+        )
         with translation.override(language):
-            super().send_mail(template_prefix, email, context)
+            super().send_mail(template_prefix, email, {**context, "current_site": site})
 
     def get_login_redirect_url(self, request):
         # Land people in their own language after logging in, unless they were heading somewhere.
