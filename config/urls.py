@@ -6,7 +6,10 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from home import views as home_views
+
 urlpatterns = [
+    path("robots.txt", home_views.robots_txt),
     # The admin signs in and out through allauth (rate limits, verified e-mail, MFA): its own
     # login form must not stay reachable as a side door.
     path("admin/login/", RedirectView.as_view(url=reverse_lazy("account_login"), query_string=True)),

@@ -12,6 +12,14 @@ from .language import remember_language
 SEARCH_RESULTS_PER_PAGE = 10
 
 
+def robots_txt(request):
+    """Crawlers may read the public pages, not the account or admin screens."""
+    lines = ["User-agent: *", "Disallow: /admin/", "Disallow: /documents/"]
+    lines += [f"Disallow: /{code}/accounts/" for code, _name in settings.LANGUAGES]
+    lines += [f"Disallow: /{code}/search/" for code, _name in settings.LANGUAGES]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
+
+
 @never_cache
 def healthz(request):
     """200 when the database answers, 503 otherwise; the body never says why (no details to attackers)."""

@@ -296,6 +296,12 @@ SECURE_CSP = {
     "base-uri": [CSP.SELF],
     "object-src": [CSP.NONE],
 }
+# Uploaded images and documents served from object storage come from its host.
+_media_host = env("AWS_S3_CUSTOM_DOMAIN", default="") or env("AWS_S3_ENDPOINT_URL", default="")
+if _media_host:
+    _media_origin = _media_host if "://" in _media_host else f"https://{_media_host}"
+    SECURE_CSP["img-src"].append(_media_origin)
+    SECURE_CSP["media-src"] = [CSP.SELF, _media_origin]
 
 LOGGING = {
     "version": 1,
