@@ -6,6 +6,9 @@ from django.conf import settings
 from django.forms import BaseForm, BaseFormSet
 from django.urls import reverse
 from django.utils.csp import CSP
+from wagtail.models import Site
+
+from .site_cache import cached_per_site
 
 # The Wagtail admin (8.0) still ships inline scripts in its page editor and inline styles in its widgets.
 # It is reachable only by signed-in staff; the public site keeps the strict policy from settings.
@@ -34,6 +37,24 @@ class HealthCheckMiddleware:
             from .views import healthz
 
             return healthz(request)
+        return self.get_response(request)
+
+
+class CachedSiteMiddleware:
+    """Finds the Wagtail Site for the request's host through the shared cache.
+
+    Wagtail looks the site up on every request with a query that ranks hostnames and ports; sites change
+    almost never, and saving one bumps the content version that the cache key carries. Wagtail (and the
+    settings context processor) then reuse the site stored on the request.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        request._wagtail_site = cached_per_site(
+            request, "wagtail-site", lambda: Site._find_for_request(request)
+        )
         return self.get_response(request)
 
 

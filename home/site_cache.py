@@ -26,7 +26,10 @@ def cached_per_site(request, name: str, compute):
     """`compute()` cached per site (host), language and content version."""
     from django.utils.translation import get_language
 
-    key = f"site:{name}:{request.get_host()}:{get_language()}:{content_version()}"
+    # One read of the version per request, however many fragments the page has.
+    if not hasattr(request, "_content_version"):
+        request._content_version = content_version()
+    key = f"site:{name}:{request.get_host()}:{get_language()}:{request._content_version}"
     value = cache.get(key)
     if value is None:
         value = compute()

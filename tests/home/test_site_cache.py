@@ -56,3 +56,18 @@ def test_preview_shows_the_draft_not_the_cached_page(client, demo):
 
     assert "A brand new draft introduction" in response.content.decode()
     assert "A brand new draft introduction" not in client.get("/en/about/").content.decode()
+
+
+def test_site_lookup_is_cached_and_follows_site_changes(client, demo, django_assert_max_num_queries):
+    from wagtail.models import Site
+
+    client.get("/en/about/")
+    site = Site.objects.get()
+    site.site_name = "Renamed site"
+    site.save()
+
+    response = client.get("/en/about/")
+
+    assert response.wsgi_request._wagtail_site.site_name == "Renamed site"
+    with django_assert_max_num_queries(8):
+        client.get("/en/about/")
