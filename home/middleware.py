@@ -7,6 +7,7 @@ from django.forms import BaseForm, BaseFormSet
 from django.urls import reverse
 from django.utils.csp import CSP
 from wagtail.models import Site
+from wagtail.views import serve as wagtail_serve
 
 from .site_cache import cached_per_site
 
@@ -41,21 +42,24 @@ class HealthCheckMiddleware:
 
 
 class CachedSiteMiddleware:
-    """Finds the Wagtail Site for the request's host through the shared cache.
+    """Finds the Wagtail Site for a page request through the shared cache.
 
-    Wagtail looks the site up on every request with a query that ranks hostnames and ports; sites change
-    almost never, and saving one bumps the content version that the cache key carries. Wagtail (and the
-    settings context processor) then reuse the site stored on the request.
+    Wagtail looks the site up on every page request with a query that ranks hostnames and ports; sites
+    change almost never, and saving one bumps the content version that the cache key carries. Wagtail
+    then reuses the site stored on the request. Other views never pay for the lookup.
     """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        request._wagtail_site = cached_per_site(
-            request, "wagtail-site", lambda: Site._find_for_request(request)
-        )
         return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if view_func is wagtail_serve:
+            request._wagtail_site = cached_per_site(
+                request, "wagtail-site", lambda: Site._find_for_request(request)
+            )
 
 
 class AdminPathMixin:

@@ -30,8 +30,13 @@ def cached_per_site(request, name: str, compute):
     if not hasattr(request, "_content_version"):
         request._content_version = content_version()
     key = f"site:{name}:{request.get_host()}:{get_language()}:{request._content_version}"
+    # The title and the header both show the organisation's name: ask the cache server once.
+    memo = request.__dict__.setdefault("_site_cache", {})
+    if key in memo:
+        return memo[key]
     value = cache.get(key)
     if value is None:
         value = compute()
         cache.set(key, value, TIMEOUT)
+    memo[key] = value
     return value
