@@ -13,7 +13,8 @@ def language_urls(request, page: Page | None = None) -> dict[str, str]:
     (falling back to the home page in that language); every other view keeps its URL and changes only
     its language prefix. One query for a page, none for other views.
     """
-    path = request.get_full_path()
+    # For a page the result is cached for every visitor: leave this visitor's query string out of it.
+    path = request.path if page is not None else request.get_full_path()
     urls = {code: translate_url(path, code) for code, _name in settings.LANGUAGES}
     site = Site.find_for_request(request) if page is not None else None
     if site is None:

@@ -83,3 +83,11 @@ def test_pages_for_anonymous_visitors_carry_no_per_visitor_token(client, demo):
     html = client.get("/en/about/").content.decode()
 
     assert "csrfmiddlewaretoken" not in html
+
+
+def test_cached_switcher_does_not_carry_one_visitors_query_string_to_another(client, demo):
+    client.get("/en/about/?token=secret-of-visitor-one")
+
+    html = client.get("/en/about/").content.decode()
+
+    assert "secret-of-visitor-one" not in html
