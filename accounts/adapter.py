@@ -1,10 +1,9 @@
 from types import SimpleNamespace
 
 from allauth.account.adapter import DefaultAccountAdapter
-from django.conf import settings
 from django.utils import translation
 
-from home.models import FooterSettings
+from home.models import organisation_name
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -21,10 +20,7 @@ class AccountAdapter(DefaultAccountAdapter):
         user = context.get("user")
         language = getattr(user, "language", None) or translation.get_language()
         # allauth signs its mails with "the site": ours is the organisation, not a host name.
-        site = SimpleNamespace(
-            name=FooterSettings.for_request(self.request).organisation_name or settings.WAGTAIL_SITE_NAME,
-            domain=self.request.get_host(),
-        )
+        site = SimpleNamespace(name=organisation_name(self.request), domain=self.request.get_host())
         with translation.override(language):
             super().send_mail(template_prefix, email, {**context, "current_site": site})
 

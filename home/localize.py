@@ -14,17 +14,14 @@ from wagtail.models import Locale, Page
 def active_locale(request=None) -> Locale | None:
     """The Locale of the active language, looked up once per request (the footer, hero and every card
     block all need it)."""
+    memo = request.__dict__.setdefault("_locales", {}) if request is not None else {}
     language = translation.get_language()
-    memo = getattr(request, "_locales", None) if request is not None else None
-    if memo is not None and language in memo:
-        return memo[language]
-    try:
-        locale = Locale.get_active()
-    except Locale.DoesNotExist:
-        locale = None
-    if request is not None:
-        request._locales = {**(memo or {}), language: locale}
-    return locale
+    if language not in memo:
+        try:
+            memo[language] = Locale.get_active()
+        except Locale.DoesNotExist:
+            memo[language] = None
+    return memo[language]
 
 
 def translations_for(pages: Iterable[Page | None], request=None) -> dict[int, Page]:

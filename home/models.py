@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -7,6 +8,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from .blocks import BodyBlock, LinkBlock
+from .site_cache import cached_per_site
 
 
 class HomePage(Page):
@@ -79,3 +81,12 @@ class FooterSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("footer")
+
+
+def organisation_name(request) -> str:
+    """Who runs the site, for page titles, the header and account e-mails (cached with the content)."""
+    return cached_per_site(
+        request,
+        "organisation-name",
+        lambda: FooterSettings.for_request(request).organisation_name or settings.WAGTAIL_SITE_NAME,
+    )

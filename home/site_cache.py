@@ -1,4 +1,5 @@
-"""Caching of what every page shows and almost never changes: the footer and the organisation's name.
+"""Caching of what is the same for every visitor: the footer, the organisation's name, page bodies
+({% sitecache %}), each page's language links and the Wagtail Site of a host.
 
 Entries are keyed by a content version that any publish, unpublish, page deletion or settings change
 bumps, so editors never wait for a timeout to see their change. The version lives in the shared cache
@@ -6,6 +7,7 @@ bumps, so editors never wait for a timeout to see their change. The version live
 """
 
 from django.core.cache import cache
+from django.utils.translation import get_language
 
 VERSION_KEY = "site-content-version"
 TIMEOUT = 60 * 60 * 24
@@ -24,8 +26,6 @@ def bump_content_version(**_signal_kwargs) -> None:
 
 def cached_per_site(request, name: str, compute):
     """`compute()` cached per site (host), language and content version."""
-    from django.utils.translation import get_language
-
     # One read of the version per request, however many fragments the page has.
     if not hasattr(request, "_content_version"):
         request._content_version = content_version()

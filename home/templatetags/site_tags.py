@@ -8,7 +8,7 @@ from wagtail.models import Page
 
 from home.language import language_urls
 from home.localize import resolve_links
-from home.models import FooterSettings
+from home.models import organisation_name
 from home.site_cache import cached_per_site
 
 register = template.Library()
@@ -48,14 +48,9 @@ def content_language(page) -> str:
     return format_html('lang="{}" dir="{}"', code, direction)
 
 
-@register.simple_tag(takes_context=True)
-def organisation_name(context) -> str:
-    request = context["request"]
-    return cached_per_site(
-        request,
-        "organisation-name",
-        lambda: FooterSettings.for_request(request).organisation_name or settings.WAGTAIL_SITE_NAME,
-    )
+@register.simple_tag(takes_context=True, name="organisation_name")
+def organisation_name_tag(context) -> str:
+    return organisation_name(context["request"])
 
 
 class SiteCacheNode(template.Node):
