@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PY := $(BIN)/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install migrate demo serve lint check browser clean
+.PHONY: run test install migrate demo serve lint check browser messages compilemessages clean
 
 # A Python >= 3.12: $(PYTHON) if given, else the first candidate that really runs and is new enough.
 # pyenv shims answer "command not found" for versions that are installed but not selected,
@@ -53,6 +53,19 @@ test: install browser
 	@# Browser tests flush the database between tests (the live server needs committed data), so they
 	@# get a test database of their own, restored from its migrated state after each flush.
 	$(BIN)/pytest -m browser $(PYTEST_ARGS)
+
+# The site shell's strings go to locale/; each app with its own locale/ folder keeps its strings there
+# (django-admin without settings writes to the folder it runs in). Translate, then compile.
+APP_CATALOGUES := $(patsubst %/locale,%,$(wildcard */locale))
+messages: install
+	$(PY) manage.py makemessages -l fr -l ar --no-obsolete -i ".venv/*" -i "tests/*" -i "bench/*" \
+	  -i "staticfiles/*" -i "media/*" -i ".test-media/*" $(foreach app,$(APP_CATALOGUES),-i "$(app)/*")
+	@for app in $(APP_CATALOGUES); do \
+	  (cd $$app && env -u DJANGO_SETTINGS_MODULE ../$(BIN)/django-admin makemessages -l fr -l ar --no-obsolete) \
+	  || exit 1; done
+
+compilemessages: install
+	$(PY) manage.py compilemessages -l fr -l ar -i .venv
 
 lint: install
 	$(BIN)/ruff check .

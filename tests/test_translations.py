@@ -1,27 +1,38 @@
-"""French and Arabic cover the whole interface, and the compiled catalogues match their sources."""
+"""French and Arabic cover the whole interface, and the compiled catalogues match their sources.
+
+The shared shell keeps its strings in `locale/`; `learning` and `toolkits` keep theirs in their own
+`<app>/locale/` (made by running `makemessages` inside the app's folder), so each app's catalogue
+travels with it.
+"""
 
 from pathlib import Path
 
 import polib
 import pytest
 
-LOCALE = Path(__file__).resolve().parent.parent / "locale"
+ROOT = Path(__file__).resolve().parent.parent
+CATALOGUES = [
+    pytest.param(folder, language, id=f"{folder.relative_to(ROOT)}-{language}")
+    for folder in [ROOT / "locale", *sorted(ROOT.glob("*/locale"))]
+    if ".venv" not in folder.parts
+    for language in ["fr", "ar"]
+]
 
 
-@pytest.mark.parametrize("language", ["fr", "ar"])
-def test_catalogue_is_complete(language):
-    po = polib.pofile(str(LOCALE / language / "LC_MESSAGES" / "django.po"))
+@pytest.mark.parametrize(("locale", "language"), CATALOGUES)
+def test_catalogue_is_complete(locale, language):
+    po = polib.pofile(str(locale / language / "LC_MESSAGES" / "django.po"))
 
     untranslated = [e.msgid for e in po if not e.translated()]
     fuzzy = [e.msgid for e in po if "fuzzy" in e.flags]
 
-    assert len(po) > 50
+    assert len(po) > 10
     assert untranslated == [] and fuzzy == []
 
 
-@pytest.mark.parametrize("language", ["fr", "ar"])
-def test_compiled_catalogue_matches_its_source(language):
-    folder = LOCALE / language / "LC_MESSAGES"
+@pytest.mark.parametrize(("locale", "language"), CATALOGUES)
+def test_compiled_catalogue_matches_its_source(locale, language):
+    folder = locale / language / "LC_MESSAGES"
     po = polib.pofile(str(folder / "django.po"))
     mo = polib.mofile(str(folder / "django.mo"))
 
