@@ -1,7 +1,14 @@
+import json
+import uuid
+from datetime import timedelta
+
 import factory
 from allauth.account.models import EmailAddress
+from django.utils import timezone
 
 from accounts.models import User
+from home.models import HomePage
+from learning.models import Cohort, CourseIndexPage, CoursePage, Enrolment, LessonPage, LiveSession
 
 PASSWORD = "a-long-test-password-1"
 
@@ -24,3 +31,119 @@ class UserFactory(factory.django.DjangoModelFactory):
             EmailAddress.objects.create(
                 user=obj, email=obj.email, verified=extracted is not False, primary=True
             )
+
+
+# Learning ---------------------------------------------------------------------------------------
+
+
+def catalogue() -> CourseIndexPage:
+    index = CourseIndexPage.objects.first()
+    if index is None:
+        home = HomePage.objects.get(locale__language_code="en")
+        index = home.add_child(instance=CourseIndexPage(title="Courses", slug="courses"))
+    return index
+
+
+def quiz_block(*, block_id=None, pass_mark=50, max_attempts=3, questions=None) -> dict:
+    questions = questions or [
+        {
+            "text": "Who can register to vote in municipal elections in Belgium?",
+            "multiple": False,
+            "answers": [
+                {
+                    "text": "Only Belgian citizens",
+                    "correct": False,
+                    "feedback": "Residents can too.",
+                },
+                {
+                    "text": "Residents after five years",
+                    "correct": True,
+                    "feedback": "Right.",
+                },
+            ],
+        },
+        {
+            "text": "Which help people register?",
+            "multiple": True,
+            "answers": [
+                {"text": "Translated forms", "correct": True, "feedback": ""},
+                {"text": "Door-to-door outreach", "correct": True, "feedback": ""},
+                {"text": "Fees", "correct": False, "feedback": "Fees keep people away."},
+            ],
+        },
+    ]
+    return {
+        "type": "quiz",
+        "id": block_id or str(uuid.uuid4()),
+        "value": {
+            "heading": "Check what you know",
+            "pass_mark": pass_mark,
+            "max_attempts": max_attempts,
+            "questions": questions,
+        },
+    }
+
+
+def reflection_block(*, block_id=None, min_words=3) -> dict:
+    return {
+        "type": "reflection",
+        "id": block_id or str(uuid.uuid4()),
+        "value": {"prompt": "What would you change in your city?", "guidance": "", "min_words": min_words},
+    }
+
+
+def text_block(text="<p>Lesson text.</p>") -> dict:
+    return {"type": "text", "id": str(uuid.uuid4()), "value": text}
+
+
+def make_course(
+    *, title="Democracy summit training", lessons=3, parent=None, bodies=None, **fields
+) -> CoursePage:
+    """A live course with `lessons` live lessons (plain text unless `bodies` gives their blocks)."""
+    parent = parent or catalogue()
+    slug = fields.pop("slug", None) or f"course-{uuid.uuid4().hex[:8]}"
+    fields.setdefault("summary", "A course for migrant and refugee leaders.")
+    fields.setdefault("hours", 6)
+    course = parent.add_child(instance=CoursePage(title=title, slug=slug, **fields))
+    bodies = bodies or [[text_block()] for _ in range(lessons)]
+    for number, body in enumerate(bodies, start=1):
+        course.refresh_from_db()
+        course.add_child(
+            instance=LessonPage(title=f"Lesson {number}", slug=f"lesson-{number}", body=json.dumps(body))
+        )
+    course.refresh_from_db()
+    return course
+
+
+def lessons_of(course) -> list[LessonPage]:
+    return list(LessonPage.objects.descendant_of(course).order_by("path"))
+
+
+class CohortFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Cohort
+
+    course = factory.LazyFunction(lambda: make_course(lessons=2))
+    title = factory.Sequence(lambda n: f"Cohort {n}")
+    starts_on = factory.LazyFunction(lambda: timezone.localdate() + timedelta(days=7))
+    capacity = 20
+    enrolment_mode = Cohort.Mode.OPEN
+
+
+class EnrolmentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Enrolment
+
+    user = factory.SubFactory(UserFactory)
+    cohort = factory.SubFactory(CohortFactory)
+    status = Enrolment.Status.ACTIVE
+
+
+class LiveSessionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = LiveSession
+
+    cohort = factory.SubFactory(CohortFactory)
+    title = "Live session"
+    starts_at = factory.LazyFunction(lambda: timezone.now() + timedelta(days=3))
+    ends_at = factory.LazyAttribute(lambda session: session.starts_at + timedelta(hours=2))

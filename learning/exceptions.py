@@ -1,0 +1,62 @@
+"""What can go wrong when a trainee acts: each carries the message the trainee reads."""
+
+from django.utils.translation import gettext_lazy as _
+
+
+class LearningError(Exception):
+    message = _("This action is not possible.")
+    status = 409
+
+    def __init__(self, message=None):
+        super().__init__(message or self.message)
+        if message:
+            self.message = message
+
+
+class CohortClosed(LearningError):
+    message = _("This cohort is not taking enrolments.")
+
+
+class CohortFull(LearningError):
+    message = _("This cohort is full and has no waitlist.")
+
+
+class WrongInviteCode(LearningError):
+    message = _("This invitation code is not valid for this cohort. Check it and try again.")
+    status = 400
+
+
+class PrerequisitesMissing(LearningError):
+    message = _("Complete the prerequisite courses before enrolling in this one.")
+
+
+class RequestRejected(LearningError):
+    message = _("Your request to join this cohort was not accepted. Please contact the trainers.")
+    status = 403
+
+
+class NotEnrolled(LearningError):
+    message = _("Enrol in the course to follow its lessons.")
+    status = 403
+
+
+class InvalidTransition(LearningError):
+    message = _("This enrolment cannot change in that way.")
+
+
+class AttemptsExhausted(LearningError):
+    message = _("You have used every attempt allowed for this quiz.")
+
+
+class StaleSubmission(LearningError):
+    message = _("This quiz attempt was already submitted. Your results are below.")
+
+
+class LessonNotFinished(LearningError):
+    message = _(
+        "Finish this lesson's quizzes and reflections first: it completes by itself when they are done."
+    )
+
+
+class ReflectionLocked(LearningError):
+    message = _("Your reflection has been accepted and can no longer be changed.")

@@ -1,0 +1,242 @@
+"""People's data: cohorts, enrolments, progress, quiz attempts, reflections and live-session attendance.
+
+People's data points at lessons by their `translation_key` (`lesson_key`), which every language version of
+a lesson shares, so a trainee who switches language keeps their progress. The foreign key to the page
+itself is PROTECT: an editor cannot delete a lesson someone has progress in (unpublish it instead).
+"""
+
+import secrets
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import time_zone_choices
+
+
+def new_invite_code() -> str:
+    return secrets.token_urlsafe(9)
+
+
+class Cohort(models.Model):
+    """A group of trainees taking a course together, or the always-open cohort of a self-paced course."""
+
+    class Mode(models.TextChoices):
+        OPEN = "open", _("Open: anyone can enrol")
+        APPROVAL = "approval", _("Approval: a trainer accepts each request")
+        INVITE = "invite", _("Invitation code")
+        CLOSED = "closed", _("Closed")
+
+    course = models.ForeignKey(
+        "learning.CoursePage", verbose_name=_("course"), on_delete=models.PROTECT, related_name="cohorts"
+    )
+    title = models.CharField(_("title"), max_length=150)
+    starts_on = models.DateField(_("starts on"), null=True, blank=True)
+    ends_on = models.DateField(_("ends on"), null=True, blank=True)
+    capacity = models.PositiveIntegerField(
+        _("capacity"), null=True, blank=True, help_text=_("Leave empty for no limit.")
+    )
+    enrolment_mode = models.CharField(_("enrolment"), max_length=10, choices=Mode, default=Mode.OPEN)
+    invite_code = models.CharField(_("invitation code"), max_length=40, default=new_invite_code, blank=True)
+    language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES, default="en")
+    trainers = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, verbose_name=_("trainers"), blank=True, related_name="trained_cohorts"
+    )
+    waitlist = models.BooleanField(_("waitlist when full"), default=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("cohort")
+        verbose_name_plural = _("cohorts")
+        ordering = ["starts_on", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_on__isnull=True)
+                | Q(starts_on__isnull=True)
+                | Q(ends_on__gte=models.F("starts_on")),
+                name="cohort_ends_after_start",
+            )
+        ]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def enrol_url(self) -> str:
+        return reverse("learning:enrol", args=[self.pk])
+
+
+class Enrolment(models.Model):
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Request pending")
+        WAITLISTED = "waitlisted", _("On the waitlist")
+        ACTIVE = "active", _("Active")
+        COMPLETED = "completed", _("Completed")
+        WITHDRAWN = "withdrawn", _("Withdrawn")
+        REJECTED = "rejected", _("Not accepted")
+
+    # Statuses that give access to the lessons.
+    LEARNING = (Status.ACTIVE, Status.COMPLETED)
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("trainee"),
+        on_delete=models.CASCADE,
+        related_name="enrolments",
+    )
+    cohort = models.ForeignKey(
+        Cohort, verbose_name=_("cohort"), on_delete=models.PROTECT, related_name="enrolments"
+    )
+    status = models.CharField(_("status"), max_length=12, choices=Status, default=Status.PENDING)
+    created_at = models.DateTimeField(_("requested"), auto_now_add=True)
+    status_changed_at = models.DateTimeField(_("status changed"), auto_now_add=True)
+    completed_at = models.DateTimeField(_("completed"), null=True, blank=True)
+    signed_off_at = models.DateTimeField(_("signed off"), null=True, blank=True)
+    signed_off_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("signed off by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    last_activity_at = models.DateTimeField(_("last activity"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("enrolment")
+        verbose_name_plural = _("enrolments")
+        ordering = ["created_at", "pk"]
+        constraints = [models.UniqueConstraint(fields=["user", "cohort"], name="one_enrolment_per_cohort")]
+        indexes = [models.Index(fields=["cohort", "status", "created_at"])]
+
+    def __str__(self):
+        return f"{self.user} · {self.cohort}"
+
+
+class LessonProgress(models.Model):
+    enrolment = models.ForeignKey(Enrolment, on_delete=models.CASCADE, related_name="progress")
+    lesson = models.ForeignKey("learning.LessonPage", on_delete=models.PROTECT, related_name="+")
+    lesson_key = models.UUIDField(editable=False)
+    completed_at = models.DateTimeField(_("completed"))
+
+    class Meta:
+        verbose_name = _("lesson progress")
+        verbose_name_plural = _("lesson progress")
+        constraints = [
+            models.UniqueConstraint(fields=["enrolment", "lesson_key"], name="one_progress_per_lesson")
+        ]
+
+    def __str__(self):
+        return f"{self.enrolment_id} · {self.lesson_id}"
+
+
+class QuizAttempt(models.Model):
+    """One graded submission of a quiz block; `number` makes a replayed submission collide, not count."""
+
+    enrolment = models.ForeignKey(Enrolment, on_delete=models.CASCADE, related_name="quiz_attempts")
+    lesson = models.ForeignKey("learning.LessonPage", on_delete=models.PROTECT, related_name="+")
+    lesson_key = models.UUIDField(editable=False)
+    quiz_id = models.CharField(max_length=64)
+    number = models.PositiveSmallIntegerField(_("attempt"))
+    answers = models.JSONField(_("answers"), default=dict)
+    score = models.PositiveSmallIntegerField(_("score (%)"))
+    passed = models.BooleanField(_("passed"))
+    submitted_at = models.DateTimeField(_("submitted"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("quiz attempt")
+        verbose_name_plural = _("quiz attempts")
+        ordering = ["submitted_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["enrolment", "lesson_key", "quiz_id", "number"], name="one_quiz_attempt_per_number"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.quiz_id} #{self.number}: {self.score}%"
+
+
+class Reflection(models.Model):
+    class Status(models.TextChoices):
+        SUBMITTED = "submitted", _("Waiting for feedback")
+        ACCEPTED = "accepted", _("Accepted")
+        REVISION = "revision", _("Revision requested")
+
+    enrolment = models.ForeignKey(Enrolment, on_delete=models.CASCADE, related_name="reflections")
+    lesson = models.ForeignKey("learning.LessonPage", on_delete=models.PROTECT, related_name="+")
+    lesson_key = models.UUIDField(editable=False)
+    prompt_id = models.CharField(max_length=64)
+    text = models.TextField(_("reflection"), max_length=20_000)
+    status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.SUBMITTED)
+    submitted_at = models.DateTimeField(_("submitted"))
+    feedback = models.TextField(_("trainer's feedback"), blank=True, max_length=10_000)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    reviewed_at = models.DateTimeField(_("reviewed"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("reflection")
+        verbose_name_plural = _("reflections")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["enrolment", "lesson_key", "prompt_id"], name="one_reflection_per_prompt"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.enrolment_id} · {self.prompt_id}"
+
+
+class LiveSession(models.Model):
+    """A dated live session of one cohort; times are stored in UTC and shown in both zones."""
+
+    cohort = models.ForeignKey(
+        Cohort, verbose_name=_("cohort"), on_delete=models.CASCADE, related_name="sessions"
+    )
+    lesson_key = models.UUIDField(
+        _("lesson"), null=True, blank=True, help_text=_("The lesson that introduces this session, if any.")
+    )
+    title = models.CharField(_("title"), max_length=150)
+    starts_at = models.DateTimeField(_("starts"))
+    ends_at = models.DateTimeField(_("ends"))
+    time_zone = models.CharField(
+        _("time zone of the session"), max_length=64, choices=time_zone_choices, default=settings.TIME_ZONE
+    )
+    location = models.CharField(_("place"), max_length=300, blank=True)
+    online_url = models.URLField(_("online meeting link"), blank=True)
+    uid = models.UUIDField(default=uuid.uuid4, editable=False, unique=True)
+
+    class Meta:
+        verbose_name = _("live session")
+        verbose_name_plural = _("live sessions")
+        ordering = ["starts_at", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_at__gt=models.F("starts_at")), name="session_ends_after_start"
+            )
+        ]
+
+    def __str__(self):
+        return self.title
+
+
+class Attendance(models.Model):
+    session = models.ForeignKey(LiveSession, on_delete=models.CASCADE, related_name="attendance")
+    enrolment = models.ForeignKey(Enrolment, on_delete=models.CASCADE, related_name="attendance")
+    present = models.BooleanField(_("present"), default=True)
+    recorded_at = models.DateTimeField(_("recorded"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("attendance")
+        verbose_name_plural = _("attendance")
+        constraints = [
+            models.UniqueConstraint(fields=["session", "enrolment"], name="one_attendance_per_session")
+        ]
+
+    def __str__(self):
+        return f"{self.session_id} · {self.enrolment_id}"

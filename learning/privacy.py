@@ -1,0 +1,59 @@
+"""The learning app's share of a person's data: enrolments, progress, answers, reflections, attendance."""
+
+from .models import Attendance, Enrolment, LessonProgress, QuizAttempt, Reflection
+
+
+def export_user_data(user) -> dict:
+    enrolments = Enrolment.objects.filter(user=user).select_related("cohort__course")
+    return {
+        "enrolments": [
+            {
+                "course": enrolment.cohort.course.title,
+                "cohort": enrolment.cohort.title,
+                "status": enrolment.status,
+                "requested": enrolment.created_at.isoformat(),
+                "completed": enrolment.completed_at.isoformat() if enrolment.completed_at else None,
+                "lessons_completed": [
+                    {"lesson": p.lesson.title, "completed": p.completed_at.isoformat()}
+                    for p in LessonProgress.objects.filter(enrolment=enrolment).select_related("lesson")
+                ],
+                "quiz_attempts": [
+                    {
+                        "lesson": a.lesson.title,
+                        "attempt": a.number,
+                        "answers": a.answers,
+                        "score": a.score,
+                        "passed": a.passed,
+                        "submitted": a.submitted_at.isoformat(),
+                    }
+                    for a in QuizAttempt.objects.filter(enrolment=enrolment).select_related("lesson")
+                ],
+                "reflections": [
+                    {
+                        "lesson": r.lesson.title,
+                        "text": r.text,
+                        "status": r.status,
+                        "feedback": r.feedback,
+                        "submitted": r.submitted_at.isoformat(),
+                    }
+                    for r in Reflection.objects.filter(enrolment=enrolment).select_related("lesson")
+                ],
+                "attendance": [
+                    {
+                        "session": a.session.title,
+                        "starts": a.session.starts_at.isoformat(),
+                        "present": a.present,
+                    }
+                    for a in Attendance.objects.filter(enrolment=enrolment).select_related("session")
+                ],
+            }
+            for enrolment in enrolments
+        ]
+    }
+
+
+def erase_user_data(user) -> None:
+    """Progress, answers and reflections are deleted with the enrolments (CASCADE from the user).
+
+    Certificates (next issue) must be anonymised here, not deleted, so verification keeps working.
+    """

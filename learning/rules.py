@@ -1,0 +1,81 @@
+"""The course's completion rules, read from its pages and the trainee's records."""
+
+from .models import Attendance, Enrolment, LessonPage, LessonProgress, LiveSession, QuizAttempt, Reflection
+
+
+class UnknownActivity(LookupError):
+    """The lesson has no quiz or reflection with that id (a stale or tampered form)."""
+
+
+def _block(lesson: LessonPage, block_type: str, block_id: str):
+    for block in lesson.body:
+        if block.block_type == block_type and block.id == block_id:
+            return block.value
+    raise UnknownActivity(block_id)
+
+
+def quiz_block(lesson: LessonPage, quiz_id: str):
+    return _block(lesson, "quiz", quiz_id)
+
+
+def reflection_block(lesson: LessonPage, prompt_id: str):
+    return _block(lesson, "reflection", prompt_id)
+
+
+def activity_ids(lesson: LessonPage) -> tuple[set[str], set[str]]:
+    """The ids of the lesson's quizzes and reflection prompts."""
+    quizzes = {block.id for block in lesson.body if block.block_type == "quiz"}
+    prompts = {block.id for block in lesson.body if block.block_type == "reflection"}
+    return quizzes, prompts
+
+
+def activities_done(*, enrolment: Enrolment, lesson: LessonPage) -> bool:
+    """Every quiz of the lesson passed and every reflection prompt answered."""
+    quizzes, prompts = activity_ids(lesson)
+    if quizzes:
+        passed = set(
+            QuizAttempt.objects.filter(
+                enrolment=enrolment, lesson_key=lesson.translation_key, passed=True
+            ).values_list("quiz_id", flat=True)
+        )
+        if not quizzes <= passed:
+            return False
+    if prompts:
+        answered = set(
+            Reflection.objects.filter(enrolment=enrolment, lesson_key=lesson.translation_key).values_list(
+                "prompt_id", flat=True
+            )
+        )
+        if not prompts <= answered:
+            return False
+    return True
+
+
+def required_lesson_keys(course) -> set:
+    return set(
+        LessonPage.objects.live()
+        .descendant_of(course)
+        .filter(required=True)
+        .values_list("translation_key", flat=True)
+    )
+
+
+def attendance_share(enrolment: Enrolment) -> int | None:
+    """Percentage of the cohort's live sessions attended, or None when the cohort has none."""
+    total = LiveSession.objects.filter(cohort_id=enrolment.cohort_id).count()
+    if not total:
+        return None
+    present = Attendance.objects.filter(enrolment=enrolment, present=True).count()
+    return round(100 * present / total)
+
+
+def completion_met(*, enrolment: Enrolment) -> bool:
+    course = enrolment.cohort.course
+    done = set(LessonProgress.objects.filter(enrolment=enrolment).values_list("lesson_key", flat=True))
+    if not required_lesson_keys(course) <= done:
+        return False
+    if course.min_attendance:
+        share = attendance_share(enrolment)
+        if share is not None and share < course.min_attendance:
+            return False
+    return not (course.requires_signoff and enrolment.signed_off_at is None)

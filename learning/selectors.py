@@ -1,0 +1,470 @@
+"""Reads for the learning pages. Each page's data comes in a fixed number of queries, however many
+lessons, cohorts or enrolments there are; the course outline, the same for everyone, is cached."""
+
+from dataclasses import dataclass, field
+
+from django.core.paginator import Paginator
+from django.db.models import Count, F, Q
+from django.utils import timezone
+from wagtail.models import Page
+
+from accounts.roles import TRAINERS
+from home.localize import translations_for
+from home.site_cache import cached_per_site
+
+from . import grading, rules
+from .models import (
+    Cohort,
+    CoursePage,
+    Enrolment,
+    LessonPage,
+    LessonProgress,
+    LiveSession,
+    QuizAttempt,
+    Reflection,
+    Topic,
+)
+
+Status = Enrolment.Status
+CATALOGUE_PAGE_SIZE = 12
+
+
+# The course outline -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class OutlineEntry:
+    kind: str  # "module" or "lesson"
+    pk: int
+    title: str
+    url: str
+    key: str  # translation_key, shared by every language version
+    required: bool
+    minutes: int | None
+
+
+def course_outline(course: CoursePage, request=None) -> list[OutlineEntry]:
+    """Modules and lessons of a live course in tree order (one query, then cached with the content)."""
+
+    def compute():
+        pages = (
+            Page.objects.live()
+            .descendant_of(course)
+            .type(LessonPage, *_module_types())
+            .order_by("path")
+            .annotate(lesson_required=F("lessonpage__required"), lesson_minutes=F("lessonpage__minutes"))
+            .only("title", "url_path", "path", "depth", "translation_key", "content_type_id", "locale_id")
+        )
+        return [
+            OutlineEntry(
+                kind="lesson" if page.lesson_required is not None else "module",
+                pk=page.pk,
+                title=page.title,
+                url=page.get_url(request),
+                key=str(page.translation_key),
+                required=bool(page.lesson_required),
+                minutes=page.lesson_minutes,
+            )
+            for page in pages
+        ]
+
+    if request is None:
+        return compute()
+    return cached_per_site(request, f"course-outline:{course.pk}", compute)
+
+
+def _module_types():
+    from .models import ModulePage
+
+    return (ModulePage,)
+
+
+def progress_percent(done_keys: set[str], outline: list[OutlineEntry]) -> int:
+    lessons = [entry for entry in outline if entry.kind == "lesson"]
+    if not lessons:
+        return 0
+    return round(100 * sum(entry.key in done_keys for entry in lessons) / len(lessons))
+
+
+def next_lesson(done_keys: set[str], outline: list[OutlineEntry]) -> OutlineEntry | None:
+    lessons = [entry for entry in outline if entry.kind == "lesson"]
+    return next((entry for entry in lessons if entry.key not in done_keys), lessons[0] if lessons else None)
+
+
+def _done_keys(enrolment: Enrolment | None) -> set[str]:
+    if enrolment is None:
+        return set()
+    return {
+        str(key)
+        for key in LessonProgress.objects.filter(enrolment=enrolment).values_list("lesson_key", flat=True)
+    }
+
+
+# Lesson access ----------------------------------------------------------------------------------
+
+
+@dataclass
+class LessonAccess:
+    allowed: bool
+    course: CoursePage | None = None
+    enrolment: Enrolment | None = None
+
+
+def learning_enrolment(*, user, course: CoursePage) -> Enrolment | None:
+    """The trainee's active or completed enrolment in any cohort of the course, in any language."""
+    if not user.is_authenticated:
+        return None
+    return (
+        Enrolment.objects.filter(
+            user=user, status__in=Enrolment.LEARNING, cohort__course__translation_key=course.translation_key
+        )
+        .select_related("cohort")
+        .order_by("-status_changed_at")
+        .first()
+    )
+
+
+def can_view_all_lessons(*, user, course: CoursePage) -> bool:
+    """Editors, trainers and the course's cohort trainers read lessons without being enrolled."""
+    if not user.is_authenticated:
+        return False
+    return (
+        user.is_superuser
+        or user.has_perm("wagtailadmin.access_admin")
+        or user.groups.filter(name=TRAINERS).exists()
+        or Cohort.objects.filter(course__translation_key=course.translation_key, trainers=user).exists()
+    )
+
+
+def lesson_course(lesson: LessonPage) -> CoursePage:
+    return CoursePage.objects.ancestor_of(lesson).get()
+
+
+def lesson_access(*, lesson: LessonPage, user) -> LessonAccess:
+    if not user.is_authenticated:
+        return LessonAccess(allowed=False)
+    course = lesson_course(lesson)
+    enrolment = learning_enrolment(user=user, course=course)
+    allowed = enrolment is not None or can_view_all_lessons(user=user, course=course)
+    return LessonAccess(allowed=allowed, course=course, enrolment=enrolment)
+
+
+# The lesson page --------------------------------------------------------------------------------
+
+
+@dataclass
+class QuizState:
+    attempts: list[QuizAttempt]
+    max_attempts: int
+    result: grading.QuizResult | None = None
+
+    @property
+    def passed(self) -> bool:
+        return any(attempt.passed for attempt in self.attempts)
+
+    @property
+    def next_number(self) -> int:
+        return len(self.attempts) + 1
+
+    @property
+    def attempts_left(self) -> int | None:
+        if not self.max_attempts:
+            return None
+        return max(self.max_attempts - len(self.attempts), 0)
+
+    @property
+    def can_attempt(self) -> bool:
+        return not self.passed and self.attempts_left != 0
+
+
+@dataclass
+class BodyItem:
+    block: object
+    quiz: QuizState | None = None
+    reflection: Reflection | None = None
+    sessions: list = field(default_factory=list)
+
+
+def lesson_detail(*, lesson: LessonPage, access: LessonAccess, request=None) -> dict:
+    enrolment = access.enrolment
+    outline = course_outline(access.course, request)
+    done = _done_keys(enrolment)
+    lessons = [entry for entry in outline if entry.kind == "lesson"]
+    position = next((i for i, entry in enumerate(lessons) if entry.pk == lesson.pk), None)
+    quizzes, prompts = rules.activity_ids(lesson)
+
+    attempts: dict[str, list[QuizAttempt]] = {}
+    reflections: dict[str, Reflection] = {}
+    sessions: list[LiveSession] = []
+    if enrolment is not None:
+        if quizzes:
+            for attempt in QuizAttempt.objects.filter(enrolment=enrolment, lesson_key=lesson.translation_key):
+                attempts.setdefault(attempt.quiz_id, []).append(attempt)
+        if prompts:
+            reflections = {
+                reflection.prompt_id: reflection
+                for reflection in Reflection.objects.filter(
+                    enrolment=enrolment, lesson_key=lesson.translation_key
+                )
+            }
+        if any(block.block_type == "live_session" for block in lesson.body):
+            sessions = list(
+                LiveSession.objects.filter(cohort_id=enrolment.cohort_id).filter(
+                    Q(lesson_key=lesson.translation_key) | Q(lesson_key__isnull=True)
+                )
+            )
+
+    items = []
+    for block in lesson.body:
+        item = BodyItem(block=block)
+        if block.block_type == "quiz":
+            tried = attempts.get(block.id, [])
+            item.quiz = QuizState(attempts=tried, max_attempts=block.value["max_attempts"])
+            if tried:
+                item.quiz.result = grading.grade(block.value, _chosen(tried[-1]))
+        elif block.block_type == "reflection":
+            item.reflection = reflections.get(block.id)
+        elif block.block_type == "live_session":
+            item.sessions = sessions
+        items.append(item)
+
+    return {
+        "course": access.course,
+        "enrolment": enrolment,
+        "outline": outline,
+        "done_keys": done,
+        "lesson_done": str(lesson.translation_key) in done,
+        "has_activities": bool(quizzes or prompts),
+        "percent": progress_percent(done, outline),
+        "previous_lesson": lessons[position - 1] if position else None,
+        "next_lesson": lessons[position + 1]
+        if position is not None and position + 1 < len(lessons)
+        else None,
+        "body_items": items,
+    }
+
+
+def _chosen(attempt: QuizAttempt) -> dict[int, tuple[int, ...]]:
+    return {int(number): tuple(indexes) for number, indexes in attempt.answers.items()}
+
+
+# The course page --------------------------------------------------------------------------------
+
+
+@dataclass
+class CohortOffer:
+    cohort: Cohort
+    seats_left: int | None
+    enrolment: Enrolment | None
+
+    @property
+    def action(self) -> str:
+        """What the trainee can do here: enrol, request, code, waitlist, full, closed, or their status."""
+        if self.enrolment and self.enrolment.status not in (Status.WITHDRAWN,):
+            return self.enrolment.status
+        mode = self.cohort.enrolment_mode
+        if mode == Cohort.Mode.CLOSED:
+            return "closed"
+        if mode == Cohort.Mode.APPROVAL:
+            return "request"
+        if self.seats_left == 0:
+            return "waitlist" if self.cohort.waitlist else "full"
+        return "code" if mode == Cohort.Mode.INVITE else "enrol"
+
+
+def open_cohorts(course_keys) -> list[Cohort]:
+    """Cohorts not yet finished, with their taken seats, for courses given by translation key."""
+    today = timezone.localdate()
+    return list(
+        Cohort.objects.filter(course__translation_key__in=course_keys)
+        .filter(Q(ends_on__isnull=True) | Q(ends_on__gte=today))
+        .annotate(
+            seats_taken=Count("enrolments", filter=Q(enrolments__status__in=Enrolment.LEARNING)),
+            course_key=F("course__translation_key"),
+        )
+        .order_by("starts_on", "pk")
+    )
+
+
+def _seats_left(cohort: Cohort) -> int | None:
+    return None if cohort.capacity is None else max(cohort.capacity - cohort.seats_taken, 0)
+
+
+def course_detail(*, course: CoursePage, user, request=None) -> dict:
+    cohorts = open_cohorts([course.translation_key])
+    enrolments = {}
+    if user.is_authenticated:
+        enrolments = {
+            enrolment.cohort_id: enrolment
+            for enrolment in Enrolment.objects.filter(
+                user=user, cohort__course__translation_key=course.translation_key
+            ).select_related("cohort")
+        }
+    offers = [CohortOffer(cohort, _seats_left(cohort), enrolments.get(cohort.pk)) for cohort in cohorts]
+    learning = next(
+        (
+            e
+            for e in sorted(enrolments.values(), key=lambda e: e.status != Status.ACTIVE)
+            if e.status in Enrolment.LEARNING
+        ),
+        None,
+    )
+    outline = course_outline(course, request)
+    done = _done_keys(learning)
+    prerequisites = list(course.prerequisites.all())
+    missing = []
+    if prerequisites and user.is_authenticated:
+        from .services import missing_prerequisites
+
+        missing = missing_prerequisites(user=user, course=course)
+    return {
+        "offers": offers,
+        "learning_enrolment": learning,
+        "other_enrolments": [
+            e for e in enrolments.values() if e is not learning and e.cohort_id not in {c.pk for c in cohorts}
+        ],
+        "outline": outline,
+        "done_keys": done,
+        "percent": progress_percent(done, outline) if learning else None,
+        "resume": next_lesson(done, outline) if learning else None,
+        "prerequisites": translations_for_list(prerequisites, request),
+        "missing_prerequisites": {p.pk for p in missing},
+        "trainers": list(course.trainers.all()),
+    }
+
+
+def translations_for_list(pages, request):
+    translated = translations_for(pages, request)
+    return [(page, translated.get(page.pk, page)) for page in pages]
+
+
+# The catalogue ----------------------------------------------------------------------------------
+
+
+def catalogue_page(*, index, form, page_number):
+    courses = CoursePage.objects.live().child_of(index)
+    query = ""
+    if form.is_bound and form.is_valid():
+        data = form.cleaned_data
+        if data.get("topic"):
+            courses = courses.filter(topic=data["topic"])
+        for name in ("language", "format", "level"):
+            if data.get(name):
+                courses = courses.filter(**{name: data[name]})
+        query = data.get("q", "")
+    results = courses.search(query, operator="and") if query else courses.order_by("title")
+    page = Paginator(results, CATALOGUE_PAGE_SIZE).get_page(page_number)
+    ids = [course.pk for course in page.object_list]
+    by_id = {
+        course.pk: course
+        for course in CoursePage.objects.filter(pk__in=ids)
+        .select_related("topic")
+        .only(
+            "title",
+            "url_path",
+            "path",
+            "depth",
+            "translation_key",
+            "locale_id",
+            "summary",
+            "level",
+            "format",
+            "language",
+            "hours",
+            "weeks",
+            "topic__name",
+        )
+    }
+    cohorts: dict = {}
+    for cohort in open_cohorts([course.translation_key for course in by_id.values()]):
+        cohorts.setdefault(cohort.course_key, []).append((cohort, _seats_left(cohort)))
+    page.object_list = [
+        (by_id[pk], cohorts.get(by_id[pk].translation_key, [])[:3]) for pk in ids if pk in by_id
+    ]
+    return page
+
+
+# My learning ------------------------------------------------------------------------------------
+
+
+@dataclass
+class DashboardRow:
+    enrolment: Enrolment
+    course: Page
+    percent: int
+    resume: OutlineEntry | None
+    lessons: int
+
+
+def dashboard(*, user, request=None) -> dict:
+    enrolments = list(
+        Enrolment.objects.filter(user=user)
+        .exclude(status__in=[Status.WITHDRAWN, Status.REJECTED])
+        .select_related("cohort__course")
+        .order_by("-status_changed_at")
+    )
+    courses = [enrolment.cohort.course for enrolment in enrolments]
+    translated = translations_for(courses, request)
+    outlines = _outlines(courses, request)
+    done: dict[int, set[str]] = {}
+    for enrolment_id, key in LessonProgress.objects.filter(enrolment__in=enrolments).values_list(
+        "enrolment_id", "lesson_key"
+    ):
+        done.setdefault(enrolment_id, set()).add(str(key))
+
+    rows = []
+    for enrolment in enrolments:
+        course = enrolment.cohort.course
+        outline = outlines.get(course.pk, [])
+        keys = done.get(enrolment.pk, set())
+        rows.append(
+            DashboardRow(
+                enrolment=enrolment,
+                course=translated.get(course.pk, course),
+                percent=100 if enrolment.status == Status.COMPLETED else progress_percent(keys, outline),
+                resume=next_lesson(keys, outline),
+                lessons=sum(entry.kind == "lesson" for entry in outline),
+            )
+        )
+    active_cohorts = [e.cohort_id for e in enrolments if e.status in Enrolment.LEARNING]
+    sessions = list(
+        LiveSession.objects.filter(cohort_id__in=active_cohorts, ends_at__gte=timezone.now()).select_related(
+            "cohort"
+        )[:10]
+    )
+    return {
+        "current": [row for row in rows if row.enrolment.status == Status.ACTIVE],
+        "waiting": [row for row in rows if row.enrolment.status in (Status.PENDING, Status.WAITLISTED)],
+        "finished": [row for row in rows if row.enrolment.status == Status.COMPLETED],
+        "sessions": sessions,
+    }
+
+
+def _outlines(courses, request) -> dict[int, list[OutlineEntry]]:
+    """The lessons of several courses in one query (the dashboard lists any number of courses)."""
+    courses = list({course.pk: course for course in courses}.values())
+    if not courses:
+        return {}
+    condition = Q()
+    for course in courses:
+        condition |= Q(path__startswith=course.path, depth__gt=course.depth)
+    pages = list(
+        LessonPage.objects.live()
+        .filter(condition)
+        .order_by("path")
+        .only("title", "url_path", "path", "depth", "translation_key", "locale_id", "required", "minutes")
+    )
+    return {
+        course.pk: [
+            OutlineEntry(
+                "lesson", p.pk, p.title, p.get_url(request), str(p.translation_key), p.required, p.minutes
+            )
+            for p in pages
+            if p.path.startswith(course.path)
+        ]
+        for course in courses
+    }
+
+
+def topics_for(locale) -> list[Topic]:
+    return list(Topic.objects.filter(locale=locale))

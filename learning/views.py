@@ -1,0 +1,199 @@
+"""Thin views: read the request, call a service, turn a refusal into a message with a 4xx status.
+
+Lesson actions answer with the lesson page itself (after a redirect on success, or with the error shown
+next to the quiz or reflection on refusal), so the same response serves a plain form post and htmx,
+which swaps only the part of the page that changed.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from home.localize import translations_for
+
+from . import exceptions, grading, rules, selectors, services
+from .calendar import sessions_ics
+from .forms import EnrolForm, ReflectionForm
+from .models import Cohort, Enrolment, LessonPage, LiveSession
+
+
+def _in_current_language(page, request):
+    return translations_for([page], request).get(page.pk, page)
+
+
+@login_required
+@require_GET
+def dashboard(request):
+    return render(request, "learning/dashboard.html", selectors.dashboard(user=request.user, request=request))
+
+
+@login_required
+def enrol(request, pk):
+    """GET shows the cohort and, for invitation cohorts, asks for the code; POST enrols."""
+    cohort = get_object_or_404(Cohort.objects.select_related("course"), pk=pk, course__live=True)
+    course = _in_current_language(cohort.course, request)
+    form = EnrolForm(request.POST if request.method == "POST" else None)
+    if request.method != "POST" or not form.is_valid():
+        return TemplateResponse(
+            request, "learning/enrol.html", {"cohort": cohort, "course": course, "form": form}
+        )
+    try:
+        enrolment = services.enrolment_create(
+            user=request.user, cohort=cohort, invite_code=form.cleaned_data["invite_code"]
+        )
+    except exceptions.WrongInviteCode as error:
+        form.add_error("invite_code", str(error.message))
+        return TemplateResponse(
+            request,
+            "learning/enrol.html",
+            {"cohort": cohort, "course": course, "form": form},
+            status=error.status,
+        )
+    except exceptions.LearningError as error:
+        context = {"cohort": cohort, "course": course, "form": form, "refusal": error.message}
+        return TemplateResponse(request, "learning/enrol.html", context, status=error.status)
+    messages.success(request, _enrolment_message(enrolment))
+    return redirect(course.get_url(request), permanent=False)
+
+
+def _enrolment_message(enrolment: Enrolment) -> str:
+    return {
+        Enrolment.Status.ACTIVE: _("You are enrolled. Welcome! You can start the first lesson now."),
+        Enrolment.Status.COMPLETED: _("You have already completed this course."),
+        Enrolment.Status.PENDING: _(
+            "Your request was sent. A trainer will answer it, and we will e-mail you."
+        ),
+        Enrolment.Status.WAITLISTED: _(
+            "The cohort is full: you are on the waitlist and will get an e-mail when a seat is free."
+        ),
+    }[enrolment.status]
+
+
+@login_required
+@require_POST
+def withdraw(request, pk):
+    enrolment = get_object_or_404(Enrolment.objects.select_related("cohort"), pk=pk, user=request.user)
+    try:
+        services.enrolment_withdraw(enrolment=enrolment)
+    except exceptions.LearningError as error:
+        messages.error(request, error.message)
+        return redirect("learning:dashboard")
+    messages.success(request, _("You have left %(cohort)s.") % {"cohort": enrolment.cohort.title})
+    return redirect("learning:dashboard")
+
+
+def _lesson_and_enrolment(request, pk):
+    """The live lesson and the user's enrolment in its course; 404 for an unknown lesson, 403 otherwise."""
+    lesson = get_object_or_404(LessonPage.objects.live(), pk=pk)
+    access = selectors.lesson_access(lesson=lesson, user=request.user)
+    if access.enrolment is None:
+        raise exceptions.NotEnrolled
+    return lesson, access.enrolment
+
+
+def _lesson_page(request, lesson, *, status, errors=None, forms=None):
+    """The lesson page with `errors` ({block id: message}) and bound `forms` shown next to their block."""
+    request.lesson_errors = errors or {}
+    request.lesson_forms = forms or {}
+    response = lesson.serve(request)
+    response.status_code = status
+    return response
+
+
+def _back_to(request, lesson, anchor=""):
+    return redirect(lesson.get_url(request) + (f"#{anchor}" if anchor else ""))
+
+
+def lesson_action(view):
+    """Login required, POST only; refusals become the lesson page with the reason and a 4xx."""
+
+    @login_required
+    @require_POST
+    def wrapper(request, pk, **kwargs):
+        try:
+            lesson, enrolment = _lesson_and_enrolment(request, pk)
+        except exceptions.NotEnrolled as error:
+            return render(request, "learning/refused.html", {"message": error.message}, status=error.status)
+        try:
+            return view(request, lesson, enrolment, **kwargs)
+        except rules.UnknownActivity as error:
+            raise Http404 from error
+        except grading.InvalidAnswers:
+            message = _(
+                "Your answers did not match this quiz's questions. Nothing was saved: please answer again."
+            )
+            return _lesson_page(
+                request, lesson, status=400, errors={kwargs.get("block_id", "lesson"): message}
+            )
+        except exceptions.LearningError as error:
+            return _lesson_page(
+                request, lesson, status=error.status, errors={kwargs.get("block_id", "lesson"): error.message}
+            )
+
+    return wrapper
+
+
+@lesson_action
+def lesson_complete(request, lesson, enrolment):
+    services.lesson_complete(enrolment=enrolment, lesson=lesson)
+    return _back_to(request, lesson, "lesson-status")
+
+
+@lesson_action
+def quiz_submit(request, lesson, enrolment, block_id):
+    try:
+        number = int(request.POST.get("attempt", ""))
+    except ValueError as error:
+        raise grading.InvalidAnswers("no attempt number") from error
+    services.quiz_submit(
+        enrolment=enrolment, lesson=lesson, quiz_id=block_id, data=request.POST, attempt_number=number
+    )
+    return _back_to(request, lesson, f"block-{block_id}")
+
+
+@lesson_action
+def reflection_submit(request, lesson, enrolment, block_id):
+    prompt = rules.reflection_block(lesson, block_id)
+    form = ReflectionForm(request.POST, min_words=prompt["min_words"], block_id=block_id)
+    if not form.is_valid():
+        return _lesson_page(request, lesson, status=422, forms={block_id: form})
+    services.reflection_submit(
+        enrolment=enrolment, lesson=lesson, prompt_id=block_id, text=form.cleaned_data["text"]
+    )
+    return _back_to(request, lesson, f"block-{block_id}")
+
+
+def _ics_response(content: str, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def _can_see_cohort(user, cohort: Cohort) -> bool:
+    return (
+        cohort.enrolments.filter(user=user, status__in=Enrolment.LEARNING).exists()
+        or cohort.trainers.filter(pk=user.pk).exists()
+        or user.has_perm("learning.view_cohort")
+    )
+
+
+@login_required
+@require_GET
+def session_ics(request, uid):
+    session = get_object_or_404(LiveSession.objects.select_related("cohort"), uid=uid)
+    if not _can_see_cohort(request.user, session.cohort):
+        raise Http404
+    return _ics_response(sessions_ics([session], calendar_name=session.cohort.title), "session.ics")
+
+
+@login_required
+@require_GET
+def cohort_ics(request, pk):
+    cohort = get_object_or_404(Cohort, pk=pk)
+    if not _can_see_cohort(request.user, cohort):
+        raise Http404
+    return _ics_response(sessions_ics(cohort.sessions.all(), calendar_name=cohort.title), "sessions.ics")

@@ -1,0 +1,126 @@
+"""The Learning menu of the Wagtail admin: cohorts, enrolments and live sessions, with filters and exports;
+and the rule that a course or lesson holding people's data cannot be deleted (unpublish it instead)."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from wagtail import hooks
+from wagtail.admin.views import generic
+from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
+from wagtail.models import Page
+
+from .admin_forms import EnrolmentCreateForm, EnrolmentEditForm
+from .models import Cohort, Enrolment, LessonProgress, LiveSession
+
+
+class ServiceFormMixin:
+    """Turn a refusal raised while saving (capacity, invalid change) into a form error, not a 500."""
+
+    def form_valid(self, form):
+        try:
+            return super().form_valid(form)
+        except ValidationError as error:
+            form.add_error(None, error)
+            return self.form_invalid(form)
+
+
+class EnrolmentCreateView(ServiceFormMixin, generic.CreateView):
+    pass
+
+
+class EnrolmentEditView(ServiceFormMixin, generic.EditView):
+    pass
+
+
+class CohortViewSet(ModelViewSet):
+    model = Cohort
+    icon = "group"
+    menu_label = gettext_lazy("Cohorts")
+    list_display = ["title", "course", "starts_on", "ends_on", "capacity", "enrolment_mode"]
+    list_filter = ["enrolment_mode", "language", "starts_on"]
+    list_export = ["title", "course", "starts_on", "ends_on", "capacity", "enrolment_mode", "language"]
+    search_fields = ["title"]
+    form_fields = [
+        "course",
+        "title",
+        "starts_on",
+        "ends_on",
+        "capacity",
+        "enrolment_mode",
+        "invite_code",
+        "language",
+        "trainers",
+        "waitlist",
+    ]
+
+
+class EnrolmentViewSet(ModelViewSet):
+    model = Enrolment
+    icon = "user"
+    menu_label = gettext_lazy("Enrolments")
+    list_display = ["user", "cohort", "status", "created_at", "completed_at"]
+    list_filter = ["status", "cohort", "created_at"]
+    list_export = ["user", "cohort", "status", "created_at", "completed_at", "last_activity_at"]
+    search_fields = ["user__email", "user__display_name", "cohort__title"]
+    add_view_class = EnrolmentCreateView
+    edit_view_class = EnrolmentEditView
+
+    def get_form_class(self, for_update=False):
+        return EnrolmentEditForm if for_update else EnrolmentCreateForm
+
+
+class LiveSessionViewSet(ModelViewSet):
+    model = LiveSession
+    icon = "date"
+    menu_label = gettext_lazy("Live sessions")
+    list_display = ["title", "cohort", "starts_at", "ends_at"]
+    list_filter = ["cohort", "starts_at"]
+    search_fields = ["title"]
+    form_fields = [
+        "cohort",
+        "lesson_key",
+        "title",
+        "starts_at",
+        "ends_at",
+        "time_zone",
+        "location",
+        "online_url",
+    ]
+
+
+class LearningViewSetGroup(ModelViewSetGroup):
+    menu_label = gettext_lazy("Learning")
+    menu_icon = "group"
+    menu_order = 250
+    items = (CohortViewSet("cohorts"), EnrolmentViewSet("enrolments"), LiveSessionViewSet("live_sessions"))
+
+
+@hooks.register("register_admin_viewset")
+def register_learning_viewsets():
+    return LearningViewSetGroup()
+
+
+def holds_peoples_data(page: Page) -> bool:
+    """The page, its subpages or any of their translations have cohorts or someone's progress."""
+    keys = Page.objects.descendant_of(page, inclusive=True).values("translation_key")
+    return (
+        Cohort.objects.filter(course__translation_key__in=keys).exists()
+        or LessonProgress.objects.filter(lesson_key__in=keys).exists()
+    )
+
+
+@hooks.register("before_delete_page")
+def refuse_deleting_learners_work(request, page):
+    if holds_peoples_data(page):
+        messages.error(
+            request,
+            _(
+                "“%(title)s” cannot be deleted: people are enrolled in it or have progress in it. "
+                "Unpublish it instead; their records stay intact."
+            )
+            % {"title": page.get_admin_display_title()},
+        )
+        return redirect("wagtailadmin_explore", page.get_parent().pk)
+    return None
