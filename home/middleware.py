@@ -9,6 +9,7 @@ from django.utils.csp import CSP
 from wagtail.models import Site
 from wagtail.views import serve as wagtail_serve
 
+from .routing import fast_route
 from .site_cache import cached_per_site
 from .views import healthz
 
@@ -56,9 +57,11 @@ class CachedSiteMiddleware:
 
     def process_view(self, request, view_func, view_args, view_kwargs):
         if view_func is wagtail_serve:
-            request._wagtail_site = cached_per_site(
-                request, "wagtail-site", lambda: Site._find_for_request(request)
-            )
+            site = cached_per_site(request, "wagtail-site", lambda: Site._find_for_request(request))
+            request._wagtail_site = site
+            if site is not None:
+                path = view_kwargs.get("path", view_args[0] if view_args else "")
+                request._wagtail_route_for_request = fast_route(request, site, path)
 
 
 class AdminPathMixin:

@@ -85,8 +85,11 @@ class FooterSettings(BaseSiteSetting):
 
 def organisation_name(request) -> str:
     """Who runs the site, for page titles, the header and account e-mails (cached with the content)."""
-    return cached_per_site(
-        request,
-        "organisation-name",
-        lambda: FooterSettings.for_request(request).organisation_name or settings.WAGTAIL_SITE_NAME,
-    )
+
+    def compute():
+        try:
+            return FooterSettings.for_request(request).organisation_name or settings.WAGTAIL_SITE_NAME
+        except FooterSettings.DoesNotExist:  # a host that matches no site, and no default site
+            return settings.WAGTAIL_SITE_NAME
+
+    return cached_per_site(request, "organisation-name", compute)

@@ -136,14 +136,23 @@ def can_view_all_lessons(*, user, course: CoursePage) -> bool:
     )
 
 
-def lesson_course(lesson: LessonPage) -> CoursePage:
-    return CoursePage.objects.ancestor_of(lesson).get()
+def lesson_course(lesson: LessonPage, request=None) -> CoursePage | None:
+    """The course a lesson belongs to (cached with the content: lessons do not move between requests)."""
+
+    def compute():
+        return CoursePage.objects.ancestor_of(lesson).first()
+
+    if request is None or getattr(request, "is_preview", False):
+        return compute()
+    return cached_per_site(request, f"lesson-course:{lesson.pk}", compute)
 
 
-def lesson_access(*, lesson: LessonPage, user) -> LessonAccess:
+def lesson_access(*, lesson: LessonPage, user, request=None) -> LessonAccess:
     if not user.is_authenticated:
         return LessonAccess(allowed=False)
-    course = lesson_course(lesson)
+    course = lesson_course(lesson, request)
+    if course is None:  # a lesson being previewed before it has a place in a course
+        return LessonAccess(allowed=user.has_perm("wagtailadmin.access_admin"))
     enrolment = learning_enrolment(user=user, course=course)
     allowed = enrolment is not None or can_view_all_lessons(user=user, course=course)
     return LessonAccess(allowed=allowed, course=course, enrolment=enrolment)

@@ -10,6 +10,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
@@ -57,7 +58,7 @@ def enrol(request, pk):
         context = {"cohort": cohort, "course": course, "form": form, "refusal": error.message}
         return TemplateResponse(request, "learning/enrol.html", context, status=error.status)
     messages.success(request, _enrolment_message(enrolment))
-    return redirect(course.get_url(request), permanent=False)
+    return redirect(course.get_url(request) or reverse("learning:dashboard"))
 
 
 def _enrolment_message(enrolment: Enrolment) -> str:
@@ -89,7 +90,7 @@ def withdraw(request, pk):
 def _lesson_and_enrolment(request, pk):
     """The live lesson and the user's enrolment in its course; 404 for an unknown lesson, 403 otherwise."""
     lesson = get_object_or_404(LessonPage.objects.live(), pk=pk)
-    access = selectors.lesson_access(lesson=lesson, user=request.user)
+    access = selectors.lesson_access(lesson=lesson, user=request.user, request=request)
     if access.enrolment is None:
         raise exceptions.NotEnrolled
     return lesson, access.enrolment

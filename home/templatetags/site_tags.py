@@ -4,7 +4,7 @@ from django import template
 from django.conf import settings
 from django.utils.html import format_html
 from django.utils.translation import get_language_info
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 from home.language import language_urls
 from home.localize import resolve_links
@@ -39,11 +39,17 @@ def localized_links(context, stream_value):
     return [link for link in resolve_links(links, context.get("request")) if link]
 
 
-@register.simple_tag
-def content_language(page) -> str:
+@register.simple_tag(takes_context=True)
+def content_language(context, page) -> str:
     """lang and dir attributes for a page's own content, which may be in another language than the
     interface (an English page not yet translated, shown in the Arabic interface)."""
-    code = page.locale.language_code
+    request = context.get("request")
+    codes = {}
+    if request is not None:
+        codes = cached_per_site(
+            request, "locale-codes", lambda: dict(Locale.objects.values_list("id", "language_code"))
+        )
+    code = codes.get(page.locale_id) or page.locale.language_code
     direction = "rtl" if get_language_info(code)["bidi"] else "ltr"
     return format_html('lang="{}" dir="{}"', code, direction)
 

@@ -195,7 +195,7 @@ class LessonPage(Page):
     def serve(self, request, *args, **kwargs):
         from ..selectors import lesson_access
 
-        access = lesson_access(lesson=self, user=request.user)
+        access = lesson_access(lesson=self, user=request.user, request=request)
         if not access.allowed:
             if not request.user.is_authenticated:
                 from django.contrib.auth.views import redirect_to_login

@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 from wagtail.models import Page
 
+from learning.models import LessonPage, ModulePage
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -28,12 +29,19 @@ PUBLIC_URLS = [
 ]
 
 
-def test_every_live_page_is_public(client, demo):
-    pages = Page.objects.live().filter(depth__gt=1)
+def test_every_live_page_is_public_except_lessons(client, demo):
+    """Lessons are for enrolled trainees (and modules lead to their course): anonymous visitors are
+    redirected; every other page is public."""
+    pages = Page.objects.live().filter(depth__gt=1).specific()
     assert pages.count() >= 6
     for page in pages:
         response = client.get(page.url)
-        assert response.status_code == 200, page.url
+        if isinstance(page, LessonPage):
+            assert response.status_code == 302 and "/accounts/login/" in response["Location"], page.url
+        elif isinstance(page, ModulePage):
+            assert response.status_code == 302, page.url
+        else:
+            assert response.status_code == 200, page.url
 
 
 @pytest.mark.parametrize("url", PUBLIC_URLS)
