@@ -16,13 +16,18 @@ from .models import Cohort, Enrolment, LessonProgress, LiveSession
 
 
 class ServiceFormMixin:
-    """Turn a refusal raised while saving (capacity, invalid change) into a form error, not a 500."""
+    """Save through the form's service call, and turn its refusal (capacity, a change that is not
+    allowed) into a form error rather than a 500."""
+
+    def save_instance(self):
+        return self.form.save()
 
     def form_valid(self, form):
         try:
             return super().form_valid(form)
         except ValidationError as error:
             form.add_error(None, error)
+            self.produced_error_message = " ".join(error.messages)
             return self.form_invalid(form)
 
 
@@ -94,7 +99,11 @@ class LearningViewSetGroup(ModelViewSetGroup):
     menu_label = gettext_lazy("Learning")
     menu_icon = "group"
     menu_order = 250
-    items = (CohortViewSet("cohorts"), EnrolmentViewSet("enrolments"), LiveSessionViewSet("live_sessions"))
+    items = (
+        CohortViewSet("cohorts", url_prefix="learning/cohorts"),
+        EnrolmentViewSet("enrolments", url_prefix="learning/enrolments"),
+        LiveSessionViewSet("live_sessions", url_prefix="learning/sessions"),
+    )
 
 
 @hooks.register("register_admin_viewset")
