@@ -196,7 +196,7 @@ class BodyItem:
 
 def lesson_detail(*, lesson: LessonPage, access: LessonAccess, request=None) -> dict:
     enrolment = access.enrolment
-    outline = course_outline(access.course, request)
+    outline = course_outline(access.course, request) if access.course else []
     done = _done_keys(enrolment)
     lessons = [entry for entry in outline if entry.kind == "lesson"]
     position = next((i for i, entry in enumerate(lessons) if entry.pk == lesson.pk), None)

@@ -212,10 +212,12 @@ class LessonPage(Page):
         return super().serve(request, *args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
-        from ..selectors import lesson_detail
+        from ..selectors import lesson_access, lesson_detail
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(lesson_detail(lesson=self, access=request.lesson_access, request=request))
+        # serve() has checked access already; previews in the admin come here directly.
+        access = getattr(request, "lesson_access", None) or lesson_access(lesson=self, user=request.user)
+        context.update(lesson_detail(lesson=self, access=access, request=request))
         # A refused action shows its reason, and a reflection sent back keeps its text (see views).
         context["lesson_errors"] = getattr(request, "lesson_errors", {})
         context["lesson_forms"] = getattr(request, "lesson_forms", {})

@@ -83,3 +83,16 @@ def test_trainees_cannot_reach_the_admin_lists(client):
     response = client.get("/admin/learning/enrolments/")
 
     assert response.status_code in (302, 403)
+
+
+def test_editor_previews_a_lesson_revision_with_its_quiz(admin_client):
+    from tests.factories import quiz_block
+
+    course = make_course(bodies=[[quiz_block(block_id="quiz")]])
+    lesson = lessons_of(course)[0]
+    revision = lesson.save_revision()
+
+    response = admin_client.get(f"/admin/pages/{lesson.pk}/revisions/{revision.pk}/view/")
+
+    assert response.status_code == 200
+    assert "Check what you know" in response.content.decode()
