@@ -9,9 +9,10 @@ from wagtail.search import index
 
 from .blocks import BodyBlock, LinkBlock
 from .site_cache import cached_per_site
+from .view_restrictions import ViewRestrictionShortcutMixin
 
 
-class HomePage(Page):
+class HomePage(ViewRestrictionShortcutMixin, Page):
     """The front door: who the platform is for, and the way in to courses and toolkits."""
 
     hero_heading = models.CharField(_("hero heading"), max_length=120)
@@ -41,7 +42,7 @@ class HomePage(Page):
         verbose_name = _("home page")
 
 
-class StandardPage(Page):
+class StandardPage(ViewRestrictionShortcutMixin, Page):
     """A plain content page: about us, privacy notice, accessibility statement, help."""
 
     intro = models.TextField(_("introduction"), max_length=600, blank=True)

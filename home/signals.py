@@ -1,5 +1,5 @@
 from django.db.models.signals import post_delete, post_save
-from wagtail.models import Page, Site
+from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished
 
 from .models import FooterSettings
@@ -15,7 +15,7 @@ def connect() -> None:
     page_published.connect(bump_content_version, dispatch_uid="home-bump-published")
     page_unpublished.connect(bump_content_version, dispatch_uid="home-bump-unpublished")
     post_delete.connect(_bump_for_pages, dispatch_uid="home-bump-page-deleted")
-    for model in (FooterSettings, Site):
+    for model in (FooterSettings, Site, PageViewRestriction):
         post_save.connect(
             bump_content_version, sender=model, dispatch_uid=f"home-bump-{model.__name__}-saved"
         )

@@ -7,3 +7,14 @@ class LearningConfig(AppConfig):
 
     name = "learning"
     verbose_name = _("Learning")
+
+    def ready(self):
+        from django.db.models.signals import post_delete, post_save
+
+        from home.site_cache import bump_content_version
+
+        from .models import Topic
+
+        # Topic names are cached with the content (the catalogue's filter); a rename shows at once.
+        post_save.connect(bump_content_version, sender=Topic, dispatch_uid="learning-topic-saved")
+        post_delete.connect(bump_content_version, sender=Topic, dispatch_uid="learning-topic-deleted")

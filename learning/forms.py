@@ -3,24 +3,37 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from .models import CoursePage, Topic
+from .models import CoursePage
 
 
 class CatalogueFilterForm(forms.Form):
+    """The catalogue's filters, sent by GET. Unknown values are dropped rather than reported: a stale
+    or edited link still lists courses."""
+
     q = forms.CharField(label=_("Search"), required=False, max_length=200)
-    topic = forms.ModelChoiceField(
-        label=_("Topic"), queryset=Topic.objects.none(), required=False, empty_label=_("All topics")
-    )
+    topic = forms.TypedChoiceField(label=_("Topic"), required=False, coerce=int, empty_value=None)
     language = forms.ChoiceField(label=_("Language"), required=False)
     format = forms.ChoiceField(label=_("Format"), required=False)
     level = forms.ChoiceField(label=_("Level"), required=False)
 
-    def __init__(self, *args, locale=None, **kwargs):
+    def __init__(self, *args, topics=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["topic"].queryset = Topic.objects.filter(locale=locale) if locale else Topic.objects.all()
+        for field in self.fields.values():
+            field.widget.attrs["class"] = (
+                "form-select" if isinstance(field, forms.ChoiceField) else "form-control"
+            )
+        self.fields["q"].widget.input_type = "search"
+        self.fields["topic"].choices = [("", _("All topics")), *topics]
         self.fields["language"].choices = [("", _("All languages")), *settings.LANGUAGES]
         self.fields["format"].choices = [("", _("All formats")), *CoursePage.Format.choices]
         self.fields["level"].choices = [("", _("All levels")), *CoursePage.Level.choices]
+
+    def filters(self) -> dict:
+        """The valid filters, each on its own: one wrong value does not discard the others."""
+        if not self.is_bound:
+            return {}
+        self.is_valid()
+        return {name: value for name, value in self.cleaned_data.items() if value not in (None, "")}
 
 
 class EnrolForm(forms.Form):

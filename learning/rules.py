@@ -1,5 +1,7 @@
 """The course's completion rules, read from its pages and the trainee's records."""
 
+from django.utils import timezone
+
 from .models import Attendance, Enrolment, LessonPage, LessonProgress, LiveSession, QuizAttempt, Reflection
 
 
@@ -61,11 +63,13 @@ def required_lesson_keys(course) -> set:
 
 
 def attendance_share(enrolment: Enrolment) -> int | None:
-    """Percentage of the cohort's live sessions attended, or None when the cohort has none."""
-    total = LiveSession.objects.filter(cohort_id=enrolment.cohort_id).count()
+    """Percentage of the cohort's live sessions held so far that the trainee attended, or None when
+    none has been held yet (sessions still to come cannot count against anyone)."""
+    held = LiveSession.objects.filter(cohort_id=enrolment.cohort_id, starts_at__lte=timezone.now())
+    total = held.count()
     if not total:
         return None
-    present = Attendance.objects.filter(enrolment=enrolment, present=True).count()
+    present = Attendance.objects.filter(enrolment=enrolment, present=True, session__in=held).count()
     return round(100 * present / total)
 
 

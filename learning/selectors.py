@@ -1,6 +1,7 @@
 """Reads for the learning pages. Each page's data comes in a fixed number of queries, however many
 lessons, cohorts or enrolments there are; the course outline, the same for everyone, is cached."""
 
+import hashlib
 from dataclasses import dataclass, field
 
 from django.core.paginator import Paginator
@@ -242,8 +243,11 @@ def lesson_detail(*, lesson: LessonPage, access: LessonAccess, request=None) -> 
         "enrolment": enrolment,
         "outline": outline,
         "done_keys": done,
+        "done_digest": _digest(done),
         "lesson_done": str(lesson.translation_key) in done,
         "has_activities": bool(quizzes or prompts),
+        "has_quiz": bool(quizzes),
+        "has_reflection": bool(prompts),
         "percent": progress_percent(done, outline),
         "previous_lesson": lessons[position - 1] if position else None,
         "next_lesson": lessons[position + 1]
@@ -251,6 +255,11 @@ def lesson_detail(*, lesson: LessonPage, access: LessonAccess, request=None) -> 
         else None,
         "body_items": items,
     }
+
+
+def _digest(keys: set[str]) -> str:
+    """A short name for a set of completed lessons: the rendered outline is cached per progress state."""
+    return hashlib.sha256(",".join(sorted(keys)).encode()).hexdigest()[:16]
 
 
 def _chosen(attempt: QuizAttempt) -> dict[int, tuple[int, ...]]:
@@ -350,47 +359,58 @@ def translations_for_list(pages, request):
 # The catalogue ----------------------------------------------------------------------------------
 
 
+CATALOGUE_FIELDS = (
+    "title",
+    "url_path",
+    "path",
+    "depth",
+    "translation_key",
+    "locale_id",
+    "summary",
+    "level",
+    "format",
+    "language",
+    "hours",
+    "weeks",
+    "topic__name",
+)
+
+
 def catalogue_page(*, index, form, page_number):
+    """One page of the catalogue: courses with their topic and open cohorts, in four queries."""
+    filters = form.filters()
     courses = CoursePage.objects.live().child_of(index)
-    query = ""
-    if form.is_bound and form.is_valid():
-        data = form.cleaned_data
-        if data.get("topic"):
-            courses = courses.filter(topic=data["topic"])
-        for name in ("language", "format", "level"):
-            if data.get(name):
-                courses = courses.filter(**{name: data[name]})
-        query = data.get("q", "")
-    results = courses.search(query, operator="and") if query else courses.order_by("title")
-    page = Paginator(results, CATALOGUE_PAGE_SIZE).get_page(page_number)
-    ids = [course.pk for course in page.object_list]
-    by_id = {
-        course.pk: course
-        for course in CoursePage.objects.filter(pk__in=ids)
-        .select_related("topic")
-        .only(
-            "title",
-            "url_path",
-            "path",
-            "depth",
-            "translation_key",
-            "locale_id",
-            "summary",
-            "level",
-            "format",
-            "language",
-            "hours",
-            "weeks",
-            "topic__name",
+    if "topic" in filters:
+        courses = courses.filter(topic_id=filters["topic"])
+    for name in ("language", "format", "level"):
+        if name in filters:
+            courses = courses.filter(**{name: filters[name]})
+    if filters.get("q"):
+        page = Paginator(courses.search(filters["q"], operator="and"), CATALOGUE_PAGE_SIZE).get_page(
+            page_number
         )
-    }
+        ids = [course.pk for course in page.object_list]
+        found = CoursePage.objects.filter(pk__in=ids).select_related("topic").only(*CATALOGUE_FIELDS)
+        by_id = {course.pk: course for course in found}
+        listed = [by_id[pk] for pk in ids if pk in by_id]
+    else:
+        ordered = courses.select_related("topic").only(*CATALOGUE_FIELDS).order_by("title", "pk")
+        page = Paginator(ordered, CATALOGUE_PAGE_SIZE).get_page(page_number)
+        listed = list(page.object_list)
     cohorts: dict = {}
-    for cohort in open_cohorts([course.translation_key for course in by_id.values()]):
+    for cohort in open_cohorts([course.translation_key for course in listed]):
         cohorts.setdefault(cohort.course_key, []).append((cohort, _seats_left(cohort)))
-    page.object_list = [
-        (by_id[pk], cohorts.get(by_id[pk].translation_key, [])[:3]) for pk in ids if pk in by_id
-    ]
+    page.object_list = [(course, cohorts.get(course.translation_key, [])[:3]) for course in listed]
     return page
+
+
+def topic_choices(locale_id, request=None) -> list[tuple[int, str]]:
+    def compute():
+        return list(Topic.objects.filter(locale_id=locale_id).values_list("pk", "name"))
+
+    if request is None:
+        return compute()
+    return cached_per_site(request, f"topic-choices:{locale_id}", compute)
 
 
 # My learning ------------------------------------------------------------------------------------
@@ -473,7 +493,3 @@ def _outlines(courses, request) -> dict[int, list[OutlineEntry]]:
         ]
         for course in courses
     }
-
-
-def topics_for(locale) -> list[Topic]:
-    return list(Topic.objects.filter(locale=locale))

@@ -3,6 +3,7 @@ import io
 import pytest
 from django.core.cache import cache
 from django.core.management import call_command
+from django.db import transaction
 from django.utils import translation
 
 
@@ -22,6 +23,15 @@ def _default_language():
     translation.deactivate()
 
 
+@pytest.fixture(scope="module")
+def _demo_for_module(django_db_setup, django_db_blocker):
+    """The demo takes several seconds to load: once per test module, rolled back after the module."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        call_command("load_demo", stdout=io.StringIO())
+        yield
+        transaction.set_rollback(True)
+
+
 @pytest.fixture
-def demo(db):
-    call_command("load_demo", stdout=io.StringIO())
+def demo(_demo_for_module, db):
+    """The demo content; each test runs in a savepoint inside the module's transaction."""

@@ -11,6 +11,8 @@ from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
+from home.view_restrictions import ViewRestrictionShortcutMixin
+
 from ..blocks import LessonBlock, OutcomeBlock
 
 
@@ -31,7 +33,7 @@ class Topic(TranslatableMixin, models.Model):
         return self.name
 
 
-class CourseIndexPage(Page):
+class CourseIndexPage(ViewRestrictionShortcutMixin, Page):
     """The catalogue: every course in the visitor's language, filtered and searched without JavaScript."""
 
     intro = models.TextField(_("introduction"), max_length=600, blank=True)
@@ -46,16 +48,16 @@ class CourseIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         from ..forms import CatalogueFilterForm
-        from ..selectors import catalogue_page
+        from ..selectors import catalogue_page, topic_choices
 
         context = super().get_context(request, *args, **kwargs)
-        form = CatalogueFilterForm(request.GET or None, locale=self.locale)
+        form = CatalogueFilterForm(request.GET or None, topics=topic_choices(self.locale_id, request))
         context["filter_form"] = form
         context["courses"] = catalogue_page(index=self, form=form, page_number=request.GET.get("page"))
         return context
 
 
-class CoursePage(Page):
+class CoursePage(ViewRestrictionShortcutMixin, Page):
     """A course: its public description, its lessons as children, and the rules for completing it."""
 
     class Level(models.TextChoices):
@@ -150,7 +152,7 @@ class CoursePage(Page):
         return context
 
 
-class ModulePage(Page):
+class ModulePage(ViewRestrictionShortcutMixin, Page):
     """A group of lessons inside a course, shown as a section of the course outline."""
 
     intro = models.TextField(_("introduction"), max_length=600, blank=True)
@@ -167,7 +169,7 @@ class ModulePage(Page):
         return redirect(self.get_parent().get_url(request) + "#outline")
 
 
-class LessonPage(Page):
+class LessonPage(ViewRestrictionShortcutMixin, Page):
     """A lesson: teaching content with quizzes, reflections and live sessions, open to enrolled trainees."""
 
     intro = models.TextField(_("introduction"), max_length=600, blank=True)

@@ -31,7 +31,7 @@ def test_load_demo_twice_gives_the_same_site(demo):
     call_command("load_demo", stdout=io.StringIO())
 
     assert snapshot() == first
-    assert len(first["users"]) == len(DEMO_ACCOUNTS)
+    assert {account["email"] for account in DEMO_ACCOUNTS} <= {user[0] for user in first["users"]}
     assert {lang for _path, lang, _title, _live in first["pages"]} == {"en", "fr"}
 
 
@@ -45,10 +45,11 @@ def test_demo_replaces_wagtails_welcome_page(client, demo):
 
 def test_demo_refuses_to_run_where_known_passwords_would_be_dangerous(db, settings):
     settings.DEMO_CONTENT_ALLOWED = False
+    users = User.objects.count()
 
     with pytest.raises(CommandError):
         call_command("load_demo", stdout=io.StringIO())
-    assert not User.objects.exists()
+    assert User.objects.count() == users
 
 
 def test_each_demo_role_can_log_in(client, demo):

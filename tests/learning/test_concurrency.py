@@ -12,7 +12,7 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 from django.db import connection, connections
 from django.test import Client
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale, Page
 
 from learning.models import CourseIndexPage, Enrolment
 from tests.factories import CohortFactory, UserFactory, make_course

@@ -42,7 +42,7 @@ def test_email_goes_out_in_the_trainees_language(client, django_capture_on_commi
     with django_capture_on_commit_callbacks(execute=True):
         enrol(client, CohortFactory())
 
-    assert mail.outbox[0].subject.startswith("Vous êtes inscrit")
+    assert mail.outbox[0].subject.startswith("Inscription confirmée")
 
 
 def test_approval_cohort_records_a_request(client, trainee, django_capture_on_commit_callbacks):

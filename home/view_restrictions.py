@@ -1,0 +1,30 @@
+"""A shortcut for Wagtail's private-page check when no page of the site is private.
+
+Wagtail checks view restrictions on every page view: two queries (the page's ancestors, then their
+restrictions), nearly always to find none. Whether any restriction exists at all is cached with the
+content version, which adding or removing a restriction bumps (home.signals); while none exists, pages
+skip both queries. As soon as one exists, every page goes through Wagtail's full check again.
+"""
+
+from django.core.cache import cache
+from wagtail.models import PageViewRestriction
+
+from .site_cache import TIMEOUT, content_version
+
+
+def site_has_view_restrictions() -> bool:
+    key = f"view-restrictions-exist:{content_version()}"
+    exists = cache.get(key)
+    if exists is None:
+        exists = PageViewRestriction.objects.exists()
+        cache.set(key, exists, TIMEOUT)
+    return exists
+
+
+class ViewRestrictionShortcutMixin:
+    """Mixed into every page model of the project, before Page."""
+
+    def get_view_restrictions(self):
+        if not site_has_view_restrictions():
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
