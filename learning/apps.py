@@ -9,12 +9,28 @@ class LearningConfig(AppConfig):
     verbose_name = _("Learning")
 
     def ready(self):
+        from django.db import transaction
         from django.db.models.signals import post_delete, post_save
 
         from home.site_cache import bump_content_version
 
-        from .models import Topic
+        from .models import Cohort, Enrolment, Topic
+        from .seats import bump_seats_version
 
         # Topic names are cached with the content (the catalogue's filter); a rename shows at once.
         post_save.connect(bump_content_version, sender=Topic, dispatch_uid="learning-topic-saved")
         post_delete.connect(bump_content_version, sender=Topic, dispatch_uid="learning-topic-deleted")
+
+        # Seat counts shown in cached pages follow every enrolment and cohort change. The version moves
+        # after the commit: moved earlier, a reader could cache the old count under the new version.
+        def seats_changed(**_kwargs):
+            transaction.on_commit(bump_seats_version)
+
+        for model in (Cohort, Enrolment):
+            name = model.__name__
+            post_save.connect(
+                seats_changed, sender=model, weak=False, dispatch_uid=f"learning-seats-{name}-saved"
+            )
+            post_delete.connect(
+                seats_changed, sender=model, weak=False, dispatch_uid=f"learning-seats-{name}-gone"
+            )

@@ -1,8 +1,11 @@
 """The course catalogue, courses, modules and lessons: content edited, previewed and translated in Wagtail."""
 
+from urllib.parse import urlencode
+
 from django.conf import settings
 from django.db import models
 from django.shortcuts import redirect
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -48,12 +51,22 @@ class CourseIndexPage(ViewRestrictionShortcutMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         from ..forms import CatalogueFilterForm
+        from ..seats import seats_version
         from ..selectors import catalogue_page, topic_choices
 
         context = super().get_context(request, *args, **kwargs)
         form = CatalogueFilterForm(request.GET or None, topics=topic_choices(self.locale_id, request))
+        page_number = request.GET.get("page", "1")[:6]
         context["filter_form"] = form
-        context["courses"] = catalogue_page(index=self, form=form, page_number=request.GET.get("page"))
+        # The listing is the same for everyone who asks for the same filters: the template caches it
+        # (with the seat counts' version), and the queries only run when the cache misses.
+        context["courses"] = SimpleLazyObject(
+            lambda: catalogue_page(index=self, form=form, page_number=page_number)
+        )
+        filters = sorted(form.filters().items())
+        # Page links carry the valid filters only: a visitor's other parameters never reach the cache.
+        context["filter_query"] = "".join(f"{urlencode({name: value})}&" for name, value in filters)
+        context["listing_key"] = f"{filters}:{page_number}:{seats_version()}"
         return context
 
 
