@@ -7,18 +7,37 @@ for its specific model), and that page's own `route()` handles whatever is left:
 or a 404 for a child that does not exist. The result goes where Wagtail's `route_for_request` keeps it,
 so Wagtail's serve view, hooks and view restrictions run unchanged.
 
+A URL that names a page exactly (no sub-URL left over) is remembered with the content version, so a
+popular page routes with no query at all; publishing, unpublishing, moving or deleting any page bumps
+the version. Only URLs that found a page are remembered: made-up URLs cannot fill the cache.
+
 Limit: a page whose own `route()` is overridden is only consulted when it is the deepest match; no page
 of this project overrides `route()` on a page that has children.
 """
 
+import hashlib
+
+from django.core.cache import cache
 from django.http import Http404
 from wagtail.models import Page
+from wagtail.url_routing import RouteResult
 
-from .site_cache import cached_per_site
+from .site_cache import TIMEOUT, cached_per_site, site_key
 
 
 def fast_route(request, site, path: str):
     """The RouteResult for `path` on `site` in the active language, or None for a 404."""
+    key = site_key(request, f"route:{hashlib.sha256(path.encode()).hexdigest()}")
+    page = cache.get(key)
+    if page is not None:
+        return RouteResult(page)
+    result = _route(request, site, path)
+    if result is not None and result[0].live and not result[1] and not result[2]:
+        cache.set(key, result[0], TIMEOUT)
+    return result
+
+
+def _route(request, site, path: str):
     components = [component for component in path.split("/") if component]
     root_url_path = cached_per_site(request, "root-url-path", lambda: site.root_page.localized.url_path)
     candidates = [

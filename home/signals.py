@@ -1,6 +1,6 @@
 from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page, PageViewRestriction, Site
-from wagtail.signals import page_published, page_unpublished
+from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from .models import FooterSettings
 from .site_cache import bump_content_version
@@ -14,6 +14,7 @@ def _bump_for_pages(sender, **kwargs):
 def connect() -> None:
     page_published.connect(bump_content_version, dispatch_uid="home-bump-published")
     page_unpublished.connect(bump_content_version, dispatch_uid="home-bump-unpublished")
+    post_page_move.connect(bump_content_version, dispatch_uid="home-bump-moved")  # URLs change
     post_delete.connect(_bump_for_pages, dispatch_uid="home-bump-page-deleted")
     for model in (FooterSettings, Site, PageViewRestriction):
         post_save.connect(

@@ -24,12 +24,17 @@ def bump_content_version(**_signal_kwargs) -> None:
         cache.set(VERSION_KEY, 2, timeout=None)
 
 
-def cached_per_site(request, name: str, compute):
-    """`compute()` cached per site (host), language and content version."""
+def site_key(request, name: str) -> str:
+    """The cache key of `name` for this request's site (host), language and content version."""
     # One read of the version per request, however many fragments the page has.
     if not hasattr(request, "_content_version"):
         request._content_version = content_version()
-    key = f"site:{name}:{request.get_host()}:{get_language()}:{request._content_version}"
+    return f"site:{name}:{request.get_host()}:{get_language()}:{request._content_version}"
+
+
+def cached_per_site(request, name: str, compute):
+    """`compute()` cached per site (host), language and content version."""
+    key = site_key(request, name)
     # The title and the header both show the organisation's name: ask the cache server once.
     memo = request.__dict__.setdefault("_site_cache", {})
     if key in memo:

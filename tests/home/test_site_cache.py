@@ -71,3 +71,43 @@ def test_site_lookup_is_cached_and_follows_site_changes(client, demo, django_ass
     assert response.wsgi_request._wagtail_site.site_name == "Renamed site"
     with django_assert_max_num_queries(8):
         client.get("/en/about/")
+
+
+def test_remembered_routes_follow_unpublishing_and_moves(client, demo):
+    about = Page.objects.get(url_path="/home/about/").specific
+    assert client.get("/en/about/").status_code == 200  # routed, then remembered
+    assert client.get("/en/about/").status_code == 200
+
+    about.unpublish()
+    assert client.get("/en/about/").status_code == 404
+
+    about.save_revision().publish()
+    privacy = Page.objects.get(url_path="/home/privacy/")
+    about.refresh_from_db()
+    about.move(privacy, pos="last-child")
+    moved = client.get("/en/about/")  # Wagtail leaves a redirect from the old address
+    assert moved.status_code == 301 and moved["Location"] == "/en/privacy/about/"
+    assert client.get("/en/privacy/about/").status_code == 200
+
+
+def test_made_up_urls_are_not_remembered(client, demo, monkeypatch):
+    from django.core.cache import cache
+
+    import home.routing
+
+    remembered = []
+
+    class Spy:
+        def get(self, key):
+            return cache.get(key)
+
+        def set(self, key, value, timeout):
+            remembered.append(key)
+            cache.set(key, value, timeout)
+
+    monkeypatch.setattr(home.routing, "cache", Spy())
+    for number in range(5):
+        assert client.get(f"/en/no-such-page-{number}/").status_code == 404
+    assert remembered == []
+    client.get("/en/about/")
+    assert len(remembered) == 1
