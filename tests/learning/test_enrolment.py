@@ -203,3 +203,23 @@ def test_course_page_shows_each_state(client, trainee):
     EnrolmentFactory(cohort=open_cohort, user=trainee)
     page = client.get(course.url).content.decode()
     assert "Start the first lesson" in page
+
+
+def test_approval_and_rejection_are_emailed_in_each_trainees_language(django_capture_on_commit_callbacks):
+    from learning import services
+
+    cohort = CohortFactory(enrolment_mode=Cohort.Mode.APPROVAL, capacity=5)
+    accepted = EnrolmentFactory(cohort=cohort, status=Status.PENDING, user=UserFactory(language="fr"))
+    refused = EnrolmentFactory(cohort=cohort, status=Status.PENDING)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.enrolment_approve(enrolment=accepted)
+        services.enrolment_reject(enrolment=refused)
+
+    accepted.refresh_from_db(), refused.refresh_from_db()
+    assert (accepted.status, refused.status) == (Status.ACTIVE, Status.REJECTED)
+    subjects = {message.to[0]: message.subject for message in mail.outbox}
+    assert subjects[refused.user.email].startswith("About your request")
+    assert subjects[accepted.user.email] != subjects[refused.user.email]
+    assert "Democracy summit" in subjects[accepted.user.email]
+    assert all("{{" not in message.body and "%(" not in message.body for message in mail.outbox)
