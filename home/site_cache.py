@@ -13,15 +13,24 @@ VERSION_KEY = "site-content-version"
 TIMEOUT = 60 * 60 * 24
 
 
+def version(key: str) -> int:
+    """A counter in the shared cache that cached entries put in their keys; bumping it retires them."""
+    return cache.get_or_set(key, 1, timeout=None)
+
+
+def bump_version(key: str) -> None:
+    try:
+        cache.incr(key)
+    except ValueError:  # evicted or never set
+        cache.set(key, 2, timeout=None)
+
+
 def content_version() -> int:
-    return cache.get_or_set(VERSION_KEY, 1, timeout=None)
+    return version(VERSION_KEY)
 
 
 def bump_content_version(**_signal_kwargs) -> None:
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:  # evicted or never set
-        cache.set(VERSION_KEY, 2, timeout=None)
+    bump_version(VERSION_KEY)
 
 
 def site_key(request, name: str) -> str:

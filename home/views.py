@@ -1,3 +1,5 @@
+from urllib.parse import urlencode
+
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import DatabaseError, connection
@@ -37,7 +39,8 @@ def search(request):
     if query:
         pages = Page.objects.live().public().filter(locale=Locale.get_active()).specific()
         results = Paginator(pages.search(query), SEARCH_RESULTS_PER_PAGE).get_page(request.GET.get("page"))
-    return TemplateResponse(request, "home/search.html", {"query": query, "results": results})
+    context = {"query": query, "results": results, "page_query": urlencode({"q": query}) + "&"}
+    return TemplateResponse(request, "home/search.html", context)
 
 
 def switch_language(request, language: str):

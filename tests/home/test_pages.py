@@ -93,3 +93,16 @@ def test_every_page_has_one_h1_and_landmarks(client, demo):
         html = client.get(url).content.decode()
         assert html.count("<h1") == 1, url
         assert 'href="#main"' in html and '<main id="main"' in html and "<footer" in html, url
+
+
+def test_search_results_page_through_with_the_query_kept(client, demo):
+    from home.models import StandardPage
+
+    for number in range(12):
+        home = Page.objects.get(url_path="/home/")
+        home.add_child(instance=StandardPage(title=f"Cities learning {number}", slug=f"cities-{number}"))
+
+    html = client.get("/en/search/?q=cities learning").content.decode()
+
+    assert "?q=cities+learning&amp;page=2" in html
+    assert "cities learning" in client.get("/en/search/?q=cities learning&page=2").content.decode()
