@@ -1,0 +1,277 @@
+"""Reads that feed pages and lists, in a fixed number of queries however much data there is."""
+
+from dataclasses import dataclass
+
+from django.core.paginator import Paginator
+from django.db.models import Count, Prefetch, Q
+from django.http import Http404
+from django.utils import timezone
+from wagtail.models import Page
+
+from home.localize import active_locale, translations_for
+
+from .models import (
+    ActionPlan,
+    ActionPlanTemplatePage,
+    DownloadEvent,
+    Organisation,
+    Pairing,
+    PlanComment,
+    PlanRevision,
+    PlanSection,
+    Theme,
+    ToolkitDocument,
+    ToolkitPage,
+)
+
+TOOLKITS_PER_PAGE = 12
+
+
+# --- Library ------------------------------------------------------------------------------------------
+def _live_toolkits(request=None):
+    locale = active_locale(request)
+    toolkits = ToolkitPage.objects.live().public()
+    return toolkits.filter(locale=locale) if locale is not None else toolkits
+
+
+def _localized_themes(request=None) -> dict:
+    """Theme translation_key → the theme in the visitor's language (English as fallback)."""
+    locale = active_locale(request)
+    themes = {}
+    for theme in Theme.objects.select_related("locale").order_by("locale__language_code"):
+        if theme.locale_id == getattr(locale, "pk", None) or theme.translation_key not in themes:
+            themes[theme.translation_key] = theme
+    return themes
+
+
+def library_choices(*, request=None) -> dict:
+    """The values the library's filters offer: only those some live toolkit of this language has."""
+    toolkits = _live_toolkits(request)
+    memo = request.__dict__.setdefault("_library_choices", {}) if request is not None else {}
+    if "value" not in memo:
+        used_keys = set(
+            Theme.objects.filter(
+                slug__in=ToolkitPage.themes.through.objects.filter(toolkitpage__in=toolkits).values(
+                    "theme__slug"
+                )
+            ).values_list("translation_key", flat=True)
+        )
+        themes = sorted(
+            ((t.slug, t.name) for key, t in _localized_themes(request).items() if key in used_keys),
+            key=lambda item: item[1].casefold(),
+        )
+        memo["value"] = {
+            "themes": themes,
+            "cities": sorted(set(toolkits.values_list("city", flat=True)), key=str.casefold),
+            "countries": sorted(set(toolkits.values_list("country", flat=True))),
+        }
+    return memo["value"]
+
+
+def library_page(*, index_page, filters: dict, page_number, request=None):
+    """One page of the library, filtered and searched; each toolkit carries its themes, city and
+    download count without further queries."""
+    toolkits = _live_toolkits(request).descendant_of(index_page)
+    if filters.get("theme"):
+        toolkits = toolkits.filter(themes__slug=filters["theme"])
+    for field in ("city", "country", "audience", "format"):
+        if filters.get(field):
+            toolkits = toolkits.filter(**{field: filters[field]})
+    if filters.get("language"):
+        toolkits = toolkits.filter(document_links__language=filters["language"])
+    toolkits = toolkits.distinct()
+    if filters.get("q"):
+        # Search first (Wagtail's index covers the body and document titles), then keep the ORM filters.
+        matching = [page.pk for page in ToolkitPage.objects.live().search(filters["q"], operator="and")]
+        toolkits = toolkits.filter(pk__in=matching)
+    toolkits = toolkits.order_by("title").annotate(download_count=Count("downloads", distinct=True))
+    paginator = Paginator(toolkits, TOOLKITS_PER_PAGE)
+    page = paginator.get_page(page_number)
+    items = list(
+        ToolkitPage.objects.filter(pk__in=[t.pk for t in page.object_list])
+        .order_by("title")
+        .prefetch_related(
+            "themes",
+            Prefetch("document_links", queryset=ToolkitDocument.objects.only("pk", "page_id", "language")),
+        )
+    )
+    counts = {t.pk: t.download_count for t in page.object_list}
+    themes = _localized_themes(request) if items else {}
+    for toolkit in items:
+        toolkit.download_count = counts.get(toolkit.pk, 0)
+        toolkit.theme_names = [themes.get(t.translation_key, t).name for t in toolkit.themes.all()]
+        toolkit.document_languages = sorted({d.language for d in toolkit.document_links.all()})
+    page.object_list = items
+    page.total = paginator.count
+    return page
+
+
+def toolkit_details(*, toolkit: ToolkitPage, request=None) -> dict:
+    documents = list(
+        toolkit.document_links.select_related("document", "document__collection").order_by("sort_order")
+    )
+    counts = dict(
+        DownloadEvent.objects.filter(toolkit=toolkit)
+        .values_list("document_id")
+        .annotate(n=Count("pk"))
+        .values_list("document_id", "n")
+    )
+    for link in documents:
+        link.download_count = counts.get(link.document_id, 0)
+    themes = _localized_themes(request)
+    related = [link.target for link in toolkit.related_links.select_related("target__content_type")]
+    localized = translations_for(related, request)
+    related_pages = [localized[p.pk] for p in related if p.pk in localized]
+    templates = [p for p in related_pages if p.specific_class is ActionPlanTemplatePage]
+    return {
+        "documents": documents,
+        "download_total": sum(counts.values()),
+        "theme_names": [themes.get(t.translation_key, t).name for t in toolkit.themes.all()],
+        "partner_organisations": list(toolkit.organisations.all()),
+        "related_templates": templates,
+        "related_courses": [p for p in related_pages if p not in templates],
+    }
+
+
+def template_details(*, template: ActionPlanTemplatePage, request=None) -> dict:
+    user = getattr(request, "user", None)
+    organisations = (
+        organisations_of(user) if user is not None and user.is_authenticated else Organisation.objects.none()
+    )
+    source_keys = Page.objects.filter(translation_key=template.translation_key).values("pk")
+    return {
+        "my_organisations": list(organisations),
+        "published_cases": list(
+            ActionPlan.objects.filter(status=ActionPlan.Status.PUBLISHED, template__in=source_keys)
+            .select_related("organisation")
+            .order_by("-published_at")[:20]
+        ),
+    }
+
+
+# --- Plans --------------------------------------------------------------------------------------------
+def organisations_of(user):
+    return Organisation.objects.filter(memberships__user=user).order_by("name")
+
+
+@dataclass(frozen=True)
+class PlanAccess:
+    read: bool = False
+    edit: bool = False
+    comment: bool = False
+    manage: bool = False
+    role: str = ""
+
+
+def plan_access(*, user, plan: ActionPlan) -> PlanAccess:
+    """What `user` may do with `plan`. Drafts are for the city team (and staff) only; once shared,
+    reviewers (invited organisations and an active mentor) read and comment but never edit."""
+    if not user.is_authenticated:
+        return PlanAccess()
+    if plan.organisation.memberships.filter(user=user).exists():
+        editable = plan.is_editable
+        return PlanAccess(
+            read=True, edit=editable, comment=plan.status != plan.Status.PUBLISHED, manage=True, role="team"
+        )
+    commentable = plan.status in {plan.Status.SHARED, plan.Status.FINAL}
+    if (
+        plan.status != plan.Status.DRAFT
+        and reviewer_organisations(plan=plan).filter(memberships__user=user).exists()
+    ):
+        return PlanAccess(read=True, comment=commentable, role="reviewer")
+    if user.is_staff:
+        return PlanAccess(read=True, role="staff")
+    return PlanAccess()
+
+
+def reviewer_organisations(*, plan: ActionPlan):
+    """Organisations invited to comment, and any mentor currently paired with the plan's city."""
+    mentors = Pairing.objects.active().filter(mentee=plan.organisation_id).values("mentor")
+    return Organisation.objects.filter(Q(pk__in=plan.shares.values("organisation")) | Q(pk__in=mentors))
+
+
+def plan_for(*, user, public_id, need: str = "read") -> tuple[ActionPlan, PlanAccess]:
+    """The plan and what the user may do, or 404 for anyone without `need`: a plan's existence is
+    not revealed to people who may not read it."""
+    try:
+        plan = ActionPlan.objects.select_related("organisation", "template", "toolkit").get(
+            public_id=public_id
+        )
+    except (ActionPlan.DoesNotExist, ValueError) as error:
+        raise Http404 from error
+    access = plan_access(user=user, plan=plan)
+    if not access.read or not getattr(access, need):
+        raise Http404
+    return plan, access
+
+
+def plan_sections(*, plan: ActionPlan) -> list[PlanSection]:
+    sections = list(
+        plan.sections.select_related("updated_by").annotate(
+            open_comments=Count("comments", filter=Q(comments__resolved_at__isnull=True))
+        )
+    )
+    for section in sections:
+        section.plan = plan  # the definition is read from the plan already in memory
+    return sections
+
+
+def section_comments(*, section: PlanSection) -> list[PlanComment]:
+    return list(section.comments.select_related("author", "author_organisation", "resolved_by"))
+
+
+def my_plans(*, user) -> dict:
+    own = (
+        ActionPlan.objects.filter(organisation__memberships__user=user)
+        .select_related("organisation")
+        .distinct()
+    )
+    mine = set(organisations_of(user).values_list("pk", flat=True))
+    mentees = Pairing.objects.active().filter(mentor__in=mine).values("mentee")
+    to_review = (
+        ActionPlan.objects.exclude(status=ActionPlan.Status.DRAFT)
+        .exclude(organisation__in=mine)
+        .filter(Q(shares__organisation__in=mine) | Q(organisation__in=mentees))
+        .select_related("organisation")
+        .distinct()
+    )
+    return {"own": list(own), "to_review": list(to_review)}
+
+
+def published_case(*, public_id) -> ActionPlan:
+    try:
+        return ActionPlan.objects.select_related("organisation", "template", "toolkit").get(
+            public_id=public_id, status=ActionPlan.Status.PUBLISHED
+        )
+    except (ActionPlan.DoesNotExist, ValueError) as error:
+        raise Http404 from error
+
+
+def download_report_rows():
+    """Downloads per month, toolkit, document, city and organisation, newest month first."""
+    from django.db.models.functions import TruncMonth
+
+    return (
+        DownloadEvent.objects.annotate(
+            month=TruncMonth("downloaded_at", tzinfo=timezone.get_current_timezone())
+        )
+        .values("month", "toolkit__title", "document_title", "city", "organisation")
+        .annotate(downloads=Count("pk"))
+        .order_by("-month", "toolkit__title", "document_title", "city", "organisation")
+    )
+
+
+def plan_revisions(*, plan: ActionPlan, limit: int = 200):
+    revisions = list(
+        PlanRevision.objects.filter(section__plan=plan).select_related("author", "section")[:limit]
+    )
+    for revision in revisions:
+        revision.section.plan = plan
+    return revisions
+
+
+def localized_page(page, request=None):
+    """The page in the visitor's language when it is live, else the page itself if live, else None."""
+    if page is None:
+        return None
+    return translations_for([page], request).get(page.pk)
