@@ -13,7 +13,6 @@ from django.utils.translation import gettext as _
 from docx import Document
 
 
-
 def plan_pdf(plan, sections: list[dict], *, request=None) -> bytes:
     from home.pdf import render_pdf  # WeasyPrint is heavy to import: only when a PDF is asked for
 

@@ -84,34 +84,36 @@ def plan_create(
     return plan
 
 
-@transaction.atomic
 def section_save(*, section: PlanSection, user, content: dict, base_version: int) -> PlanSection:
     """Save a section written from `base_version`.
 
-    The row is locked, so of two colleagues saving at once exactly one wins; the other's text is kept
-    as a conflict revision and handed back to them (SectionConflict) to merge and save again.
+    The row is locked, so of two colleagues saving at once exactly one wins; the other's text is
+    committed as a conflict revision (so it survives whatever happens next) and handed back to them
+    (SectionConflict) to merge and save again.
     """
-    locked = PlanSection.objects.select_for_update().select_related("plan").get(pk=section.pk)
-    if not locked.plan.is_editable:
-        raise PlanNotEditable
-    if locked.version != base_version:
-        PlanRevision.objects.create(
-            section=locked, version=base_version, content=content, author=user, conflict=True
-        )
-        raise SectionConflict(locked)
-    if content == locked.content:
-        return locked  # autosave of unchanged text: no new version, no noise in the history
-    now = timezone.now()
-    locked.content = content
-    locked.version += 1
-    locked.updated_by = user
-    locked.updated_at = now
-    locked.save(update_fields=["content", "version", "updated_by", "updated_at"])
-    PlanRevision.objects.create(
-        section=locked, version=locked.version, content=content, author=user, created_at=now
-    )
-    ActionPlan.objects.filter(pk=locked.plan_id).update(updated_at=now)
-    return locked
+    with transaction.atomic():
+        locked = PlanSection.objects.select_for_update().select_related("plan").get(pk=section.pk)
+        if not locked.plan.is_editable:
+            raise PlanNotEditable
+        if locked.version != base_version:
+            PlanRevision.objects.create(
+                section=locked, version=base_version, content=content, author=user, conflict=True
+            )
+        elif content == locked.content:
+            return locked  # autosave of unchanged text: no new version, no noise in the history
+        else:
+            now = timezone.now()
+            locked.content = content
+            locked.version += 1
+            locked.updated_by = user
+            locked.updated_at = now
+            locked.save(update_fields=["content", "version", "updated_by", "updated_at"])
+            PlanRevision.objects.create(
+                section=locked, version=locked.version, content=content, author=user, created_at=now
+            )
+            ActionPlan.objects.filter(pk=locked.plan_id).update(updated_at=now)
+            return locked
+    raise SectionConflict(locked)
 
 
 @transaction.atomic

@@ -49,7 +49,7 @@ def plan_start(request, template_id: int):
     organisations = selectors.organisations_of(request.user)
     toolkit = ToolkitPage.objects.live().filter(pk=request.GET.get("toolkit") or None).first()
     form = PlanCreateForm(
-        request.POST or None,
+        request.POST if request.method == "POST" else None,
         organisations=organisations,
         initial={"title": _("Action plan: %(template)s") % {"template": template.title}},
     )
@@ -181,7 +181,7 @@ def comment_resolve(request, public_id, comment_id: int):
 
 def plan_share(request, public_id):
     plan, _access = selectors.plan_for(user=request.user, public_id=public_id, need="manage")
-    form = PlanShareForm(request.POST or None, plan=plan)
+    form = PlanShareForm(request.POST if request.method == "POST" else None, plan=plan)
     if request.method == "POST" and form.is_valid():
         try:
             services.plan_share(
