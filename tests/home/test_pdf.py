@@ -68,6 +68,7 @@ def test_rendering_never_reaches_the_network_or_local_files(tmp_path):
 
 
 def test_data_urls_still_work():
-    pixel = "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=="
+    png = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=="
+    pixel = f"data:image/png;base64,{png}"
     response = StaticFilesOnlyFetcher().fetch(pixel)
     assert response.read().startswith(b"\x89PNG")

@@ -1,4 +1,4 @@
-"""Documents: counted when downloaded, served as attachments, type- and size-checked, private stays private."""
+"""Documents: counted when downloaded, served as attachments, type- and size-checked, private ones private."""
 
 import pytest
 from django.contrib.auth.models import Group
