@@ -119,7 +119,6 @@ def _document(texts: dict) -> Document:
 
 def _body(texts: dict) -> list:
     return [
-        ("section", {"heading": texts["steps_heading"], "text": f"<p>{escape(texts['summary'])}</p>"}),
         (
             "steps",
             {
@@ -152,7 +151,7 @@ def _fill_toolkit(page: ToolkitPage, key: str, language: str, context: dict) -> 
         data["format"],
     )
     page.body = _body(texts)
-    page.body[3].value["heading"] = {"en": "Questions for your city", "fr": "Questions pour votre ville"}[
+    page.body[2].value["heading"] = {"en": "Questions for your city", "fr": "Questions pour votre ville"}[
         language
     ]
     index = 0 if language == "en" else 1
