@@ -95,12 +95,12 @@ def section_save(*, section: PlanSection, user, content: dict, base_version: int
         locked = PlanSection.objects.select_for_update().select_related("plan").get(pk=section.pk)
         if not locked.plan.is_editable:
             raise PlanNotEditable
+        if content == locked.content:
+            return locked  # unchanged text (an autosave repeating itself): no new version, no conflict
         if locked.version != base_version:
             PlanRevision.objects.create(
                 section=locked, version=base_version, content=content, author=user, conflict=True
             )
-        elif content == locked.content:
-            return locked  # autosave of unchanged text: no new version, no noise in the history
         else:
             now = timezone.now()
             locked.content = content
