@@ -1,6 +1,7 @@
 """Reads that feed pages and lists, in a fixed number of queries however much data there is."""
 
 from dataclasses import dataclass
+from types import SimpleNamespace
 
 from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q
@@ -10,6 +11,7 @@ from wagtail.models import Page
 
 from home.localize import active_locale, translations_for
 
+from .display import section_view
 from .models import (
     ActionPlan,
     ActionPlanTemplatePage,
@@ -267,6 +269,12 @@ def plan_revisions(*, plan: ActionPlan, limit: int = 200):
     )
     for revision in revisions:
         revision.section.plan = plan
+        # Shown through the same view as the plan itself, with the content as it was then.
+        revision.view = section_view(
+            SimpleNamespace(
+                definition=revision.section.definition, content=revision.content, key=revision.section.key
+            )
+        )
     return revisions
 
 

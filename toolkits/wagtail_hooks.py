@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.ui.tables import Column
+from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.reports import ReportView
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
@@ -62,6 +62,12 @@ class DownloadReportFilterSet(WagtailFilterSet):
         fields = ["downloaded_at", "toolkit", "city"]
 
 
+def csv_safe(value):
+    if isinstance(value, str) and value[:1] in {"=", "+", "-", "@", "\t", "\r"}:
+        return "'" + value
+    return value
+
+
 def _month(value) -> str:
     return value.strftime("%Y-%m") if value else ""
 
@@ -94,15 +100,50 @@ class DownloadReportView(ReportView):
     def get_queryset(self):
         return download_report_rows()
 
+    def write_csv_row(self, writer, row_dict):
+        # City and organisation come from people's profiles: a cell starting with "=" must stay text
+        # when the CSV is opened in a spreadsheet (XLSX cells are already forced to text by Wagtail).
+        return super().write_csv_row(writer, {key: csv_safe(value) for key, value in row_dict.items()})
+
     def filter_queryset(self, queryset):
         # The filters narrow the events before they are grouped.
         events = super().filter_queryset(DownloadEvent.objects.all())
         return queryset.filter(pk__in=events.values("pk"))
 
 
+class PlanReportView(ReportView):
+    """Staff see every plan (DESIGN §3); each title opens the plan itself, read-only for them."""
+
+    page_title = _("Action plans")
+    header_icon = "list-ul"
+    index_url_name = "toolkits_plans_report"
+    index_results_url_name = "toolkits_plans_report_results"
+    columns = [
+        TitleColumn(
+            "title",
+            label=_("Title"),
+            get_url=lambda plan: reverse("toolkits:plan", kwargs={"public_id": plan.public_id}),
+        ),
+        Column("organisation", label=_("Organisation")),
+        Column("get_status_display", label=_("Status")),
+        Column("updated_at", label=_("Updated")),
+    ]
+    list_export = ["title", "organisation.name", "status", "template_title", "created_at", "updated_at"]
+    export_headings = {"organisation.name": _("Organisation"), "template_title": _("Template")}
+
+    def get_queryset(self):
+        return ActionPlan.objects.select_related("organisation").order_by("-updated_at")
+
+
 @hooks.register("register_admin_urls")
 def register_report_urls():
     return [
+        path("reports/action-plans/", PlanReportView.as_view(), name="toolkits_plans_report"),
+        path(
+            "reports/action-plans/results/",
+            PlanReportView.as_view(results_only=True),
+            name="toolkits_plans_report_results",
+        ),
         path("reports/toolkit-downloads/", DownloadReportView.as_view(), name="toolkits_downloads_report"),
         path(
             "reports/toolkit-downloads/results/",
@@ -110,6 +151,11 @@ def register_report_urls():
             name="toolkits_downloads_report_results",
         ),
     ]
+
+
+@hooks.register("register_reports_menu_item")
+def register_plans_menu_item():
+    return MenuItem(_("Action plans"), reverse("toolkits_plans_report"), icon_name="list-ul", order=1090)
 
 
 @hooks.register("register_reports_menu_item")

@@ -279,3 +279,13 @@ def test_admin_delete_of_a_used_template_is_refused_with_a_message(client, team)
     response = client.post(reverse("wagtailadmin_pages:delete", args=[team["template"].pk]), follow=True)
     assert "Unpublish it instead" in response.content.decode()
     assert ActionPlan.objects.filter(pk=team["plan"].pk).exists()
+
+
+def test_staff_list_every_plan_in_the_admin(client, team):
+    from tests.factories import UserFactory
+
+    client.force_login(UserFactory(is_staff=True, is_superuser=True))
+    response = client.get(reverse("toolkits_plans_report"))
+    assert response.status_code == 200
+    assert "Gdansk plan 2026" in response.content.decode()
+    assert plan_url(team["plan"]) in response.content.decode()
