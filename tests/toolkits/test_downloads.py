@@ -151,7 +151,9 @@ def test_download_report_is_staff_only(client):
 
 def test_csv_export_keeps_formulas_as_text(client, toolkit_with_document):
     _page, doc = toolkit_with_document
-    DownloadEvent.objects.create(document=doc, document_title=doc.title, city="=HYPERLINK(1)", organisation="@x")
+    DownloadEvent.objects.create(
+        document=doc, document_title=doc.title, city="=HYPERLINK(1)", organisation="@x"
+    )
     client.force_login(UserFactory(is_staff=True, is_superuser=True))
     csv = client.get(reverse("toolkits_downloads_report"), {"export": "csv"})
     body = b"".join(csv.streaming_content).decode() if csv.streaming else csv.content.decode()
