@@ -71,33 +71,44 @@ def library_choices(*, request=None) -> dict:
 
 
 def library_page(*, index_page, filters: dict, page_number, request=None):
-    """One page of the library, filtered and searched; each toolkit carries its themes, city and
-    download count without further queries."""
+    """One page of the library, filtered and searched; each toolkit carries its themes, document
+    languages and download count, in a fixed number of queries.
+
+    Filtering and paging work on ids only (subqueries rather than joins, so no DISTINCT over whole
+    rows); the heavy columns are read for the twelve toolkits shown, without their StreamField body.
+    """
     toolkits = _live_toolkits(request).descendant_of(index_page)
     if filters.get("theme"):
-        toolkits = toolkits.filter(themes__slug=filters["theme"])
+        tagged = ToolkitPage.themes.through.objects.filter(theme__slug=filters["theme"])
+        toolkits = toolkits.filter(pk__in=tagged.values("toolkitpage_id"))
     for field in ("city", "country", "audience", "format"):
         if filters.get(field):
             toolkits = toolkits.filter(**{field: filters[field]})
     if filters.get("language"):
-        toolkits = toolkits.filter(document_links__language=filters["language"])
-    toolkits = toolkits.distinct()
+        documents = ToolkitDocument.objects.filter(language=filters["language"])
+        toolkits = toolkits.filter(pk__in=documents.values("page_id"))
     if filters.get("q"):
         # Search first (Wagtail's index covers the body and document titles), then keep the ORM filters.
-        matching = [page.pk for page in ToolkitPage.objects.live().search(filters["q"], operator="and")]
-        toolkits = toolkits.filter(pk__in=matching)
-    toolkits = toolkits.order_by("title").annotate(download_count=Count("downloads", distinct=True))
-    paginator = Paginator(toolkits, TOOLKITS_PER_PAGE)
+        results = _live_toolkits(request).defer_streamfields().search(filters["q"], operator="and")
+        toolkits = toolkits.filter(pk__in=[page.pk for page in results])
+    paginator = Paginator(toolkits.order_by("title", "pk").values_list("pk", flat=True), TOOLKITS_PER_PAGE)
     page = paginator.get_page(page_number)
+    ids = list(page.object_list)
     items = list(
-        ToolkitPage.objects.filter(pk__in=[t.pk for t in page.object_list])
-        .order_by("title")
+        ToolkitPage.objects.filter(pk__in=ids)
+        .defer_streamfields()
+        .order_by("title", "pk")
         .prefetch_related(
             "themes",
             Prefetch("document_links", queryset=ToolkitDocument.objects.only("pk", "page_id", "language")),
         )
     )
-    counts = {t.pk: t.download_count for t in page.object_list}
+    counts = dict(
+        DownloadEvent.objects.filter(toolkit_id__in=ids)
+        .values("toolkit_id")
+        .annotate(n=Count("pk"))
+        .values_list("toolkit_id", "n")
+    )
     themes = _localized_themes(request) if items else {}
     for toolkit in items:
         toolkit.download_count = counts.get(toolkit.pk, 0)
