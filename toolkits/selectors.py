@@ -30,27 +30,45 @@ TOOLKITS_PER_PAGE = 12
 
 
 # --- Library ------------------------------------------------------------------------------------------
+def _memo(request, name: str, compute):
+    """Once per request: the library's filters and its list need the same few lookups."""
+    if request is None:
+        return compute()
+    memo = request.__dict__.setdefault("_toolkits_memo", {})
+    if name not in memo:
+        memo[name] = compute()
+    return memo[name]
+
+
 def _live_toolkits(request=None):
-    locale = active_locale(request)
-    toolkits = ToolkitPage.objects.live().public()
-    return toolkits.filter(locale=locale) if locale is not None else toolkits
+    def compute():
+        locale = active_locale(request)
+        # public() reads the view restrictions when it is called: once per request is enough.
+        toolkits = ToolkitPage.objects.live().public()
+        return toolkits.filter(locale=locale) if locale is not None else toolkits
+
+    return _memo(request, "live", compute)
 
 
 def _localized_themes(request=None) -> dict:
     """Theme translation_key → the theme in the visitor's language (English as fallback)."""
-    locale = active_locale(request)
-    themes = {}
-    for theme in Theme.objects.select_related("locale").order_by("locale__language_code"):
-        if theme.locale_id == getattr(locale, "pk", None) or theme.translation_key not in themes:
-            themes[theme.translation_key] = theme
-    return themes
+
+    def compute():
+        locale = active_locale(request)
+        themes = {}
+        for theme in Theme.objects.select_related("locale").order_by("locale__language_code"):
+            if theme.locale_id == getattr(locale, "pk", None) or theme.translation_key not in themes:
+                themes[theme.translation_key] = theme
+        return themes
+
+    return _memo(request, "themes", compute)
 
 
 def library_choices(*, request=None) -> dict:
     """The values the library's filters offer: only those some live toolkit of this language has."""
-    toolkits = _live_toolkits(request)
-    memo = request.__dict__.setdefault("_library_choices", {}) if request is not None else {}
-    if "value" not in memo:
+
+    def compute():
+        toolkits = _live_toolkits(request)
         used_keys = set(
             Theme.objects.filter(
                 slug__in=ToolkitPage.themes.through.objects.filter(toolkitpage__in=toolkits).values(
@@ -62,12 +80,14 @@ def library_choices(*, request=None) -> dict:
             ((t.slug, t.name) for key, t in _localized_themes(request).items() if key in used_keys),
             key=lambda item: item[1].casefold(),
         )
-        memo["value"] = {
+        places = set(toolkits.values_list("city", "country"))
+        return {
             "themes": themes,
-            "cities": sorted(set(toolkits.values_list("city", flat=True)), key=str.casefold),
-            "countries": sorted(set(toolkits.values_list("country", flat=True))),
+            "cities": sorted({city for city, _country in places}, key=str.casefold),
+            "countries": sorted({country for _city, country in places}),
         }
-    return memo["value"]
+
+    return _memo(request, "choices", compute)
 
 
 def library_page(*, index_page, filters: dict, page_number, request=None):
