@@ -21,6 +21,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("accounts/", include("accounts.urls")),
     path("learning/", include("learning.urls")),
+    path("", include("toolkits.urls")),
     path("", include("home.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,

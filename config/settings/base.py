@@ -272,6 +272,9 @@ WAGTAIL_EMAIL_MANAGEMENT_ENABLED = False
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "doc", "odt", "xlsx", "xls", "ods", "pptx", "odp", "csv", "txt"]
+# Every document downloads as an attachment (never rendered in the site's origin), and stays small.
+WAGTAILDOCS_INLINE_CONTENT_TYPES = []
+WAGTAILDOCS_MAX_UPLOAD_SIZE = env.int("WAGTAILDOCS_MAX_UPLOAD_SIZE", default=20 * 1024 * 1024)
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 # Wagtail's responsive wrapper needs an inline style, which the CSP forbids; templates use .ratio instead.
 WAGTAILEMBEDS_RESPONSIVE_HTML = False
@@ -316,6 +319,9 @@ LOGGING = {
         # One line per task and per page save drowns what matters in the logs.
         "django.tasks": {"level": "WARNING"},
         "wagtail": {"level": "WARNING"},
+        # WeasyPrint reports every rendering step at INFO.
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
     },
 }
 

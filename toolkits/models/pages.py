@@ -1,0 +1,173 @@
+"""What editors publish: the toolkit library, toolkits with their documents, and action-plan templates."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from ..blocks import TemplateSectionsBlock, ToolkitBodyBlock
+
+
+class ToolkitIndexPage(Page):
+    """The library: every toolkit of its language, filtered and searched without JavaScript."""
+
+    intro = models.TextField(_("introduction"), max_length=600, blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["toolkits.ToolkitPage", "toolkits.ActionPlanTemplatePage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("toolkit library")
+
+    def get_context(self, request, *args, **kwargs):
+        from ..forms import LibraryFilterForm
+        from ..selectors import library_page
+
+        context = super().get_context(request, *args, **kwargs)
+        form = LibraryFilterForm(request.GET or None, request=request)
+        context["filter_form"] = form
+        context["library"] = library_page(
+            index_page=self,
+            filters=form.filters() if form.is_bound else {},
+            page_number=request.GET.get("page"),
+            request=request,
+        )
+        return context
+
+
+class ToolkitPage(Page):
+    """A city's toolkit: what it did, how others can do it, the documents to download."""
+
+    class Audience(models.TextChoices):
+        CITY_OFFICIALS = "city_officials", _("City officials")
+        NGOS = "ngos", _("NGOs and civil society")
+        TRAINERS = "trainers", _("Trainers")
+
+    class Format(models.TextChoices):
+        GUIDE = "guide", _("Guide")
+        CHECKLIST = "checklist", _("Checklist")
+        CASE_STUDY = "case_study", _("Case study")
+        TRAINING = "training", _("Training material")
+        POLICY_BRIEF = "policy_brief", _("Policy brief")
+
+    summary = models.TextField(_("summary"), max_length=600)
+    city = models.CharField(_("city"), max_length=100)
+    country = CountryField(_("country"))
+    organisations = ParentalManyToManyField(
+        "toolkits.Organisation",
+        blank=True,
+        related_name="toolkits",
+        verbose_name=_("city and partner organisations"),
+    )
+    themes = ParentalManyToManyField("toolkits.Theme", blank=True, related_name="+", verbose_name=_("themes"))
+    audience = models.CharField(
+        _("audience"), max_length=20, choices=Audience.choices, default=Audience.CITY_OFFICIALS
+    )
+    format = models.CharField(_("format"), max_length=20, choices=Format.choices, default=Format.GUIDE)
+    body = StreamField(ToolkitBodyBlock(), verbose_name=_("body"), blank=True)
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("city"), FieldPanel("country")]),
+                FieldPanel("organisations"),
+                FieldPanel("themes"),
+                FieldRowPanel([FieldPanel("audience"), FieldPanel("format")]),
+            ],
+            heading=_("Where it comes from and who it is for"),
+        ),
+        FieldPanel("body"),
+        InlinePanel("document_links", heading=_("Documents"), label=_("Document")),
+        InlinePanel(
+            "related_links",
+            heading=_("Related courses and action-plan templates"),
+            label=_("Related page"),
+        ),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("city"),
+        index.SearchField("body"),
+        index.RelatedFields(
+            "document_links", [index.RelatedFields("document", [index.SearchField("title")])]
+        ),
+    ]
+    parent_page_types = ["toolkits.ToolkitIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("toolkit")
+
+    def get_context(self, request, *args, **kwargs):
+        from ..selectors import toolkit_details
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(toolkit_details(toolkit=self, request=request))
+        return context
+
+
+class ToolkitDocument(Orderable):
+    """A document offered by a toolkit, with the language it is written in."""
+
+    page = ParentalKey(ToolkitPage, on_delete=models.CASCADE, related_name="document_links")
+    document = models.ForeignKey(
+        "wagtaildocs.Document", on_delete=models.CASCADE, related_name="+", verbose_name=_("document")
+    )
+    language = models.CharField(
+        _("language of the document"), max_length=10, choices=settings.LANGUAGES, default="en"
+    )
+
+    panels = [FieldPanel("document"), FieldPanel("language")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("toolkit document")
+
+
+class ToolkitRelatedPage(Orderable):
+    """A course or an action-plan template that goes with a toolkit."""
+
+    page = ParentalKey(ToolkitPage, on_delete=models.CASCADE, related_name="related_links")
+    target = models.ForeignKey(
+        "wagtailcore.Page", on_delete=models.CASCADE, related_name="+", verbose_name=_("page")
+    )
+
+    panels = [PageChooserPanel("target")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("related page")
+
+
+class ActionPlanTemplatePage(Page):
+    """The sections a city fills in to write its action plan.
+
+    Plans freeze these sections when they start: editing the template later never changes a plan, and a
+    template with plans cannot be deleted (see wagtail_hooks.refuse_deleting_used_templates).
+    """
+
+    intro = models.TextField(_("introduction"), max_length=1000, blank=True)
+    sections = StreamField(TemplateSectionsBlock(), verbose_name=_("sections"))
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("sections")]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+    parent_page_types = ["toolkits.ToolkitIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("action-plan template")
+
+    def get_context(self, request, *args, **kwargs):
+        from ..selectors import template_details
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(template_details(template=self, request=request))
+        return context

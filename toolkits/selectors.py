@@ -1,0 +1,316 @@
+"""Reads that feed pages and lists, in a fixed number of queries however much data there is."""
+
+from dataclasses import dataclass
+from types import SimpleNamespace
+
+from django.core.paginator import Paginator
+from django.db.models import Count, Prefetch, Q
+from django.http import Http404
+from django.utils import timezone
+from wagtail.models import Page
+
+from home.localize import active_locale, translations_for
+
+from .display import section_view
+from .models import (
+    ActionPlan,
+    ActionPlanTemplatePage,
+    DownloadEvent,
+    Organisation,
+    Pairing,
+    PlanComment,
+    PlanRevision,
+    PlanSection,
+    Theme,
+    ToolkitDocument,
+    ToolkitPage,
+)
+
+TOOLKITS_PER_PAGE = 12
+
+
+# --- Library ------------------------------------------------------------------------------------------
+def _memo(request, name: str, compute):
+    """Once per request: the library's filters and its list need the same few lookups."""
+    if request is None:
+        return compute()
+    memo = request.__dict__.setdefault("_toolkits_memo", {})
+    if name not in memo:
+        memo[name] = compute()
+    return memo[name]
+
+
+def _live_toolkits(request=None):
+    def compute():
+        locale = active_locale(request)
+        # public() reads the view restrictions when it is called: once per request is enough.
+        toolkits = ToolkitPage.objects.live().public()
+        return toolkits.filter(locale=locale) if locale is not None else toolkits
+
+    return _memo(request, "live", compute)
+
+
+def _localized_themes(request=None) -> dict:
+    """Theme translation_key → the theme in the visitor's language (English as fallback)."""
+
+    def compute():
+        locale = active_locale(request)
+        themes = {}
+        for theme in Theme.objects.select_related("locale").order_by("locale__language_code"):
+            if theme.locale_id == getattr(locale, "pk", None) or theme.translation_key not in themes:
+                themes[theme.translation_key] = theme
+        return themes
+
+    return _memo(request, "themes", compute)
+
+
+def library_choices(*, request=None) -> dict:
+    """The values the library's filters offer: only those some live toolkit of this language has."""
+
+    def compute():
+        toolkits = _live_toolkits(request)
+        used_keys = set(
+            Theme.objects.filter(
+                slug__in=ToolkitPage.themes.through.objects.filter(toolkitpage__in=toolkits).values(
+                    "theme__slug"
+                )
+            ).values_list("translation_key", flat=True)
+        )
+        themes = sorted(
+            ((t.slug, t.name) for key, t in _localized_themes(request).items() if key in used_keys),
+            key=lambda item: item[1].casefold(),
+        )
+        places = set(toolkits.values_list("city", "country"))
+        return {
+            "themes": themes,
+            "cities": sorted({city for city, _country in places}, key=str.casefold),
+            "countries": sorted({country for _city, country in places}),
+        }
+
+    return _memo(request, "choices", compute)
+
+
+def library_page(*, index_page, filters: dict, page_number, request=None):
+    """One page of the library, filtered and searched; each toolkit carries its themes, document
+    languages and download count, in a fixed number of queries.
+
+    Filtering and paging work on ids only (subqueries rather than joins, so no DISTINCT over whole
+    rows); the heavy columns are read for the twelve toolkits shown, without their StreamField body.
+    """
+    toolkits = _live_toolkits(request).descendant_of(index_page)
+    if filters.get("theme"):
+        tagged = ToolkitPage.themes.through.objects.filter(theme__slug=filters["theme"])
+        toolkits = toolkits.filter(pk__in=tagged.values("toolkitpage_id"))
+    for field in ("city", "country", "audience", "format"):
+        if filters.get(field):
+            toolkits = toolkits.filter(**{field: filters[field]})
+    if filters.get("language"):
+        documents = ToolkitDocument.objects.filter(language=filters["language"])
+        toolkits = toolkits.filter(pk__in=documents.values("page_id"))
+    if filters.get("q"):
+        # Search first (Wagtail's index covers the body and document titles), then keep the ORM filters.
+        results = _live_toolkits(request).defer_streamfields().search(filters["q"], operator="and")
+        toolkits = toolkits.filter(pk__in=[page.pk for page in results])
+    paginator = Paginator(toolkits.order_by("title", "pk").values_list("pk", flat=True), TOOLKITS_PER_PAGE)
+    page = paginator.get_page(page_number)
+    ids = list(page.object_list)
+    items = list(
+        ToolkitPage.objects.filter(pk__in=ids)
+        .defer_streamfields()
+        .order_by("title", "pk")
+        .prefetch_related(
+            "themes",
+            Prefetch("document_links", queryset=ToolkitDocument.objects.only("pk", "page_id", "language")),
+        )
+    )
+    counts = dict(
+        DownloadEvent.objects.filter(toolkit_id__in=ids)
+        .values("toolkit_id")
+        .annotate(n=Count("pk"))
+        .values_list("toolkit_id", "n")
+    )
+    themes = _localized_themes(request) if items else {}
+    for toolkit in items:
+        toolkit.download_count = counts.get(toolkit.pk, 0)
+        toolkit.theme_names = [themes.get(t.translation_key, t).name for t in toolkit.themes.all()]
+        toolkit.document_languages = sorted({d.language for d in toolkit.document_links.all()})
+    page.object_list = items
+    page.total = paginator.count
+    return page
+
+
+def toolkit_details(*, toolkit: ToolkitPage, request=None) -> dict:
+    documents = list(
+        toolkit.document_links.select_related("document", "document__collection").order_by("sort_order")
+    )
+    counts = dict(
+        DownloadEvent.objects.filter(toolkit=toolkit)
+        .values_list("document_id")
+        .annotate(n=Count("pk"))
+        .values_list("document_id", "n")
+    )
+    for link in documents:
+        link.download_count = counts.get(link.document_id, 0)
+    themes = _localized_themes(request)
+    related = [link.target for link in toolkit.related_links.select_related("target__content_type")]
+    localized = translations_for(related, request)
+    related_pages = [localized[p.pk] for p in related if p.pk in localized]
+    templates = [p for p in related_pages if p.specific_class is ActionPlanTemplatePage]
+    return {
+        "documents": documents,
+        "download_total": sum(counts.values()),
+        "theme_names": [themes.get(t.translation_key, t).name for t in toolkit.themes.all()],
+        "partner_organisations": list(toolkit.organisations.all()),
+        "related_templates": templates,
+        "related_courses": [p for p in related_pages if p not in templates],
+    }
+
+
+def template_details(*, template: ActionPlanTemplatePage, request=None) -> dict:
+    user = getattr(request, "user", None)
+    organisations = (
+        organisations_of(user) if user is not None and user.is_authenticated else Organisation.objects.none()
+    )
+    source_keys = Page.objects.filter(translation_key=template.translation_key).values("pk")
+    return {
+        "my_organisations": list(organisations),
+        "published_cases": list(
+            ActionPlan.objects.filter(status=ActionPlan.Status.PUBLISHED, template__in=source_keys)
+            .select_related("organisation")
+            .order_by("-published_at")[:20]
+        ),
+    }
+
+
+# --- Plans --------------------------------------------------------------------------------------------
+def organisations_of(user):
+    return Organisation.objects.filter(memberships__user=user).order_by("name")
+
+
+@dataclass(frozen=True)
+class PlanAccess:
+    read: bool = False
+    edit: bool = False
+    comment: bool = False
+    manage: bool = False
+    role: str = ""
+
+
+def plan_access(*, user, plan: ActionPlan) -> PlanAccess:
+    """What `user` may do with `plan`. Drafts are for the city team (and staff) only; once shared,
+    reviewers (invited organisations and an active mentor) read and comment but never edit."""
+    if not user.is_authenticated:
+        return PlanAccess()
+    if plan.organisation.memberships.filter(user=user).exists():
+        editable = plan.is_editable
+        return PlanAccess(
+            read=True, edit=editable, comment=plan.status != plan.Status.PUBLISHED, manage=True, role="team"
+        )
+    commentable = plan.status in {plan.Status.SHARED, plan.Status.FINAL}
+    if (
+        plan.status != plan.Status.DRAFT
+        and reviewer_organisations(plan=plan).filter(memberships__user=user).exists()
+    ):
+        return PlanAccess(read=True, comment=commentable, role="reviewer")
+    if user.is_staff:
+        return PlanAccess(read=True, role="staff")
+    return PlanAccess()
+
+
+def reviewer_organisations(*, plan: ActionPlan):
+    """Organisations invited to comment, and any mentor currently paired with the plan's city."""
+    mentors = Pairing.objects.active().filter(mentee=plan.organisation_id).values("mentor")
+    return Organisation.objects.filter(Q(pk__in=plan.shares.values("organisation")) | Q(pk__in=mentors))
+
+
+def plan_for(*, user, public_id, need: str = "read") -> tuple[ActionPlan, PlanAccess]:
+    """The plan and what the user may do, or 404 for anyone without `need`: a plan's existence is
+    not revealed to people who may not read it."""
+    try:
+        plan = ActionPlan.objects.select_related("organisation", "template", "toolkit").get(
+            public_id=public_id
+        )
+    except (ActionPlan.DoesNotExist, ValueError) as error:
+        raise Http404 from error
+    access = plan_access(user=user, plan=plan)
+    if not access.read or not getattr(access, need):
+        raise Http404
+    return plan, access
+
+
+def plan_sections(*, plan: ActionPlan) -> list[PlanSection]:
+    sections = list(
+        plan.sections.select_related("updated_by").annotate(
+            open_comments=Count("comments", filter=Q(comments__resolved_at__isnull=True))
+        )
+    )
+    for section in sections:
+        section.plan = plan  # the definition is read from the plan already in memory
+    return sections
+
+
+def section_comments(*, section: PlanSection) -> list[PlanComment]:
+    return list(section.comments.select_related("author", "author_organisation", "resolved_by"))
+
+
+def my_plans(*, user) -> dict:
+    own = (
+        ActionPlan.objects.filter(organisation__memberships__user=user)
+        .select_related("organisation")
+        .distinct()
+    )
+    mine = set(organisations_of(user).values_list("pk", flat=True))
+    mentees = Pairing.objects.active().filter(mentor__in=mine).values("mentee")
+    to_review = (
+        ActionPlan.objects.exclude(status=ActionPlan.Status.DRAFT)
+        .exclude(organisation__in=mine)
+        .filter(Q(shares__organisation__in=mine) | Q(organisation__in=mentees))
+        .select_related("organisation")
+        .distinct()
+    )
+    return {"own": list(own), "to_review": list(to_review)}
+
+
+def published_case(*, public_id) -> ActionPlan:
+    try:
+        return ActionPlan.objects.select_related("organisation", "template", "toolkit").get(
+            public_id=public_id, status=ActionPlan.Status.PUBLISHED
+        )
+    except (ActionPlan.DoesNotExist, ValueError) as error:
+        raise Http404 from error
+
+
+def download_report_rows():
+    """Downloads per month, toolkit, document, city and organisation, newest month first."""
+    from django.db.models.functions import TruncMonth
+
+    return (
+        DownloadEvent.objects.annotate(
+            month=TruncMonth("downloaded_at", tzinfo=timezone.get_current_timezone())
+        )
+        .values("month", "toolkit__title", "document_title", "city", "organisation")
+        .annotate(downloads=Count("pk"))
+        .order_by("-month", "toolkit__title", "document_title", "city", "organisation")
+    )
+
+
+def plan_revisions(*, plan: ActionPlan, limit: int = 200):
+    revisions = list(
+        PlanRevision.objects.filter(section__plan=plan).select_related("author", "section")[:limit]
+    )
+    for revision in revisions:
+        revision.section.plan = plan
+        # Shown through the same view as the plan itself, with the content as it was then.
+        revision.view = section_view(
+            SimpleNamespace(
+                definition=revision.section.definition, content=revision.content, key=revision.section.key
+            )
+        )
+    return revisions
+
+
+def localized_page(page, request=None):
+    """The page in the visitor's language when it is live, else the page itself if live, else None."""
+    if page is None:
+        return None
+    return translations_for([page], request).get(page.pk)

@@ -1,0 +1,179 @@
+"""The admin side: snippets for themes, organisations and pairings, the downloads report, and a guard
+that keeps an editor's delete from destroying cities' plans."""
+
+import django_filters
+from django.contrib import messages
+from django.shortcuts import redirect
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.tables import Column, TitleColumn
+from wagtail.admin.views.reports import ReportView
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from .models import ActionPlan, DownloadEvent, Organisation, Pairing, Theme, ToolkitPage
+from .selectors import download_report_rows
+
+
+class ThemeViewSet(SnippetViewSet):
+    model = Theme
+    icon = "tag"
+    list_display = ["name", "slug", "locale"]
+    search_fields = ["name"]
+
+
+class OrganisationViewSet(SnippetViewSet):
+    model = Organisation
+    icon = "group"
+    list_display = ["name", "kind", "city", "country"]
+    list_filter = ["kind"]
+    search_fields = ["name", "city"]
+
+
+class PairingViewSet(SnippetViewSet):
+    model = Pairing
+    icon = "link"
+    list_display = ["mentor", "mentee", "theme", "starts_on", "ends_on"]
+
+
+class ToolkitSnippets(SnippetViewSetGroup):
+    menu_label = _("Cities")
+    menu_icon = "site"
+    menu_order = 250
+    items = (ThemeViewSet, OrganisationViewSet, PairingViewSet)
+
+
+register_snippet(ToolkitSnippets)
+
+
+# --- Downloads report ---------------------------------------------------------------------------------
+class DownloadReportFilterSet(WagtailFilterSet):
+    downloaded_at = django_filters.DateFromToRangeFilter(label=_("Downloaded"), widget=DateRangePickerWidget)
+    toolkit = django_filters.ModelChoiceFilter(
+        label=_("Toolkit"), queryset=ToolkitPage.objects.order_by("title")
+    )
+    city = django_filters.CharFilter(label=_("City"), lookup_expr="iexact")
+
+    class Meta:
+        model = DownloadEvent
+        fields = ["downloaded_at", "toolkit", "city"]
+
+
+def csv_safe(value):
+    if isinstance(value, str) and value[:1] in {"=", "+", "-", "@", "\t", "\r"}:
+        return "'" + value
+    return value
+
+
+def _month(value) -> str:
+    return value.strftime("%Y-%m") if value else ""
+
+
+class DownloadReportView(ReportView):
+    page_title = _("Toolkit downloads")
+    header_icon = "download"
+    index_url_name = "toolkits_downloads_report"
+    index_results_url_name = "toolkits_downloads_report_results"
+    filterset_class = DownloadReportFilterSet
+    columns = [
+        Column("month", label=_("Month"), accessor=lambda row: _month(row["month"])),
+        Column("toolkit__title", label=_("Toolkit")),
+        Column("document_title", label=_("Document")),
+        Column("city", label=_("City")),
+        Column("organisation", label=_("Organisation")),
+        Column("downloads", label=_("Downloads")),
+    ]
+    list_export = ["month", "toolkit__title", "document_title", "city", "organisation", "downloads"]
+    export_headings = {
+        "month": _("Month"),
+        "toolkit__title": _("Toolkit"),
+        "document_title": _("Document"),
+        "city": _("City"),
+        "organisation": _("Organisation"),
+        "downloads": _("Downloads"),
+    }
+    custom_field_preprocess = {"month": {"csv": _month, "xlsx": _month}}
+
+    def get_queryset(self):
+        return download_report_rows()
+
+    def write_csv_row(self, writer, row_dict):
+        # City and organisation come from people's profiles: a cell starting with "=" must stay text
+        # when the CSV is opened in a spreadsheet (XLSX cells are already forced to text by Wagtail).
+        return super().write_csv_row(writer, {key: csv_safe(value) for key, value in row_dict.items()})
+
+    def filter_queryset(self, queryset):
+        # The filters narrow the events before they are grouped.
+        events = super().filter_queryset(DownloadEvent.objects.all())
+        return queryset.filter(pk__in=events.values("pk"))
+
+
+class PlanReportView(ReportView):
+    """Staff see every plan (DESIGN §3); each title opens the plan itself, read-only for them."""
+
+    page_title = _("Action plans")
+    header_icon = "list-ul"
+    index_url_name = "toolkits_plans_report"
+    index_results_url_name = "toolkits_plans_report_results"
+    columns = [
+        TitleColumn(
+            "title",
+            label=_("Title"),
+            get_url=lambda plan: reverse("toolkits:plan", kwargs={"public_id": plan.public_id}),
+        ),
+        Column("organisation", label=_("Organisation")),
+        Column("get_status_display", label=_("Status")),
+        Column("updated_at", label=_("Updated")),
+    ]
+    list_export = ["title", "organisation.name", "status", "template_title", "created_at", "updated_at"]
+    export_headings = {"organisation.name": _("Organisation"), "template_title": _("Template")}
+
+    def get_queryset(self):
+        return ActionPlan.objects.select_related("organisation").order_by("-updated_at")
+
+
+@hooks.register("register_admin_urls")
+def register_report_urls():
+    return [
+        path("reports/action-plans/", PlanReportView.as_view(), name="toolkits_plans_report"),
+        path(
+            "reports/action-plans/results/",
+            PlanReportView.as_view(results_only=True),
+            name="toolkits_plans_report_results",
+        ),
+        path("reports/toolkit-downloads/", DownloadReportView.as_view(), name="toolkits_downloads_report"),
+        path(
+            "reports/toolkit-downloads/results/",
+            DownloadReportView.as_view(results_only=True),
+            name="toolkits_downloads_report_results",
+        ),
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def register_plans_menu_item():
+    return MenuItem(_("Action plans"), reverse("toolkits_plans_report"), icon_name="list-ul", order=1090)
+
+
+@hooks.register("register_reports_menu_item")
+def register_report_menu_item():
+    return MenuItem(
+        _("Toolkit downloads"), reverse("toolkits_downloads_report"), icon_name="download", order=1100
+    )
+
+
+# --- Guard against destroying people's data -----------------------------------------------------------
+@hooks.register("before_delete_page")
+def refuse_deleting_used_templates(request, page):
+    """A template (or a library containing one) that cities used cannot be deleted: unpublish it."""
+    pages = page.get_descendants(inclusive=True)
+    if ActionPlan.objects.filter(template__in=pages).exists():
+        messages.error(
+            request,
+            _("Cities have started action plans from this template. Unpublish it instead of deleting it."),
+        )
+        return redirect("wagtailadmin_explore", page.get_parent().pk)
+    return None
