@@ -10,10 +10,12 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from home.view_restrictions import ViewRestrictionShortcutMixin
+
 from ..blocks import TemplateSectionsBlock, ToolkitBodyBlock
 
 
-class ToolkitIndexPage(Page):
+class ToolkitIndexPage(ViewRestrictionShortcutMixin, Page):
     """The library: every toolkit of its language, filtered and searched without JavaScript."""
 
     intro = models.TextField(_("introduction"), max_length=600, blank=True)
@@ -42,7 +44,7 @@ class ToolkitIndexPage(Page):
         return context
 
 
-class ToolkitPage(Page):
+class ToolkitPage(ViewRestrictionShortcutMixin, Page):
     """A city's toolkit: what it did, how others can do it, the documents to download."""
 
     class Audience(models.TextChoices):
@@ -147,7 +149,7 @@ class ToolkitRelatedPage(Orderable):
         verbose_name = _("related page")
 
 
-class ActionPlanTemplatePage(Page):
+class ActionPlanTemplatePage(ViewRestrictionShortcutMixin, Page):
     """The sections a city fills in to write its action plan.
 
     Plans freeze these sections when they start: editing the template later never changes a plan, and a
