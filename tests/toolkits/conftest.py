@@ -4,8 +4,12 @@ import pytest
 
 
 @pytest.fixture(autouse=True)
-def _media(settings, tmp_path):
-    # Uploaded test documents go to a folder of their own, removed after each test.
+def _media(request, settings, tmp_path):
+    # Uploaded test documents go to a folder of their own, removed after each test; the demo is loaded
+    # once per module (tests/conftest.py), so its documents stay where they were written.
+    if "demo" in request.fixturenames:
+        yield
+        return
     settings.MEDIA_ROOT = tmp_path / "media"
     yield
     shutil.rmtree(tmp_path / "media", ignore_errors=True)

@@ -1,5 +1,7 @@
 """Data for the toolkits tests: a library with toolkits, a template, city teams and plans."""
 
+import uuid
+
 import factory
 from django.core.files.base import ContentFile
 from django.utils.text import slugify
@@ -111,7 +113,8 @@ def template(
     index: ToolkitIndexPage, *, title="City action plan", sections=SECTIONS
 ) -> ActionPlanTemplatePage:
     index.refresh_from_db()
-    page = ActionPlanTemplatePage(title=title, slug=title.lower().replace(" ", "-"), intro="Write your plan.")
+    slug = f"{title.lower().replace(' ', '-')}-{uuid.uuid4().hex[:6]}"  # the demo may have the plain one
+    page = ActionPlanTemplatePage(title=title, slug=slug, intro="Write your plan.")
     page.sections = list(sections)
     index.add_child(instance=page)
     page.save_revision().publish()

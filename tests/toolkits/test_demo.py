@@ -1,12 +1,10 @@
-"""The toolkit demo loads (twice) into the journey's starting point; a person's plan data is exported and
-erased with their account."""
+"""The toolkit demo loads (twice) into the journey's starting point."""
 
 import io
 
 import pytest
 from django.core.management import call_command
 
-from toolkits import privacy, services
 from toolkits.models import ActionPlan, Organisation, Pairing, PlanComment, ToolkitPage
 
 pytestmark = pytest.mark.django_db
@@ -31,31 +29,3 @@ def test_demo_has_the_four_cities_in_two_languages_and_three_plans(client, demo)
     assert b"".join(download.streaming_content).startswith(b"%PDF-")
     case = ActionPlan.objects.get(status="published")
     assert client.get(f"/en/cases/{case.public_id}/").status_code == 200
-
-
-def test_export_and_erasure(team):
-    plan = team["plan"]
-    section = next(
-        s for s in plan.sections.all() if plan.template_snapshot[s.position]["type"] == "free_text"
-    )
-    section.plan = plan
-    services.section_save(
-        section=section, user=team["marta"], content={"text": "Our analysis"}, base_version=0
-    )
-    services.plan_share(plan=plan, organisations=[team["lisbon"]], user=team["marta"])
-    services.comment_add(section=section, user=team["ana"], body="A remark from Lisbon")
-
-    exported = privacy.export_user_data(team["ana"])
-    assert exported["organisations"] == ["City of Lisbon"]
-    assert exported["plan_comments"][0]["comment"] == "A remark from Lisbon"
-    assert privacy.export_user_data(team["marta"])["plan_section_edits"][0]["content"] == {
-        "text": "Our analysis"
-    }
-
-    privacy.erase_user_data(team["ana"])
-    team["ana"].delete()
-    team["marta"].delete()
-    assert not PlanComment.objects.exists()
-    section.refresh_from_db()
-    assert section.content == {"text": "Our analysis"}  # the city's plan stays, unsigned
-    assert section.updated_by is None
