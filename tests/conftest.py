@@ -1,10 +1,18 @@
 import io
 
 import pytest
+from django.conf import settings
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import transaction
 from django.utils import translation
+
+# Races need real parallel connections. Skipping at collection (not in a fixture) matters: a transactional
+# test that skips after its database fixture started would still flush the database on teardown.
+requires_postgres = pytest.mark.skipif(
+    not settings.DATABASES["default"]["ENGINE"].endswith("postgresql"),
+    reason="needs PostgreSQL: SQLite serialises every writer, so there is no race to test",
+)
 
 
 @pytest.fixture(autouse=True)

@@ -10,20 +10,21 @@ import uuid
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
-from django.db import connection, connections
+from django.db import connections
 from django.test import Client
 from wagtail.models import Locale, Page
 
 from learning.models import CourseIndexPage, Enrolment
+from tests.conftest import requires_postgres
 from tests.factories import CohortFactory, UserFactory, make_course
 
-pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture(autouse=True)
-def _postgres_only():
-    if connection.vendor != "postgresql":
-        pytest.skip("needs PostgreSQL: SQLite serialises every writer, so there is no race to test")
+# serialized_rollback puts back what migrations created (home page, locales) after each flush, for the
+# race tests of other apps that run after these in the same `-m postgres` run.
+pytestmark = [
+    pytest.mark.postgres,
+    requires_postgres,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 
 @pytest.fixture

@@ -6,6 +6,7 @@ import pytest
 from django.db import connection
 from django.urls import reverse
 
+from tests.conftest import requires_postgres
 from toolkits import services
 from toolkits.models import PlanRevision, PlanSection
 
@@ -58,10 +59,9 @@ def test_conflict_during_autosave_swaps_the_form_with_both_texts(client, team):
 
 
 @pytest.mark.postgres
-@pytest.mark.django_db(transaction=True)
+@requires_postgres
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_simultaneous_saves_on_postgresql_keep_exactly_one_and_the_other_as_conflict(team):
-    if connection.vendor != "postgresql":
-        pytest.skip("needs PostgreSQL row locks (set DATABASE_URL=postgres://...)")
     section = free_text(team["plan"])
     barrier = threading.Barrier(2)
     outcomes = []
