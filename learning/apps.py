@@ -14,7 +14,8 @@ class LearningConfig(AppConfig):
 
         from home.site_cache import bump_content_version
 
-        from .models import Cohort, Enrolment, Topic
+        from .learner_cache import forget_learner
+        from .models import Cohort, Enrolment, LessonProgress, QuizAttempt, Reflection, Topic
         from .seats import bump_seats_version
 
         # Topic names are cached with the content (the catalogue's filter); a rename shows at once.
@@ -33,4 +34,32 @@ class LearningConfig(AppConfig):
             )
             post_delete.connect(
                 seats_changed, sender=model, weak=False, dispatch_uid=f"learning-seats-{name}-gone"
+            )
+
+        # The lesson page caches each trainee's own records (learner_cache): a write to any of them,
+        # from the site, the admin or a trainer, retires that trainee's cached copy.
+        def enrolment_changed(instance, **_kwargs):
+            forget_learner(instance.user_id)
+
+        def record_changed(instance, **_kwargs):
+            field = type(instance).enrolment.field
+            if field.is_cached(instance):
+                user_id = instance.enrolment.user_id
+            else:
+                user_id = Enrolment.objects.filter(pk=instance.enrolment_id).values_list("user_id", flat=True)
+                user_id = user_id.first()
+            forget_learner(user_id)
+
+        for model, receiver in (
+            (Enrolment, enrolment_changed),
+            (LessonProgress, record_changed),
+            (QuizAttempt, record_changed),
+            (Reflection, record_changed),
+        ):
+            name = model.__name__
+            post_save.connect(
+                receiver, sender=model, weak=False, dispatch_uid=f"learning-learner-{name}-saved"
+            )
+            post_delete.connect(
+                receiver, sender=model, weak=False, dispatch_uid=f"learning-learner-{name}-gone"
             )

@@ -13,7 +13,7 @@ from accounts.roles import TRAINERS
 from home.localize import translations_for
 from home.site_cache import cached_per_site
 
-from . import grading, rules
+from . import grading, learner_cache, rules
 from .models import (
     Cohort,
     CoursePage,
@@ -109,6 +109,9 @@ class LessonAccess:
     allowed: bool
     course: CoursePage | None = None
     enrolment: Enrolment | None = None
+    done_keys: frozenset[str] = frozenset()
+    attempts: dict[str, list[QuizAttempt]] = field(default_factory=dict)
+    reflections: dict[str, Reflection] = field(default_factory=dict)
 
 
 def learning_enrolment(*, user, course: CoursePage) -> Enrolment | None:
@@ -148,15 +151,66 @@ def lesson_course(lesson: LessonPage, request=None) -> CoursePage | None:
     return cached_per_site(request, f"lesson-course:{lesson.pk}", compute)
 
 
-def lesson_access(*, lesson: LessonPage, user, request=None) -> LessonAccess:
+def lesson_access(*, lesson: LessonPage, user, request=None, cached: bool = False) -> LessonAccess:
+    """Whether `user` may read `lesson`, with their enrolment and records in its course.
+
+    `cached` reads the trainee's records through the learner cache (the lesson page); actions that write
+    read them from the database.
+    """
     if not user.is_authenticated:
         return LessonAccess(allowed=False)
     course = lesson_course(lesson, request)
     if course is None:  # a lesson being previewed before it has a place in a course
         return LessonAccess(allowed=user.has_perm("wagtailadmin.access_admin"))
-    enrolment = learning_enrolment(user=user, course=course)
+    course_part, lesson_part = f"course:{course.translation_key}", f"lesson:{lesson.translation_key}"
+    parts = {
+        course_part: lambda found: _course_records(user, course),
+        lesson_part: lambda found: _lesson_records(found[course_part][0], lesson),
+    }
+    if cached and request is not None and not getattr(request, "is_preview", False):
+        found = learner_cache.cached_records(user.pk, parts)
+    else:
+        found = {}
+        for name, compute in parts.items():
+            found[name] = compute(found)
+    (enrolment, done), (attempts, reflections) = found[course_part], found[lesson_part]
     allowed = enrolment is not None or can_view_all_lessons(user=user, course=course)
-    return LessonAccess(allowed=allowed, course=course, enrolment=enrolment)
+    return LessonAccess(
+        allowed=allowed,
+        course=course,
+        enrolment=enrolment,
+        done_keys=done,
+        attempts=attempts,
+        reflections=reflections,
+    )
+
+
+def _course_records(user, course: CoursePage) -> tuple[Enrolment | None, frozenset[str]]:
+    enrolment = learning_enrolment(user=user, course=course)
+    return enrolment, frozenset(_done_keys(enrolment))
+
+
+def _lesson_records(
+    enrolment: Enrolment | None, lesson: LessonPage
+) -> tuple[dict[str, list[QuizAttempt]], dict[str, Reflection]]:
+    """The trainee's attempts per quiz and reflections per prompt in `lesson` (a query only per kind
+    of activity the lesson has)."""
+    attempts: dict[str, list[QuizAttempt]] = {}
+    reflections: dict[str, Reflection] = {}
+    if enrolment is None:
+        return attempts, reflections
+    quizzes, prompts = rules.activity_ids(lesson)
+    if quizzes:
+        for attempt in QuizAttempt.objects.filter(enrolment=enrolment, lesson_key=lesson.translation_key):
+            attempts.setdefault(attempt.quiz_id, []).append(attempt)
+    if prompts:
+        reflections = {
+            reflection.prompt_id: reflection
+            for reflection in Reflection.objects.filter(
+                enrolment=enrolment, lesson_key=lesson.translation_key
+            )
+        }
+    return attempts, reflections
 
 
 # The lesson page --------------------------------------------------------------------------------
@@ -198,31 +252,20 @@ class BodyItem:
 def lesson_detail(*, lesson: LessonPage, access: LessonAccess, request=None) -> dict:
     enrolment = access.enrolment
     outline = course_outline(access.course, request) if access.course else []
-    done = _done_keys(enrolment)
+    done = access.done_keys
     lessons = [entry for entry in outline if entry.kind == "lesson"]
     position = next((i for i, entry in enumerate(lessons) if entry.pk == lesson.pk), None)
     quizzes, prompts = rules.activity_ids(lesson)
+    attempts, reflections = access.attempts, access.reflections
 
-    attempts: dict[str, list[QuizAttempt]] = {}
-    reflections: dict[str, Reflection] = {}
+    # Sessions are the cohort's, changed by its trainers: read each time, and only for lessons showing one.
     sessions: list[LiveSession] = []
-    if enrolment is not None:
-        if quizzes:
-            for attempt in QuizAttempt.objects.filter(enrolment=enrolment, lesson_key=lesson.translation_key):
-                attempts.setdefault(attempt.quiz_id, []).append(attempt)
-        if prompts:
-            reflections = {
-                reflection.prompt_id: reflection
-                for reflection in Reflection.objects.filter(
-                    enrolment=enrolment, lesson_key=lesson.translation_key
-                )
-            }
-        if any(block.block_type == "live_session" for block in lesson.body):
-            sessions = list(
-                LiveSession.objects.filter(cohort_id=enrolment.cohort_id).filter(
-                    Q(lesson_key=lesson.translation_key) | Q(lesson_key__isnull=True)
-                )
+    if enrolment is not None and any(block.block_type == "live_session" for block in lesson.body):
+        sessions = list(
+            LiveSession.objects.filter(cohort_id=enrolment.cohort_id).filter(
+                Q(lesson_key=lesson.translation_key) | Q(lesson_key__isnull=True)
             )
+        )
 
     items = []
     for block in lesson.body:

@@ -210,7 +210,7 @@ class LessonPage(ViewRestrictionShortcutMixin, Page):
     def serve(self, request, *args, **kwargs):
         from ..selectors import lesson_access
 
-        access = lesson_access(lesson=self, user=request.user, request=request)
+        access = lesson_access(lesson=self, user=request.user, request=request, cached=True)
         if not access.allowed:
             if not request.user.is_authenticated:
                 from django.contrib.auth.views import redirect_to_login

@@ -400,4 +400,4 @@ def test_lesson_page_makes_no_more_queries_for_a_longer_course(client, django_as
         counts.append(len(queries))
 
     assert counts[0] == counts[1]
-    assert counts[1] <= 12
+    assert counts[1] <= 3  # the user; the rest comes from the caches
