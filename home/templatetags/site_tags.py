@@ -2,6 +2,7 @@ import hashlib
 
 from django import template
 from django.conf import settings
+from django.template.loader import render_to_string
 from django.utils.html import format_html
 from django.utils.translation import get_language_info
 from wagtail.models import Locale, Page
@@ -14,22 +15,30 @@ from home.site_cache import cached_per_site
 register = template.Library()
 
 
-@register.inclusion_tag("home/includes/language_switcher.html", takes_context=True)
+@register.simple_tag(takes_context=True)
 def language_switcher(context):
     request = context["request"]
     page = context.get("page")
     current = context.get("LANGUAGE_CODE")
-    if isinstance(page, Page):
-        # A page's translations change only when something is published: cache them with the content.
-        urls = cached_per_site(request, f"language-urls:{page.pk}", lambda: language_urls(request, page))
-    else:
-        urls = language_urls(request)
+    if isinstance(page, Page) and not getattr(request, "is_preview", False):
+        # A page's translations change only when something is published: the rendered switcher is
+        # cached with the content (its nine links cost more to render than to fetch).
+        return cached_per_site(
+            request,
+            f"language-switcher:{page.pk}",
+            lambda: _render_switcher(current, language_urls(request, page)),
+        )
+    return _render_switcher(current, language_urls(request))
+
+
+def _render_switcher(current: str, urls: dict[str, str]) -> str:
     # Each language is named in itself (settings.LANGUAGES holds the autonyms), so people can find theirs.
     languages = [
         {"code": code, "name": autonym, "url": urls[code], "current": code == current}
         for code, autonym in settings.LANGUAGES
     ]
-    return {"languages": languages, "current": next(lang for lang in languages if lang["current"])}
+    context = {"languages": languages, "current": next(lang for lang in languages if lang["current"])}
+    return render_to_string("home/includes/language_switcher.html", context)
 
 
 @register.simple_tag(takes_context=True)
