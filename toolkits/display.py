@@ -60,3 +60,8 @@ def section_view(section) -> dict:
 
 def plan_view(sections) -> list[dict]:
     return [section_view(section) for section in sections]
+
+
+def published_view(sections) -> list[dict]:
+    """What the public reads of a published plan: guidance and answered sections, not the empty ones."""
+    return [view for view in plan_view(sections) if not (view["answerable"] and view["is_empty"])]

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 from django_htmx.http import reswap, retarget
 
 from . import selectors, services
-from .display import plan_view, section_view
+from .display import plan_view, published_view, section_view
 from .exports import plan_docx, plan_pdf
 from .forms import (
     CommentForm,
@@ -237,8 +237,8 @@ def plan_export(request, public_id, fmt: str):
     return _export(request, plan, fmt)
 
 
-def _export(request, plan, fmt: str):
-    sections = plan_view(selectors.plan_sections(plan=plan))
+def _export(request, plan, fmt: str, *, published: bool = False):
+    sections = (published_view if published else plan_view)(selectors.plan_sections(plan=plan))
     if fmt == "pdf":
         content, content_type = plan_pdf(plan, sections, request=request), "application/pdf"
     elif fmt == "docx":
@@ -256,7 +256,7 @@ def case_detail(request, public_id):
     plan = selectors.published_case(public_id=public_id)
     context = {
         "plan": plan,
-        "sections": plan_view(selectors.plan_sections(plan=plan)),
+        "sections": published_view(selectors.plan_sections(plan=plan)),
         "template_page": selectors.localized_page(plan.template, request),
         "toolkit_page": selectors.localized_page(plan.toolkit, request) if plan.toolkit else None,
     }
@@ -264,4 +264,4 @@ def case_detail(request, public_id):
 
 
 def case_export(request, public_id, fmt: str):
-    return _export(request, selectors.published_case(public_id=public_id), fmt)
+    return _export(request, selectors.published_case(public_id=public_id), fmt, published=True)

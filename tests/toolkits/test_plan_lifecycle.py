@@ -247,6 +247,7 @@ def test_final_plan_is_locked_then_published_as_a_public_case_and_unpublished(cl
     case = client.get(plan_url(plan, "toolkits:case"))
     assert case.status_code == 200
     assert "Schools first." in case.content.decode()
+    assert "Not filled in yet." not in case.content.decode()  # unanswered sections stay out of the case
     assert team["template"].url in case.content.decode()
     assert client.get(plan_url(plan)).status_code == 404  # the workspace stays private
 

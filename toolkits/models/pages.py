@@ -143,7 +143,10 @@ class ToolkitRelatedPage(Orderable):
         "wagtailcore.Page", on_delete=models.CASCADE, related_name="+", verbose_name=_("page")
     )
 
-    panels = [PageChooserPanel("target")]
+    # Only what the toolkit page can show as related: courses and action-plan templates.
+    panels = [
+        PageChooserPanel("target", page_type=["learning.CoursePage", "toolkits.ActionPlanTemplatePage"])
+    ]
 
     class Meta(Orderable.Meta):
         verbose_name = _("related page")
