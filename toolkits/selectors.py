@@ -10,6 +10,7 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from home.localize import active_locale, translations_for
+from home.site_cache import bump_version, cached_per_site, version
 
 from .display import section_view
 from .models import (
@@ -27,6 +28,16 @@ from .models import (
 )
 
 TOOLKITS_PER_PAGE = 12
+DOWNLOADS_VERSION = "toolkit-downloads-version"
+
+
+def downloads_version() -> int:
+    """Moves with every download, so the cached library listing never shows an old count."""
+    return version(DOWNLOADS_VERSION)
+
+
+def bump_downloads_version() -> None:
+    bump_version(DOWNLOADS_VERSION)
 
 
 # --- Library ------------------------------------------------------------------------------------------
@@ -87,7 +98,10 @@ def library_choices(*, request=None) -> dict:
             "countries": sorted({country for _city, country in places}),
         }
 
-    return _memo(request, "choices", compute)
+    if request is None:
+        return compute()
+    # The same for every visitor until something is published (the content version moves).
+    return cached_per_site(request, "toolkit-library-choices", compute)
 
 
 def library_page(*, index_page, filters: dict, page_number, request=None):

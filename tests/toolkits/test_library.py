@@ -6,6 +6,7 @@ from django.test.utils import CaptureQueriesContext
 
 from tests.toolkits import factories as f
 from toolkits.models import DownloadEvent
+from toolkits.selectors import bump_downloads_version
 
 pytestmark = pytest.mark.django_db
 
@@ -90,9 +91,11 @@ def test_toolkit_page_shows_documents_with_type_size_language_and_downloads(clie
 
 
 def queries_for(client, url) -> int:
+    """Queries of the library when its listing is not cached (the first visitor after a change)."""
     # Warm the per-site caches (site lookup, footer) that publishing pages invalidates.
     client.get(url)
     client.get(url)
+    bump_downloads_version()  # retires the cached listing, as a download does
     with CaptureQueriesContext(connection) as captured:
         response = client.get(url)
     assert response.status_code == 200
@@ -125,3 +128,34 @@ def test_query_count_does_not_grow_from_10_to_500_toolkits(client, shelf):
     assert queries_for(client, url) == few
     assert queries_for(client, url + "?theme=participation&q=toolkit") == few_filtered
     assert queries_for(client, url + "?page=30") <= few + 1
+
+
+def test_listing_is_cached_for_the_next_visitor(client, shelf):
+    url = shelf["index"].url + "?theme=housing"
+    client.get(url)
+    client.get(url)
+    with CaptureQueriesContext(connection) as captured:
+        assert "Lisbon welcoming" in titles(client.get(url))
+    assert len(captured.captured_queries) <= 1
+
+
+def test_a_download_shows_in_the_library_at_once(client, shelf, django_capture_on_commit_callbacks):
+    url = shelf["index"].url
+    assert "1 download" not in titles(client.get(url))
+    document = shelf["lisbon"].document_links.get().document
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.get(document.url)
+
+    assert "1 download" in titles(client.get(url))
+
+
+def test_page_links_carry_the_filters_but_never_a_visitors_other_parameters(client, shelf, monkeypatch):
+    from toolkits import selectors
+
+    monkeypatch.setattr(selectors, "TOOLKITS_PER_PAGE", 1)
+    first = titles(client.get(shelf["index"].url + "?country=&campaign=<b>x</b>&page=1"))
+    second = titles(client.get(shelf["index"].url + "?page=1"))
+
+    assert 'href="?page=2"' in first
+    assert "campaign" not in first and "campaign" not in second

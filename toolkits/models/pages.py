@@ -2,6 +2,8 @@
 
 from django.conf import settings
 from django.db import models
+from django.utils.functional import SimpleLazyObject
+from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -30,17 +32,23 @@ class ToolkitIndexPage(ViewRestrictionShortcutMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         from ..forms import LibraryFilterForm
-        from ..selectors import library_page
+        from ..selectors import downloads_version, library_page
 
         context = super().get_context(request, *args, **kwargs)
         form = LibraryFilterForm(request.GET or None, request=request)
+        filters = form.filters() if form.is_bound else {}
+        page_number = request.GET.get("page", "1")[:6]
         context["filter_form"] = form
-        context["library"] = library_page(
-            index_page=self,
-            filters=form.filters() if form.is_bound else {},
-            page_number=request.GET.get("page"),
-            request=request,
+        # The listing is the same for everyone who asks for the same filters: the template caches it
+        # (with the download counts' version), and the queries only run when the cache misses.
+        context["library"] = SimpleLazyObject(
+            lambda: library_page(index_page=self, filters=filters, page_number=page_number, request=request)
         )
+        # Page links carry the valid filters only: a visitor's other parameters never reach the cache.
+        context["filter_query"] = "".join(
+            f"{urlencode({name: value})}&" for name, value in sorted(filters.items())
+        )
+        context["listing_key"] = f"{sorted(filters.items())}:{page_number}:{downloads_version()}"
         return context
 
 
