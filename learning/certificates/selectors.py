@@ -1,5 +1,8 @@
 """Reads: who may download a certificate, and the certificates shown on a dashboard."""
 
+from dataclasses import dataclass
+from urllib.parse import urlencode
+
 from django.http import Http404
 
 from learning.models import Certificate
@@ -39,3 +42,30 @@ def certificates_by_enrolment(enrolment_ids) -> dict[int, Certificate]:
             enrolment_id__in=enrolment_ids, status=Certificate.Status.VALID
         )
     }
+
+
+@dataclass(frozen=True)
+class HolderLinks:
+    """What a holder can do with their certificate: download it, share its check, add it to LinkedIn."""
+
+    certificate: Certificate
+    verification_url: str
+    linkedin_url: str
+
+
+def holder_links(certificate: Certificate) -> HolderLinks:
+    from . import openbadges
+
+    url = openbadges.verification_url(certificate)
+    linkedin = "https://www.linkedin.com/profile/add?" + urlencode(
+        {
+            "startTask": "CERTIFICATION_NAME",
+            "name": certificate.course_title,
+            "organizationName": certificate.issuer_name,
+            "issueYear": certificate.issued_at.year,
+            "issueMonth": certificate.issued_at.month,
+            "certUrl": url,
+            "certId": certificate.code,
+        }
+    )
+    return HolderLinks(certificate=certificate, verification_url=url, linkedin_url=linkedin)
