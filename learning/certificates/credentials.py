@@ -31,11 +31,15 @@ def b64url(data: bytes) -> str:
 
 
 def _unb64url(text: str) -> bytes:
-    if not text or any(
-        c not in "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_" for c in text
-    ):
-        raise CredentialInvalid("not base64url")
-    return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+    """Strict base64url: the text must be the canonical encoding of what it decodes to, so that no character
+    of a credential can change (even unused padding bits) and still pass."""
+    try:
+        data = base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+    except (ValueError, TypeError) as error:
+        raise CredentialInvalid("not base64url") from error
+    if not text or b64url(data) != text:
+        raise CredentialInvalid("not canonical base64url")
+    return data
 
 
 def _json(data: dict) -> bytes:

@@ -9,12 +9,10 @@ class VerifyForm(forms.Form):
         label=_("Verification code"),
         regex=r"^[A-Za-z0-9_-]{10,40}$",
         max_length=40,
+        strip=True,
         help_text=_("The code printed under the QR code of the certificate."),
         error_messages={"invalid": _("A code has only letters, digits, - and _. Check it and try again.")},
     )
-
-    def clean_code(self):
-        return self.cleaned_data["code"].strip()
 
 
 class RevokeForm(forms.Form):
