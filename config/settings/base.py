@@ -168,11 +168,8 @@ else:
     # Certificates and other files served only through a view that checks who asks: outside MEDIA_ROOT,
     # with no URL, so that no web server (nor the development server's /media/) can hand them out.
     PRIVATE_STORAGE = {
-        "BACKEND": "django.core.files.storage.FileSystemStorage",
-        "OPTIONS": {
-            "location": env.path("PRIVATE_MEDIA_ROOT", default=BASE_DIR / "private-media"),
-            "base_url": None,
-        },
+        "BACKEND": "home.private_storage.PrivateFileSystemStorage",
+        "OPTIONS": {"location": env.path("PRIVATE_MEDIA_ROOT", default=BASE_DIR / "private-media")},
     }
 STORAGES = {
     "default": DEFAULT_STORAGE,

@@ -24,6 +24,6 @@ CERTIFICATE_SIGNING_KEY_FILE = CERTIFICATE_SIGNING_KEY_FILE or str(
 )
 CERTIFICATE_SIGNING_KEY_AUTOCREATE = True
 STORAGES["private"] = {
-    "BACKEND": "django.core.files.storage.FileSystemStorage",
-    "OPTIONS": {"location": BASE_DIR / ".test-media" / "private", "base_url": None},
+    "BACKEND": "home.private_storage.PrivateFileSystemStorage",
+    "OPTIONS": {"location": BASE_DIR / ".test-media" / "private"},
 }

@@ -1,8 +1,8 @@
 """The admin's certificate actions: revoke with a reason, re-issue, and issue for a whole cohort.
 
-Thin views over the services. Staff need the `change_certificate` (or `add_certificate`) permission; a trainer may act on the
-certificates of the cohorts they train. Anyone else is refused (403, the admin's answer to a missing
-permission).
+Thin views over the services. Staff need the `change_certificate` (or `add_certificate`) permission; a
+trainer may act on the certificates of the cohorts they train. Anyone else is refused (the admin's answer
+to a missing permission).
 """
 
 from django.contrib import messages

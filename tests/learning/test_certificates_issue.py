@@ -68,7 +68,9 @@ def test_sign_off_completes_the_course_and_issues_the_certificate(django_capture
     assert Certificate.objects.filter(enrolment=enrolment, status=Status.VALID).count() == 1
 
 
-@pytest.mark.parametrize("status", [Enrolment.Status.ACTIVE, Enrolment.Status.PENDING, Enrolment.Status.WITHDRAWN])
+@pytest.mark.parametrize(
+    "status", [Enrolment.Status.ACTIVE, Enrolment.Status.PENDING, Enrolment.Status.WITHDRAWN]
+)
 def test_no_certificate_before_completion(status):
     enrolment = EnrolmentFactory(status=status)
 

@@ -2,8 +2,8 @@
 limited; not indexed; cheap."""
 
 import pytest
-from django.test.utils import CaptureQueriesContext
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from learning.certificates import services as certificates
 from learning.models import Certificate
@@ -39,7 +39,14 @@ def test_a_valid_certificate_shows_what_it_certifies(client, certificate):
 def test_the_page_shows_nothing_else_about_the_person(client, certificate):
     html = client.get(f"/en/verify/{certificate.code}/").content.decode()
 
-    for private in ("samuel.private@example.org", "Eritrea", "ER", "Amsterdam", "Eritrean Community", "Sam T."):
+    for private in (
+        "samuel.private@example.org",
+        "Eritrea",
+        "ER",
+        "Amsterdam",
+        "Eritrean Community",
+        "Sam T.",
+    ):
         assert private not in html
 
 
