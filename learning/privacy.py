@@ -4,6 +4,7 @@ certificates."""
 from django.db import transaction
 from django.utils import timezone
 
+from .certificates import page_cache
 from .models import Attendance, Certificate, Enrolment, LessonProgress, QuizAttempt, Reflection
 
 
@@ -95,3 +96,4 @@ def erase_user_data(user) -> None:
         certificate.revocation_note = ""
         certificate.enrolment = None
         certificate.save()
+        page_cache.forget(certificate.code)

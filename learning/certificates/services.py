@@ -12,13 +12,14 @@ from functools import partial
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.utils import timezone, translation
+from django.utils import timezone
 from wagtail.models import Locale, Site
 
 from learning import exceptions
 from learning.models import Certificate, Cohort, Enrolment
 from learning.models.certificates import STATUS_LIST_SIZE
 
+from . import page_cache
 from .tasks import render_certificate_pdf
 
 logger = logging.getLogger(__name__)
@@ -129,6 +130,7 @@ def certificate_revoke(*, certificate: Certificate, revoked_by, reason: str, not
     certificate.save(
         update_fields=["status", "revoked_at", "revoked_by", "revocation_reason", "revocation_note"]
     )
+    page_cache.forget(certificate.code)
     return certificate
 
 
@@ -148,6 +150,7 @@ def certificate_reissue(*, certificate: Certificate, issued_by, language: str = 
     new = certificate_issue(enrolment=old.enrolment, issued_by=issued_by, language=language or old.language)
     old.replaced_by = new
     old.save(update_fields=["replaced_by"])
+    page_cache.forget(old.code)
     return new
 
 
@@ -171,7 +174,6 @@ def on_course_completed(sender, *, enrolment: Enrolment, **kwargs) -> None:
     if not enrolment.cohort.course.certificate_enabled:
         return
     try:
-        with translation.override(None):
-            certificate_issue(enrolment=enrolment)
+        certificate_issue(enrolment=enrolment)
     except exceptions.LearningError:
         logger.warning("No certificate issued for enrolment %s", enrolment.pk, exc_info=True)

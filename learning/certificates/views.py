@@ -9,6 +9,7 @@ import json
 from allauth.core.internal import ratelimit
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.cache import patch_cache_control
@@ -16,7 +17,7 @@ from django.views.decorators.http import require_GET
 
 from learning.models import Certificate
 
-from . import openbadges, status_list
+from . import openbadges, page_cache, status_list
 from .forms import VerifyForm
 from .pdf import pdf_bytes
 from .selectors import downloadable_certificate
@@ -63,18 +64,36 @@ def verify_form(request):
 
 @require_GET
 def verify(request, code):
+    """The public check. For anonymous visitors (nearly all: people scanning a QR code) the page is the
+    same for everyone, so it is kept rendered in the shared cache, per site, language and content version,
+    and per certificate version: revoking a certificate bumps it (see `page_cache.forget`)."""
     if _too_many(request):
         return _noindex(render(request, "429.html", status=429))
+    if request.user.is_authenticated or request.COOKIES.get("messages"):
+        response = _verify_page(request, code)
+    else:
+        key = page_cache.key(request, code)
+        content = cache.get(key)
+        if content is None:
+            response = _verify_page(request, code)
+            if response.status_code == 200:
+                cache.set(key, response.content, page_cache.TIMEOUT)
+        else:
+            response = HttpResponse(content)
+    if response.status_code == 200:
+        # Revocation must show soon, but a shared cache may answer a burst of scans of the same QR code.
+        patch_cache_control(response, public=True, max_age=60)
+    return _noindex(response)
+
+
+def _verify_page(request, code):
     certificate = (
         Certificate.objects.filter(code=code).select_related("replaced_by").only(*PUBLIC_FIELDS).first()
     )
     if certificate is None:
         # The same page as any unknown address: nothing to learn by probing codes.
-        return _noindex(render(request, "404.html", status=404))
-    response = render(request, "learning/certificates/verify.html", {"certificate": certificate})
-    # Revocation must show soon, but a shared cache may answer a burst of scans of the same QR code.
-    patch_cache_control(response, public=True, max_age=60)
-    return _noindex(response)
+        return render(request, "404.html", status=404)
+    return render(request, "learning/certificates/verify.html", {"certificate": certificate})
 
 
 @require_GET

@@ -116,10 +116,33 @@ def test_checking_too_often_is_paused(client, certificate, settings):
     assert statuses == [200, 200, 200, 429]
 
 
-def test_the_page_needs_one_query(client, certificate):
-    client.get(f"/en/verify/{certificate.code}/")  # warm the site caches
+def test_the_page_needs_one_query_when_rendered(client, certificate):
+    client.get("/en/verify/")  # warm the site caches (organisation name, footer)
 
     with CaptureQueriesContext(connection) as queries:
         assert client.get(f"/en/verify/{certificate.code}/").status_code == 200
 
-    assert len(queries) <= 2, [q["sql"] for q in queries]
+    assert len(queries) == 1, [q["sql"] for q in queries]
+
+
+def test_a_revocation_shows_at_once_on_a_page_already_cached(
+    client, certificate, django_capture_on_commit_callbacks
+):
+    assert "Valid." in client.get(f"/en/verify/{certificate.code}/").content.decode()
+    assert "Valid." in client.get(f"/en/verify/{certificate.code}/").content.decode()  # from the cache
+
+    with django_capture_on_commit_callbacks(execute=True):
+        certificates.certificate_revoke(
+            certificate=certificate, revoked_by=None, reason=Certificate.Reason.ERROR
+        )
+
+    assert "Revoked." in client.get(f"/en/verify/{certificate.code}/").content.decode()
+
+
+def test_a_cached_page_needs_no_query(client, certificate):
+    client.get(f"/en/verify/{certificate.code}/")
+
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(f"/en/verify/{certificate.code}/").status_code == 200
+
+    assert len(queries) == 0
