@@ -134,3 +134,22 @@ def test_a_missing_file_is_rendered_again_and_kept_privately(client, settings):
     assert "private" in certificate.pdf.path
     with pytest.raises(ValueError):
         certificate.pdf.url  # noqa: B018 - private storage has no public URL
+
+
+def test_the_logo_is_inlined_so_the_renderer_never_reads_media(fetched):
+    from wagtail.models import Site
+    from wagtail_factories import ImageFactory
+
+    from home.models import IssuerSettings
+
+    issuer = IssuerSettings.for_site(Site.objects.get(is_default_site=True))
+    issuer.logo = ImageFactory()
+    issuer.save()
+    certificate = certificates.certificate_issue(enrolment=completed_enrolment())
+
+    html = pdf.certificate_html(certificate)
+    pdf.certificate_pdf(certificate)
+
+    assert '<img class="logo" src="data:image/png;base64,' in html
+    assert not [url for url in fetched if "/media/" in url or url.startswith("file:")]
+    assert any(url.startswith("data:image/png") for url in fetched)
