@@ -70,16 +70,16 @@ def verify(request, code):
     if _too_many(request):
         return _noindex(render(request, "429.html", status=429))
     if request.user.is_authenticated or request.COOKIES.get("messages"):
+        # The header shows who is signed in: this page may not be kept by shared caches.
+        return _noindex(_verify_page(request, code))
+    key = page_cache.key(request, code)
+    content = cache.get(key)
+    if content is None:
         response = _verify_page(request, code)
+        if response.status_code == 200:
+            cache.set(key, response.content, page_cache.TIMEOUT)
     else:
-        key = page_cache.key(request, code)
-        content = cache.get(key)
-        if content is None:
-            response = _verify_page(request, code)
-            if response.status_code == 200:
-                cache.set(key, response.content, page_cache.TIMEOUT)
-        else:
-            response = HttpResponse(content)
+        response = HttpResponse(content)
     if response.status_code == 200:
         # Revocation must show soon, but a shared cache may answer a burst of scans of the same QR code.
         patch_cache_control(response, public=True, max_age=60)

@@ -146,3 +146,16 @@ def test_a_cached_page_needs_no_query(client, certificate):
         assert client.get(f"/en/verify/{certificate.code}/").status_code == 200
 
     assert len(queries) == 0
+
+
+def test_a_signed_in_visitors_page_is_not_shared_by_caches(client, certificate):
+    client.force_login(UserFactory())
+
+    response = client.get(f"/en/verify/{certificate.code}/")
+
+    assert "csrfmiddlewaretoken" in response.content.decode()  # the header's sign-out form: personal
+    assert "public" not in response.get("Cache-Control", "")
+    client.logout()
+    anonymous = client.get(f"/en/verify/{certificate.code}/")
+    assert "csrfmiddlewaretoken" not in anonymous.content.decode()
+    assert "public" in anonymous["Cache-Control"]
