@@ -79,8 +79,18 @@ class CohortViewSet(ModelViewSet):
     ]
 
 
+class EnrolmentIndexView(ModelViewSet.index_view_class):
+    def get_list_buttons(self, instance):
+        buttons = super().get_list_buttons(instance)
+        if instance.status == Enrolment.Status.COMPLETED:
+            url = reverse("learning_certificates:issue", args=[instance.pk])
+            buttons.append(ListingButton(gettext_lazy("Issue certificate"), url=url, priority=50))
+        return buttons
+
+
 class EnrolmentViewSet(ModelViewSet):
     model = Enrolment
+    index_view_class = EnrolmentIndexView
     icon = "user"
     menu_label = gettext_lazy("Enrolments")
     list_display = ["user", "cohort", "status", "created_at", "completed_at"]

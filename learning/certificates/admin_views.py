@@ -7,7 +7,6 @@ to a missing permission).
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -144,21 +143,38 @@ class IssueForCohortView(WagtailAdminTemplateMixin, TemplateView):
 
 
 class IssueView(WagtailAdminTemplateMixin, TemplateView):
-    """Issue one enrolment's certificate (e.g. after signing it off). Refused before completion."""
+    """Issue one enrolment's certificate (a course that awards them, once it is completed): a
+    confirmation, then a POST. A POST for an unfinished course is refused with a 4xx, whatever it says."""
+
+    template_name = "learning/certificates/admin/action.html"
+    page_title = gettext_lazy("Issue a certificate")
+    header_icon = "doc-full"
 
     def dispatch(self, request, pk):
-        enrolment = get_object_or_404(Enrolment.objects.select_related("cohort"), pk=pk)
-        if request.method != "POST":
-            return HttpResponseNotAllowed(["POST"])
-        if not may_issue_for(request.user, enrolment.cohort):
+        self.enrolment = get_object_or_404(Enrolment.objects.select_related("cohort", "user"), pk=pk)
+        if not may_issue_for(request.user, self.enrolment.cohort):
             raise PermissionDenied
+        return super().dispatch(request, pk)
+
+    def get_page_subtitle(self):
+        return f"{self.enrolment.user} · {self.enrolment.cohort}"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            explanation=_(
+                "The certificate takes the trainee's name on certificates and the course as they are now."
+            ),
+            submit_label=_("Issue the certificate"),
+            back_url=reverse("enrolments:index"),
+            waiting=None,
+            **kwargs,
+        )
+
+    def post(self, request, pk):
         try:
-            services.certificate_issue(enrolment=enrolment, issued_by=request.user)
+            services.certificate_issue(enrolment=self.enrolment, issued_by=request.user)
         except exceptions.LearningError as error:
             messages.error(request, str(error.message))
-            return self.render_to_response_refused(error)
+            return self.render_to_response(self.get_context_data(), status=error.status)
         messages.success(request, _("The certificate was issued."))
         return redirect(INDEX)
-
-    def render_to_response_refused(self, error):
-        return HttpResponse(str(error.message), status=error.status, content_type="text/plain; charset=utf-8")

@@ -132,3 +132,15 @@ def test_the_export_includes_certificates_and_erasure_anonymises_them(client):
     assert not os.path.exists(path)
     html = client.get(f"/en/verify/{current.code}/").content.decode()
     assert "Revoked." in html and "Leila" not in html
+
+
+def test_issue_one_certificate_from_the_enrolments_list(client, staff):
+    enrolment = completed_enrolment(name="Ngozi Okafor")
+    url = f"/admin/learning/certificates/enrolment/{enrolment.pk}/issue/"
+    assert url in client.get("/admin/learning/enrolments/").content.decode()
+    assert client.get(url).status_code == 200
+    assert not Certificate.objects.exists()  # a GET only asks for confirmation
+
+    assert client.post(url).status_code == 302
+
+    assert Certificate.objects.get(enrolment=enrolment).learner_name == "Ngozi Okafor"
