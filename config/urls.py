@@ -7,9 +7,17 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from home import views as home_views
+from learning.certificates import views as certificate_views
 
 urlpatterns = [
     path("robots.txt", home_views.robots_txt),
+    # The certificate issuer's identity and revocation list: stable addresses, the same in every language.
+    path(".well-known/did.json", certificate_views.did_document, name="certificate_did"),
+    path(
+        "credentials/status/<int:number>",
+        certificate_views.status_list_credential,
+        name="certificate_status_list",
+    ),
     # The admin signs in and out through allauth (rate limits, verified e-mail, MFA): its own
     # login form must not stay reachable as a side door.
     path("admin/login/", RedirectView.as_view(url=reverse_lazy("account_login"), query_string=True)),
@@ -21,6 +29,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("accounts/", include("accounts.urls")),
     path("learning/", include("learning.urls")),
+    path("", include("learning.certificates.urls")),
     path("", include("toolkits.urls")),
     path("", include("home.urls")),
     path("", include(wagtail_urls)),

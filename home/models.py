@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -94,3 +95,63 @@ def organisation_name(request) -> str:
             return settings.WAGTAIL_SITE_NAME
 
     return cached_per_site(request, "organisation-name", compute)
+
+
+@register_setting(icon="doc-full")
+class IssuerSettings(BaseSiteSetting):
+    """Who issues certificates and how they look: printed on every PDF and named in signed credentials.
+
+    Certificates copy the organisation name at issue, so a later change here never alters one already
+    issued; the logo, colour and signatories are the look of the PDF and follow the current setting.
+    """
+
+    organisation_name = models.CharField(
+        _("issuing organisation"),
+        max_length=150,
+        blank=True,
+        help_text=_("Leave empty to use the organisation named in the footer."),
+    )
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    primary_colour = models.CharField(
+        _("primary colour"),
+        max_length=7,
+        default="#0b5cad",
+        validators=[RegexValidator(r"^#[0-9a-fA-F]{6}$", _("Enter a colour as # followed by six digits."))],
+    )
+    signatory_name = models.CharField(_("first signatory"), max_length=120, blank=True)
+    signatory_role = models.CharField(_("first signatory's role"), max_length=120, blank=True)
+    second_signatory_name = models.CharField(_("second signatory"), max_length=120, blank=True)
+    second_signatory_role = models.CharField(_("second signatory's role"), max_length=120, blank=True)
+
+    panels = [
+        FieldPanel("organisation_name"),
+        FieldPanel("logo"),
+        FieldPanel("primary_colour"),
+        MultiFieldPanel(
+            [
+                FieldPanel("signatory_name"),
+                FieldPanel("signatory_role"),
+                FieldPanel("second_signatory_name"),
+                FieldPanel("second_signatory_role"),
+            ],
+            heading=_("Signatories"),
+        ),
+    ]
+
+    class Meta:
+        verbose_name = _("certificate issuer")
+
+    @property
+    def signatories(self) -> list[tuple[str, str]]:
+        pairs = [
+            (self.signatory_name, self.signatory_role),
+            (self.second_signatory_name, self.second_signatory_role),
+        ]
+        return [(name, role) for name, role in pairs if name]

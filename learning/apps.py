@@ -14,9 +14,14 @@ class LearningConfig(AppConfig):
 
         from home.site_cache import bump_content_version
 
+        from .certificates.services import on_course_completed
         from .learner_cache import forget_learner
         from .models import Cohort, Enrolment, LessonProgress, QuizAttempt, Reflection, Topic
         from .seats import bump_seats_version
+        from .signals import course_completed
+
+        # A completed course earns its certificate (when the course awards one).
+        course_completed.connect(on_course_completed, dispatch_uid="learning-certificate-on-completion")
 
         # Topic names are cached with the content (the catalogue's filter); a rename shows at once.
         post_save.connect(bump_content_version, sender=Topic, dispatch_uid="learning-topic-saved")

@@ -24,6 +24,7 @@ from accounts.models import User
 from home.models import HomePage
 
 from . import rules, services
+from .certificates.services import certificate_issue
 from .demo_content import (
     CATALOGUE,
     COURSES,
@@ -433,6 +434,7 @@ SUMMIT_OPEN = [
 VOTER_PAST = [
     ("trainee@example.org", {"measuring-results": {"review": "accept"}}, (True, True)),
     ("grace@example.org", {"measuring-results": {"review": "accept"}}, (True, True)),
+    ("nour@example.org", {"measuring-results": {"review": "accept"}}, (True, True)),
     (
         "leila@example.org",
         {"rules-and-deadlines-quiz": {"quiz": ("fail", "pass")}, "measuring-results": {"review": "accept"}},
@@ -558,8 +560,26 @@ def load(stdout) -> None:
     cohorts = _cohorts(courses, trainer)
     sessions = _sessions(cohorts, courses)
     _people(courses, cohorts, sessions, trainer)
+    certificates = _certificates(cohorts, trainer)
     stdout.write(
         f"  learning: {len(courses)} courses in English and French, {len(cohorts)} cohorts, "
         f"{len(sessions)} live sessions, {Enrolment.objects.filter(cohort__in=cohorts.values()).count()} "
-        "enrolments"
+        f"enrolments, {certificates} certificates"
     )
+
+
+def _certificates(cohorts: dict, trainer) -> int:
+    """Certificates of the demo's finished trainees, each in their own language (English, French, Arabic).
+
+    Completion already issues them (through `course_completed`) when the demo commits; issuing here too
+    makes the demo complete inside a transaction that is never committed (the tests') and is a no-op
+    otherwise: a trainee's valid certificate is returned, not duplicated.
+    """
+    issued = 0
+    for cohort in cohorts.values():
+        if not cohort.course.certificate_enabled:
+            continue
+        for enrolment in cohort.enrolments.filter(status=Status.COMPLETED):
+            certificate_issue(enrolment=enrolment, issued_by=trainer)
+            issued += 1
+    return issued

@@ -1050,6 +1050,8 @@ TRAINEES = [
     ("leila@example.org", "Leila Mansour", "ar", "Marseille", "FR", "LB", "Collectif Voix Citoyennes"),
     ("hamid@example.org", "Hamid Nouri", "fr", "Brussels", "BE", "DZ", "Vote & Voix Bruxelles"),
     ("grace@example.org", "Grace Mensah", "en", "Dresden", "DE", "GH", "African Diaspora Saxony"),
+    # Her name on certificates is in Arabic script, as is her interface: the certificate shows both.
+    ("nour@example.org", "نور الهدى الخطيب", "ar", "Brussels", "BE", "SY", "Jeunes Syriens de Bruxelles"),
 ]
 
 # What trainees wrote in reflections, by the lesson's English slug.
@@ -1081,6 +1083,12 @@ REFLECTIONS = {
         ),
     },
     "measuring-results": {
+        "nour@example.org": (
+            "سنبدأ بالشباب السوريين في مولنبيك وسكاربيك الذين يحق لهم التصويت في الانتخابات البلدية "
+            "ولا يعرفون ذلك. سيكون السفراء خمسة متطوعين من نادي كرة القدم الذي نديره، "
+            "لأن الشباب يثقون بهم. سنقيم طاولة تسجيل بعد المباريات يوم الأحد، "
+            "وسنعرف أننا نجحنا إذا سجّل ستون شابًا قبل نهاية تموز."
+        ),
         "trainee@example.org": (
             "Notre campagne visera d'abord les femmes guinéennes et sénégalaises de Schaerbeek qui "
             "fréquentent nos cours d'alphabétisation : environ 120 femmes, dont la moitié peut voter. Les "

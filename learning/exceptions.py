@@ -60,3 +60,18 @@ class LessonNotFinished(LearningError):
 
 class ReflectionLocked(LearningError):
     message = _("Your reflection has been accepted and can no longer be changed.")
+
+
+class NotCompleted(LearningError):
+    message = _("A certificate is issued only once the course is completed.")
+    status = 409
+
+
+class CertificatesDisabled(LearningError):
+    message = _("This course does not award certificates.")
+    status = 409
+
+
+class CertificateNotValid(LearningError):
+    message = _("This certificate has already been revoked.")
+    status = 409

@@ -1,6 +1,11 @@
-"""The learning app's share of a person's data: enrolments, progress, answers, reflections, attendance."""
+"""The learning app's share of a person's data: enrolments, progress, answers, reflections, attendance,
+certificates."""
 
-from .models import Attendance, Enrolment, LessonProgress, QuizAttempt, Reflection
+from django.db import transaction
+from django.utils import timezone
+
+from .certificates import page_cache
+from .models import Attendance, Certificate, Enrolment, LessonProgress, QuizAttempt, Reflection
 
 
 def export_user_data(user) -> dict:
@@ -48,12 +53,47 @@ def export_user_data(user) -> dict:
                 ],
             }
             for enrolment in enrolments
-        ]
+        ],
+        "certificates": [
+            {
+                "code": c.code,
+                "status": c.status,
+                "name_on_certificate": c.learner_name,
+                "course": c.course_title,
+                "cohort": c.cohort_title,
+                "hours": c.hours,
+                "completed_on": c.completed_on.isoformat(),
+                "issued": c.issued_at.isoformat(),
+                "issuer": c.issuer_name,
+                "language": c.language,
+                "revoked": c.revoked_at.isoformat() if c.revoked_at else None,
+                "revocation_reason": c.revocation_reason,
+            }
+            for c in Certificate.objects.filter(enrolment__user=user).order_by("issued_at", "pk")
+        ],
     }
 
 
+@transaction.atomic
 def erase_user_data(user) -> None:
     """Progress, answers and reflections are deleted with the enrolments (CASCADE from the user).
 
-    Certificates (next issue) must be anonymised here, not deleted, so verification keeps working.
+    Certificates are anonymised, not deleted: copies of them may circulate (printed, in a wallet, on a
+    profile), and a code that suddenly answered "unknown" would look like a forgery. So each keeps its code
+    and its status-list position, is revoked as "withdrawn at the holder's request" (the signed credential
+    then reads revoked too), loses the name and its PDF, and is detached from the enrolment. The course,
+    dates and issuer stay: they say nothing about who the person was.
     """
+    now = timezone.now()
+    for certificate in Certificate.objects.select_for_update().filter(enrolment__user=user):
+        if certificate.pdf:
+            certificate.pdf.delete(save=False)
+        if certificate.status == Certificate.Status.VALID:
+            certificate.status = Certificate.Status.REVOKED
+            certificate.revoked_at = now
+            certificate.revocation_reason = Certificate.Reason.ERASED
+        certificate.learner_name = ""
+        certificate.revocation_note = ""
+        certificate.enrolment = None
+        certificate.save()
+        page_cache.forget(certificate.code)

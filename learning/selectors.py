@@ -466,6 +466,7 @@ class DashboardRow:
     percent: int
     resume: OutlineEntry | None
     lessons: int
+    certificate: object | None = None  # the holder's links to their valid certificate, once issued
 
 
 def dashboard(*, user, request=None) -> dict:
@@ -484,6 +485,10 @@ def dashboard(*, user, request=None) -> dict:
     ):
         done.setdefault(enrolment_id, set()).add(str(key))
 
+    from .certificates.selectors import certificates_by_enrolment, holder_links
+
+    finished = [e.pk for e in enrolments if e.status == Status.COMPLETED]
+    certificates = certificates_by_enrolment(finished) if finished else {}
     rows = []
     for enrolment in enrolments:
         course = enrolment.cohort.course
@@ -496,6 +501,9 @@ def dashboard(*, user, request=None) -> dict:
                 percent=100 if enrolment.status == Status.COMPLETED else progress_percent(keys, outline),
                 resume=next_lesson(keys, outline),
                 lessons=sum(entry.kind == "lesson" for entry in outline),
+                certificate=holder_links(certificates[enrolment.pk])
+                if enrolment.pk in certificates
+                else None,
             )
         )
     active_cohorts = [e.cohort_id for e in enrolments if e.status in Enrolment.LEARNING]

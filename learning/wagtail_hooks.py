@@ -1,17 +1,21 @@
-"""The Learning menu of the Wagtail admin: cohorts, enrolments and live sessions, with filters and exports;
-and the rule that a course or lesson holding people's data cannot be deleted (unpublish it instead)."""
+"""The Learning menu of the Wagtail admin: cohorts, enrolments, live sessions and certificates, with
+filters and exports; and the rule that a course or lesson holding people's data cannot be deleted
+(unpublish it instead)."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
+from wagtail.admin.widgets.button import ListingButton
 from wagtail.models import Page
 
 from .admin_forms import EnrolmentCreateForm, EnrolmentEditForm
+from .certificates.admin import CertificateDesignViewSet, CertificateViewSet
 from .models import Cohort, Enrolment, LessonProgress, LiveSession
 
 
@@ -39,8 +43,22 @@ class EnrolmentEditView(ServiceFormMixin, generic.EditView):
     pass
 
 
+class CohortIndexView(ModelViewSet.index_view_class):
+    def get_list_buttons(self, instance):
+        # Bulk issue sits with the cohort it is for.
+        return [
+            *super().get_list_buttons(instance),
+            ListingButton(
+                gettext_lazy("Issue certificates"),
+                url=reverse("learning_certificates:issue_for_cohort", args=[instance.pk]),
+                priority=50,
+            ),
+        ]
+
+
 class CohortViewSet(ModelViewSet):
     model = Cohort
+    index_view_class = CohortIndexView
     icon = "group"
     menu_label = gettext_lazy("Cohorts")
     list_display = ["title", "course", "starts_on", "ends_on", "capacity", "enrolment_mode"]
@@ -61,8 +79,18 @@ class CohortViewSet(ModelViewSet):
     ]
 
 
+class EnrolmentIndexView(ModelViewSet.index_view_class):
+    def get_list_buttons(self, instance):
+        buttons = super().get_list_buttons(instance)
+        if instance.status == Enrolment.Status.COMPLETED:
+            url = reverse("learning_certificates:issue", args=[instance.pk])
+            buttons.append(ListingButton(gettext_lazy("Issue certificate"), url=url, priority=50))
+        return buttons
+
+
 class EnrolmentViewSet(ModelViewSet):
     model = Enrolment
+    index_view_class = EnrolmentIndexView
     icon = "user"
     menu_label = gettext_lazy("Enrolments")
     list_display = ["user", "cohort", "status", "created_at", "completed_at"]
@@ -103,6 +131,8 @@ class LearningViewSetGroup(ModelViewSetGroup):
         CohortViewSet("cohorts", url_prefix="learning/cohorts"),
         EnrolmentViewSet("enrolments", url_prefix="learning/enrolments"),
         LiveSessionViewSet("live_sessions", url_prefix="learning/sessions"),
+        CertificateViewSet("learning_certificates", url_prefix="learning/certificates"),
+        CertificateDesignViewSet("certificate_designs", url_prefix="learning/certificate-designs"),
     )
 
 

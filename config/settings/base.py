@@ -159,8 +159,21 @@ if env("AWS_STORAGE_BUCKET_NAME", default=""):
     }
 else:
     DEFAULT_STORAGE = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+if env("AWS_STORAGE_BUCKET_NAME", default=""):
+    PRIVATE_STORAGE = {
+        "BACKEND": DEFAULT_STORAGE["BACKEND"],
+        "OPTIONS": {**DEFAULT_STORAGE["OPTIONS"], "location": "private"},
+    }
+else:
+    # Certificates and other files served only through a view that checks who asks: outside MEDIA_ROOT,
+    # with no URL, so that no web server (nor the development server's /media/) can hand them out.
+    PRIVATE_STORAGE = {
+        "BACKEND": "home.private_storage.PrivateFileSystemStorage",
+        "OPTIONS": {"location": env.path("PRIVATE_MEDIA_ROOT", default=BASE_DIR / "private-media")},
+    }
 STORAGES = {
     "default": DEFAULT_STORAGE,
+    "private": PRIVATE_STORAGE,
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
@@ -326,3 +339,11 @@ LOGGING = {
 }
 
 SITE_ID = 1
+
+# Certificates are signed with the organisation's Ed25519 key: PEM text, or a path to a PEM file, from the
+# environment (`manage.py certificate_keys` makes one). Never kept in the repository.
+CERTIFICATE_SIGNING_KEY = env("CERTIFICATE_SIGNING_KEY", default="")
+CERTIFICATE_SIGNING_KEY_FILE = env("CERTIFICATE_SIGNING_KEY_FILE", default="")
+CERTIFICATE_SIGNING_KEY_AUTOCREATE = False
+# Public certificate checks per visitor address (allauth's rate limiter, counters in the cache).
+CERTIFICATE_VERIFY_RATE = env("CERTIFICATE_VERIFY_RATE", default="60/m/ip")

@@ -10,3 +10,9 @@ STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.Static
 # Serve static files from the app and site folders without collectstatic.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+# A signing key made on first use, in the gitignored .keys/ folder: nothing to set up before `make run`.
+CERTIFICATE_SIGNING_KEY_FILE = CERTIFICATE_SIGNING_KEY_FILE or str(
+    BASE_DIR / ".keys" / "certificate-signing-key.pem"
+)
+CERTIFICATE_SIGNING_KEY_AUTOCREATE = True

@@ -17,3 +17,13 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 # Serve static files from the app and site folders without collectstatic.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+# A signing key made on first use, in the gitignored .keys/ folder: nothing to set up before `make run`.
+CERTIFICATE_SIGNING_KEY_FILE = CERTIFICATE_SIGNING_KEY_FILE or str(
+    BASE_DIR / ".keys" / "test-certificate-signing-key.pem"
+)
+CERTIFICATE_SIGNING_KEY_AUTOCREATE = True
+STORAGES["private"] = {
+    "BACKEND": "home.private_storage.PrivateFileSystemStorage",
+    "OPTIONS": {"location": BASE_DIR / ".test-media" / "private"},
+}

@@ -1,5 +1,7 @@
-"""Content (Wagtail pages) and people's data (cohorts, enrolments, progress) of the learning app."""
+"""Content (Wagtail pages) and people's data (cohorts, enrolments, progress, certificates) of the learning
+app."""
 
+from .certificates import Certificate, CertificateDesign
 from .pages import CourseIndexPage, CoursePage, LessonPage, ModulePage, Topic
 from .people import (
     Attendance,
@@ -13,6 +15,8 @@ from .people import (
 
 __all__ = [
     "Attendance",
+    "Certificate",
+    "CertificateDesign",
     "Cohort",
     "CourseIndexPage",
     "CoursePage",

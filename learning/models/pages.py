@@ -116,6 +116,15 @@ class CoursePage(ViewRestrictionShortcutMixin, Page):
     )
     requires_signoff = models.BooleanField(_("a trainer must sign off completion"), default=False)
     certificate_enabled = models.BooleanField(_("award a certificate"), default=True)
+    certificate_design = models.ForeignKey(
+        "learning.CertificateDesign",
+        verbose_name=_("certificate design"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Leave empty for the default design."),
+    )
 
     content_panels = [
         *Page.content_panels,
@@ -136,7 +145,12 @@ class CoursePage(ViewRestrictionShortcutMixin, Page):
             heading=_("About the course"),
         ),
         MultiFieldPanel(
-            [FieldPanel("min_attendance"), FieldPanel("requires_signoff"), FieldPanel("certificate_enabled")],
+            [
+                FieldPanel("min_attendance"),
+                FieldPanel("requires_signoff"),
+                FieldPanel("certificate_enabled"),
+                FieldPanel("certificate_design"),
+            ],
             heading=_("Completion rules"),
             help_text=_("Required lessons are chosen on each lesson; quizzes set their own pass mark."),
         ),

@@ -1,0 +1,15 @@
+"""Rendering a certificate's PDF in the background (django.tasks), into private storage."""
+
+from django.tasks import task
+
+
+@task()
+def render_certificate_pdf(*, certificate_id: int) -> None:
+    from learning.models import Certificate
+
+    from .pdf import store_pdf
+
+    certificate = Certificate.objects.filter(pk=certificate_id).first()
+    if certificate is None:
+        return
+    store_pdf(certificate)

@@ -1,0 +1,132 @@
+"""Public verification, the issuer's published keys and status list, and the holder's downloads.
+
+The verification page is public and must stay cheap (one query for the certificate) and discreet: it
+shows what the certificate states and its status, never who holds the account behind it.
+"""
+
+import json
+
+from allauth.core.internal import ratelimit
+from django.conf import settings
+from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
+from django.http import Http404, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.utils.cache import patch_cache_control
+from django.views.decorators.http import require_GET
+
+from learning.models import Certificate
+
+from . import openbadges, page_cache, status_list
+from .forms import VerifyForm
+from .pdf import pdf_bytes
+from .selectors import downloadable_certificate
+
+PUBLIC_FIELDS = (
+    "code",
+    "status",
+    "issued_at",
+    "revoked_at",
+    "revocation_reason",
+    "learner_name",
+    "course_title",
+    "hours",
+    "completed_on",
+    "issuer_name",
+    "replaced_by__code",
+)
+
+
+def _too_many(request) -> bool:
+    usage = ratelimit.consume(
+        request,
+        app="learning.certificates",
+        action="verify",
+        config={"verify": settings.CERTIFICATE_VERIFY_RATE},
+        limit_get=True,
+    )
+    return usage is None
+
+
+def _noindex(response):
+    response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+@require_GET
+def verify_form(request):
+    """Type a code (from a printed certificate); a GET form, so it works without JavaScript."""
+    form = VerifyForm(request.GET or None)
+    if form.is_valid():
+        return redirect("certificates:verify", code=form.cleaned_data["code"])
+    return _noindex(render(request, "learning/certificates/verify_form.html", {"form": form}))
+
+
+@require_GET
+def verify(request, code):
+    """The public check. For anonymous visitors (nearly all: people scanning a QR code) the page is the
+    same for everyone, so it is kept rendered in the shared cache, per site, language and content version,
+    and per certificate version: revoking a certificate bumps it (see `page_cache.forget`)."""
+    if _too_many(request):
+        return _noindex(render(request, "429.html", status=429))
+    if request.user.is_authenticated or request.COOKIES.get("messages"):
+        # The header shows who is signed in: this page may not be kept by shared caches.
+        return _noindex(_verify_page(request, code))
+    key = page_cache.key(request, code)
+    content = cache.get(key)
+    if content is None:
+        response = _verify_page(request, code)
+        if response.status_code == 200:
+            cache.set(key, response.content, page_cache.TIMEOUT)
+    else:
+        response = HttpResponse(content)
+    if response.status_code == 200:
+        # Revocation must show soon, but a shared cache may answer a burst of scans of the same QR code.
+        patch_cache_control(response, public=True, max_age=60)
+    return _noindex(response)
+
+
+def _verify_page(request, code):
+    certificate = (
+        Certificate.objects.filter(code=code).select_related("replaced_by").only(*PUBLIC_FIELDS).first()
+    )
+    if certificate is None:
+        # The same page as any unknown address: nothing to learn by probing codes.
+        return render(request, "404.html", status=404)
+    return render(request, "learning/certificates/verify.html", {"certificate": certificate})
+
+
+@require_GET
+def did_document(request):
+    return JsonResponse(openbadges.did_document(), content_type="application/did+json")
+
+
+@require_GET
+def status_list_credential(request, number):
+    if number != 1:
+        raise Http404
+    response = HttpResponse(status_list.signed_status_list(), content_type="application/vc+jwt")
+    patch_cache_control(response, public=True, max_age=300)
+    return response
+
+
+def _attachment(content: bytes, content_type: str, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Cache-Control"] = "private, no-store"
+    return _noindex(response)
+
+
+@login_required
+@require_GET
+def download_pdf(request, pk):
+    certificate = downloadable_certificate(user=request.user, pk=pk)
+    return _attachment(pdf_bytes(certificate), "application/pdf", f"certificate-{certificate.pk}.pdf")
+
+
+@login_required
+@require_GET
+def download_credential(request, pk):
+    certificate = downloadable_certificate(user=request.user, pk=pk)
+    content = json.dumps(openbadges.signed_credential(certificate), indent=2).encode()
+    return _attachment(content, "application/json", f"certificate-{certificate.pk}.json")

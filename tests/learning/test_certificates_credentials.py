@@ -1,0 +1,124 @@
+"""The signed Open Badges 3.0 credential: its shape, its signature (which no changed byte survives), the
+issuer's DID document, and revocation through the Bitstring Status List."""
+
+import json
+
+import pytest
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
+from learning.certificates import credentials, openbadges, status_list
+from learning.certificates import services as certificates
+from learning.certificates.credentials import CredentialInvalid
+from learning.models import Certificate
+from tests.factories import UserFactory
+from tests.learning.certificates_helpers import completed_enrolment
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def certificate():
+    return certificates.certificate_issue(enrolment=completed_enrolment(name="Reza Karimi"))
+
+
+def _published_status_list(client) -> str:
+    response = client.get("/credentials/status/1")
+    assert response.status_code == 200 and response["Content-Type"] == "application/vc+jwt"
+    return response.content.decode()
+
+
+def test_the_credential_is_an_open_badge_signed_by_the_issuer(certificate):
+    claims = credentials.verify(openbadges.signed_credential(certificate))
+
+    assert claims["@context"] == [
+        "https://www.w3.org/ns/credentials/v2",
+        "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json",
+    ]
+    assert claims["type"] == ["VerifiableCredential", "OpenBadgeCredential"]
+    assert claims["issuer"]["id"] == "did:web:127.0.0.1%3A8000" and claims["issuer"]["type"] == ["Profile"]
+    subject = claims["credentialSubject"]
+    assert subject["type"] == ["AchievementSubject"]
+    assert subject["identifier"][0]["identityHash"] == "Reza Karimi"
+    achievement = subject["achievement"]
+    assert achievement["type"] == ["Achievement"]
+    assert achievement["name"] == "Democracy summit training"
+    assert achievement["criteria"]["narrative"]
+    assert claims["validFrom"].endswith("Z")
+    status = claims["credentialStatus"]
+    assert status["type"] == "BitstringStatusListEntry" and status["statusPurpose"] == "revocation"
+    assert status["statusListIndex"] == str(certificate.status_list_index)
+    assert status["statusListCredential"] == "http://127.0.0.1:8000/credentials/status/1"
+
+
+def test_changing_any_byte_of_the_credential_breaks_it(certificate):
+    token = credentials.sign(openbadges.credential(certificate), kid=openbadges.verification_method())
+    assert credentials.verify(token)
+
+    for position, character in enumerate(token):
+        if character == ".":
+            continue
+        replacement = "A" if character != "A" else "B"
+        tampered = token[:position] + replacement + token[position + 1 :]
+        with pytest.raises(CredentialInvalid):
+            credentials.verify(tampered)
+
+
+def test_a_credential_with_a_changed_name_or_no_algorithm_is_refused(certificate):
+    token = credentials.sign(openbadges.credential(certificate), kid=openbadges.verification_method())
+    header, payload, signature = token.split(".")
+    claims = json.loads(credentials._unb64url(payload))
+    claims["credentialSubject"]["identifier"][0]["identityHash"] = "Someone Else"
+    forged = f"{header}.{credentials.b64url(json.dumps(claims).encode())}.{signature}"
+    unsigned_header = credentials.b64url(json.dumps({"alg": "none"}).encode())
+
+    for bad in (forged, f"{unsigned_header}.{payload}.", "not a token", {"type": "Something"}):
+        with pytest.raises(CredentialInvalid):
+            credentials.verify(bad)
+
+
+def test_the_did_document_publishes_the_key_that_verifies(client, certificate):
+    document = client.get("/.well-known/did.json").json()
+
+    assert document["id"] == "did:web:127.0.0.1%3A8000"
+    method = document["verificationMethod"][0]
+    assert method["id"] == document["assertionMethod"][0] == "did:web:127.0.0.1%3A8000#key-1"
+    raw = credentials._unb64url(method["publicKeyJwk"]["x"])
+    public_key = Ed25519PublicKey.from_public_bytes(raw)
+    token = openbadges.signed_credential(certificate)
+    assert credentials.verify(token, public_key=public_key)["name"] == "Democracy summit training"
+    assert credentials.verify(token)["issuer"]["id"] == document["id"]
+
+
+def test_revocation_shows_in_the_signed_status_list(client, certificate):
+    claims = credentials.verify(openbadges.signed_credential(certificate))
+    assert status_list.credential_revoked(claims, _published_status_list(client)) is False
+
+    certificates.certificate_revoke(
+        certificate=certificate, revoked_by=UserFactory(), reason=Certificate.Reason.MISCONDUCT
+    )
+
+    assert status_list.credential_revoked(claims, _published_status_list(client)) is True
+
+
+def test_the_status_list_is_a_gzipped_multibase_bitstring_of_at_least_16_kb(client, certificate):
+    listed = credentials.verify(_published_status_list(client))
+
+    assert listed["type"] == ["VerifiableCredential", "BitstringStatusListCredential"]
+    subject = listed["credentialSubject"]
+    assert subject["type"] == "BitstringStatusList" and subject["statusPurpose"] == "revocation"
+    assert subject["encodedList"].startswith("u")
+    bits = status_list.decode(subject["encodedList"])
+    assert len(bits) * 8 >= 131_072 and not any(bits)
+
+
+def test_the_holder_downloads_the_credential_and_nobody_else_can(client, certificate):
+    client.force_login(certificate.enrolment.user)
+    response = client.get(f"/en/learning/certificates/{certificate.pk}/credential.json")
+
+    assert response.status_code == 200
+    assert "attachment" in response["Content-Disposition"]
+    assert credentials.verify(json.loads(response.content))["name"] == "Democracy summit training"
+
+    client.force_login(UserFactory())
+    assert client.get(f"/en/learning/certificates/{certificate.pk}/credential.json").status_code == 404
+    assert client.get(f"/en/learning/certificates/{certificate.pk}/certificate.pdf").status_code == 404
