@@ -10,10 +10,13 @@ from .people import (
     QuizAttempt,
     Reflection,
 )
+from .workspace import CohortInvitation, CohortMessage
 
 __all__ = [
     "Attendance",
     "Cohort",
+    "CohortInvitation",
+    "CohortMessage",
     "CourseIndexPage",
     "CoursePage",
     "Enrolment",
