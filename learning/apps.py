@@ -34,3 +34,10 @@ class LearningConfig(AppConfig):
             post_delete.connect(
                 seats_changed, sender=model, weak=False, dispatch_uid=f"learning-seats-{name}-gone"
             )
+
+        # An invitation link opened before signup waits in the session; it is used once the person is in.
+        from allauth.account.signals import user_logged_in
+
+        from .workspace.views import join_invited_cohort
+
+        user_logged_in.connect(join_invited_cohort, dispatch_uid="learning-workspace-invitation")
