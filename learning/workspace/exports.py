@@ -56,9 +56,9 @@ def header(lessons) -> list[str]:
 def rows(cohort, *, lessons=None) -> Iterator[list]:
     """The header, then one row per trainee, read CHUNK trainees at a time (keyset on the primary key)."""
     lessons = lesson_entries(cohort) if lessons is None else lessons
-    yield [neutralise(cell) for cell in header(lessons)]
+    yield [neutralise(str(cell)) for cell in header(lessons)]
     keys = [lesson.key for lesson in lessons]
-    statuses = dict(Enrolment.Status.choices)
+    statuses = {value: str(label) for value, label in Enrolment.Status.choices}
     held = LiveSession.objects.filter(cohort=cohort, starts_at__lte=timezone.now())
     last = 0
     while True:

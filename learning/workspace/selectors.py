@@ -115,7 +115,7 @@ def with_progress(enrolments):
     return enrolments.annotate(
         lessons_done=_count(LessonProgress.objects.filter(enrolment=row)),
         quizzes_passed=_count(QuizAttempt.objects.filter(enrolment=row, passed=True)),
-        quiz_attempts=_count(QuizAttempt.objects.filter(enrolment=row)),
+        quiz_attempt_count=_count(QuizAttempt.objects.filter(enrolment=row)),
         sessions_attended=_count(Attendance.objects.filter(enrolment=row, present=True)),
     )
 
@@ -204,8 +204,14 @@ def matrix_page(*, cohort, page_number, request=None) -> dict:
         # Started = a quiz tried or a reflection sent: one UNION query for both kinds of record.
         tried = (
             QuizAttempt.objects.filter(enrolment_id__in=ids)
+            .order_by()
             .values_list("enrolment_id", "lesson_key")
-            .union(Reflection.objects.filter(enrolment_id__in=ids).values_list("enrolment_id", "lesson_key"))
+            .union(
+                Reflection.objects.filter(enrolment_id__in=ids)
+                .order_by()
+                .values_list("enrolment_id", "lesson_key")
+            )
+            .order_by()
         )
         started = {(enrolment_id, str(key)) for enrolment_id, key in tried}
     rows = []
