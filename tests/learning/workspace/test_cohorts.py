@@ -101,3 +101,20 @@ def test_a_named_trainer_outside_the_group_cannot_create_cohorts(client, course)
 def test_dashboard_links_trainers_to_their_workspace(client, trainer):
     client.force_login(trainer)
     assert url("cohorts") in client.get("/en/learning/").content.decode()
+
+
+def test_demo_trainer_has_requests_a_waitlist_sessions_and_reflections_to_review(demo, client):
+    from accounts.models import User
+    from learning.models import Attendance, Reflection
+
+    trainer = User.objects.get(email="trainer@example.org")
+    client.force_login(trainer)
+    mine = Cohort.objects.filter(trainers=trainer)
+
+    with_requests = mine.filter(enrolments__status=Status.PENDING).distinct()
+    assert with_requests.count() >= 2
+    assert mine.filter(enrolments__status=Status.WAITLISTED).exists()
+    assert Attendance.objects.filter(session__cohort__in=mine).exists()
+    assert Reflection.objects.filter(enrolment__cohort__in=mine, status=Reflection.Status.SUBMITTED).exists()
+    html = client.get(url("cohorts")).content.decode()
+    assert all(cohort.title in html for cohort in with_requests)
