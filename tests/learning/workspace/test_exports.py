@@ -84,13 +84,16 @@ def test_xlsx_neutralises_formulas_too(client, trainer, exported):
 
 
 def test_export_is_read_in_chunks(monkeypatch, trainer, cohort, django_assert_max_num_queries):
-    """Chunked keyset reads: 7 trainees with a chunk of 3 make 3 chunks plus a last empty read."""
+    """Chunked keyset reads: 7 trainees, 3 lessons and chunks of 9 cells (3 trainees) make 3 chunks."""
     from learning.workspace import exports
 
     for _ in range(7):
         enrol(cohort, Status.ACTIVE)
-    monkeypatch.setattr(exports, "CHUNK", 3)
+    monkeypatch.setattr(exports, "CHUNK_CELLS", 9)
+    lessons = exports.lesson_entries(cohort)
 
-    rows = list(exports.rows(cohort))
+    # outline (given), then per chunk: trainees, progress, quizzes, attendance; and a last empty read.
+    with django_assert_max_num_queries(3 * 4 + 1):
+        rows = list(exports.rows(cohort, lessons=lessons))
 
-    assert len(rows) == 8
+    assert len(rows) == 8 and len({row[1] for row in rows[1:]}) == 7
