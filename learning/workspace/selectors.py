@@ -250,6 +250,11 @@ def trainee_detail(*, cohort, enrolment, request=None) -> dict:
     }
     attempts: dict[str, list[QuizAttempt]] = {}
     for attempt in QuizAttempt.objects.filter(enrolment=enrolment):
+        # Questions and answers counted from 1, as the trainee saw them numbered.
+        attempt.chosen = [
+            (int(question) + 1, [int(index) + 1 for index in indexes])
+            for question, indexes in sorted(attempt.answers.items(), key=lambda item: int(item[0]))
+        ]
         attempts.setdefault(str(attempt.lesson_key), []).append(attempt)
     reflections: dict[str, list[Reflection]] = {}
     for reflection in Reflection.objects.filter(enrolment=enrolment).select_related("reviewed_by"):

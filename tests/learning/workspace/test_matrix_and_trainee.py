@@ -68,6 +68,7 @@ def test_trainee_detail_shows_lessons_quizzes_reflections_and_attendance(client,
     html = client.get(url("trainee", cohort.pk, enrolment.pk)).content.decode()
 
     assert "80&nbsp;%" in html and "passed" in html
+    assert "Q1: 2" in html  # answers numbered as the trainee saw them
     assert "I will meet the mayor &lt;b&gt;soon&lt;/b&gt;." in html
     assert "Waiting for feedback" in html
 
