@@ -110,7 +110,11 @@ ROSTER_ORDER = {
 
 
 def with_progress(enrolments):
-    """Lessons done, quizzes passed, quiz attempts and sessions attended, as subqueries of the same query."""
+    """Lessons done, quizzes passed, quiz attempts and sessions attended, as subqueries of the same query.
+
+    CERTIFICATES (issue 4): annotate the enrolment's certificate (status, code) here as one more subquery,
+    for includes/certificate_cell.html, so the roster keeps its constant query count.
+    """
     row = OuterRef("pk")
     return enrolments.annotate(
         lessons_done=_count(LessonProgress.objects.filter(enrolment=row)),

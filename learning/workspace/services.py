@@ -36,6 +36,9 @@ def _apply(action: str, enrolment: Enrolment) -> Enrolment:
         return services.enrolment_reject(enrolment=enrolment)
     if action == "withdraw":
         return services.enrolment_withdraw(enrolment=enrolment)
+    # CERTIFICATES (issue 4): "certificate_issue" / "certificate_revoke" map to the certificates
+    # services here (and get a label in forms.EnrolmentActionForm.ACTIONS); each runs per enrolment, so
+    # a bulk issue reports the trainees it could not certify, like a bulk approval does.
     raise exceptions.InvalidTransition
 
 
