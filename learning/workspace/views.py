@@ -9,7 +9,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -77,7 +77,8 @@ def cohort_create(request):
 def cohort(request, cohort):
     filter_form = RosterFilterForm(request.GET or None)
     filters = filter_form.filters()
-    query = "".join(f"{name}={value}&" for name, value in sorted(filters.items()))
+    # Page links carry the valid filters only, encoded.
+    query = "".join(f"{urlencode({name: value})}&" for name, value in sorted(filters.items()))
     return TemplateResponse(
         request,
         "learning/workspace/cohort.html",
