@@ -130,3 +130,12 @@ def test_unknown_invitation_token_enrols_nobody(client, cohort):
     response = client.get(url("invitation", "not-a-token"), follow=True)
     assert "not valid" in response.content.decode()
     assert not Enrolment.objects.filter(user=user).exists()
+
+
+def test_more_than_500_people_at_once_is_refused(client, trainer, cohort):
+    client.force_login(trainer)
+    addresses = "\n".join(f"p{n}@example.org" for n in range(501))
+    response = client.post(url("invite", cohort.pk), {"addresses": addresses})
+    assert response.status_code == 422
+    assert "At most 500 people at once" in response.content.decode()
+    assert not CohortInvitation.objects.exists()

@@ -64,6 +64,7 @@ def test_roster_is_paginated(client, trainer, cohort):
 
     assert "Trainee 29" in html and "Trainee 00" not in html
     assert "Page 2 of 2" in html
+    assert 'href="?sort=name&amp;page=1"' in html  # the filters follow the page links
 
 
 def test_approve_one_request(client, trainer, cohort, django_capture_on_commit_callbacks):
