@@ -262,6 +262,16 @@ def _cohorts(courses: dict, trainer) -> dict:
             **_dates(84, 112),
         ),
         "speak_up_self": _cohort(speak_up, "Self-paced: start any time", trainer, enrolment_mode=open_),
+        # A second cohort with requests waiting, so the trainer's workspace has two to answer.
+        "voter_approval": _cohort(
+            voter,
+            "Namur evening cohort",
+            trainer,
+            capacity=10,
+            enrolment_mode=approval,
+            language="fr",
+            **_dates(60, 100),
+        ),
     }
 
 
@@ -470,6 +480,8 @@ WAITING = [
     ("summit_full", "hamid@example.org", Status.WAITLISTED),
     ("voter_invite", "hamid@example.org", Status.ACTIVE),
     ("voter_invite", "aissatou@example.org", Status.ACTIVE),
+    ("voter_approval", "karim@example.org", Status.PENDING),
+    ("voter_approval", "ngozi@example.org", Status.PENDING),
 ]
 SELF_PACED = [
     (

@@ -544,3 +544,16 @@ def _outlines(courses, request) -> dict[int, list[OutlineEntry]]:
         ]
         for course in courses
     }
+
+
+def runs_cohorts(user) -> bool:
+    """Whether to show the trainer's workspace link: one query (group or named trainer), none for staff."""
+    if user.is_superuser or user.is_staff:
+        return True
+    from accounts.models import User
+
+    return (
+        User.objects.filter(pk=user.pk)
+        .filter(Q(groups__name=TRAINERS) | Q(trained_cohorts__isnull=False))
+        .exists()
+    )

@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from . import views
 
@@ -13,4 +13,5 @@ urlpatterns = [
     path("lessons/<int:pk>/quiz/<str:block_id>/", views.quiz_submit, name="quiz_submit"),
     path("lessons/<int:pk>/reflection/<str:block_id>/", views.reflection_submit, name="reflection_submit"),
     path("sessions/<uuid:uid>.ics", views.session_ics, name="session_ics"),
+    path("trainer/", include("learning.workspace.urls")),
 ]

@@ -29,7 +29,9 @@ def _in_current_language(page, request):
 @login_required
 @require_GET
 def dashboard(request):
-    return render(request, "learning/dashboard.html", selectors.dashboard(user=request.user, request=request))
+    context = selectors.dashboard(user=request.user, request=request)
+    context["is_trainer"] = selectors.runs_cohorts(request.user)
+    return render(request, "learning/dashboard.html", context)
 
 
 @login_required

@@ -12,12 +12,15 @@ from .people import (
     QuizAttempt,
     Reflection,
 )
+from .workspace import CohortInvitation, CohortMessage
 
 __all__ = [
     "Attendance",
     "Certificate",
     "CertificateDesign",
     "Cohort",
+    "CohortInvitation",
+    "CohortMessage",
     "CourseIndexPage",
     "CoursePage",
     "Enrolment",

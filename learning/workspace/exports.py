@@ -1,0 +1,152 @@
+"""The cohort as CSV or XLSX: roster, progress per lesson and attendance, one row per trainee.
+
+Memory stays bounded whatever the cohort's size: trainees are read in keyset pages (`values()`, no model
+instances) of about CHUNK_CELLS progress cells, each page's records in three more queries, and rows are
+yielded as they are made. The CSV streams straight to the client. The XLSX is written by openpyxl in
+write-only mode, which flushes rows to a temporary file as they come; the finished file (a few MB for
+10,000 trainees) is then streamed from disk, so only one chunk of rows is ever held in memory.
+
+Spreadsheet programs run a cell that starts with =, +, -, @, tab or carriage return as a formula: every
+such text cell is prefixed with a single quote, in both formats.
+"""
+
+import csv
+import tempfile
+from collections.abc import Iterator
+
+from django.db.models import Count, Q
+from django.http import FileResponse, StreamingHttpResponse
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from ..models import Attendance, Enrolment, LessonProgress, LiveSession, QuizAttempt
+from .selectors import lesson_entries
+
+# Progress records held at once: a chunk is as many trainees as make about this many (trainee, lesson)
+# cells, so memory stays flat whether the course has 5 lessons or 80.
+CHUNK_CELLS = 5000
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(value):
+    """Text a spreadsheet would run as a formula becomes plain text; other values pass unchanged."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def _date(value) -> str:
+    return timezone.localtime(value).strftime("%Y-%m-%d %H:%M") if value else ""
+
+
+def header(lessons) -> list[str]:
+    return [
+        _("Name"),
+        _("E-mail"),
+        _("Status"),
+        _("Requested"),
+        _("Last activity"),
+        _("Lessons done"),
+        _("Progress (%)"),
+        _("Quizzes passed"),
+        _("Sessions attended"),
+        *[lesson.title for lesson in lessons],
+    ]
+
+
+def rows(cohort, *, lessons=None) -> Iterator[list]:
+    """The header, then one row per trainee, read CHUNK trainees at a time (keyset on the primary key)."""
+    lessons = lesson_entries(cohort) if lessons is None else lessons
+    yield [neutralise(str(cell)) for cell in header(lessons)]
+    keys = [lesson.key for lesson in lessons]
+    statuses = {value: str(label) for value, label in Enrolment.Status.choices}
+    held = LiveSession.objects.filter(cohort=cohort, starts_at__lte=timezone.now())
+    chunk_size = max(1, CHUNK_CELLS // max(1, len(keys)))
+    last = 0
+    while True:
+        chunk = list(
+            Enrolment.objects.filter(cohort=cohort, pk__gt=last)
+            .order_by("pk")
+            .values("pk", "user__display_name", "user__email", "status", "created_at", "last_activity_at")[
+                :chunk_size
+            ]
+        )
+        if not chunk:
+            return
+        last = chunk[-1]["pk"]
+        ids = [row["pk"] for row in chunk]
+        done: dict[int, dict[str, object]] = {}
+        for enrolment_id, key, completed in LessonProgress.objects.filter(enrolment_id__in=ids).values_list(
+            "enrolment_id", "lesson_key", "completed_at"
+        ):
+            done.setdefault(enrolment_id, {})[str(key)] = completed
+        passed = _counts(QuizAttempt.objects.filter(enrolment_id__in=ids, passed=True))
+        attended = _counts(
+            Attendance.objects.filter(Q(enrolment_id__in=ids), Q(present=True), Q(session__in=held))
+        )
+        for row in chunk:
+            mine = done.get(row["pk"], {})
+            count = sum(key in mine for key in keys)
+            yield [
+                neutralise(row["user__display_name"]),
+                neutralise(row["user__email"]),
+                statuses.get(row["status"], row["status"]),
+                _date(row["created_at"]),
+                _date(row["last_activity_at"]),
+                count,
+                round(100 * count / len(keys)) if keys else 0,
+                passed.get(row["pk"], 0),
+                attended.get(row["pk"], 0),
+                *[_date(mine.get(key)) for key in keys],
+            ]
+
+
+def _counts(queryset) -> dict[int, int]:
+    return dict(queryset.order_by().values_list("enrolment_id").annotate(n=Count("pk")))
+
+
+class _Echo:
+    """csv.writer writes to this and gets the line back, so each row can be yielded as it is made."""
+
+    def write(self, value):
+        return value
+
+
+def csv_lines(cohort) -> Iterator[str]:
+    writer = csv.writer(_Echo())
+    yield "\ufeff"  # a BOM, so that spreadsheet programs read UTF-8 (names in any script) correctly
+    for row in rows(cohort):
+        yield writer.writerow(row)
+
+
+def _filename(cohort, extension: str) -> str:
+    return f"{slugify(cohort.title) or 'cohort'}-{timezone.localdate():%Y-%m-%d}.{extension}"
+
+
+def csv_response(cohort) -> StreamingHttpResponse:
+    response = StreamingHttpResponse(csv_lines(cohort), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{_filename(cohort, "csv")}"'
+    return response
+
+
+def write_xlsx(cohort, output) -> None:
+    from openpyxl import Workbook
+
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet(title=_("Trainees")[:31])
+    for row in rows(cohort):
+        sheet.append(row)
+    workbook.save(output)
+
+
+def xlsx_response(cohort) -> FileResponse:
+    output = tempfile.TemporaryFile()  # noqa: SIM115 - FileResponse closes it once sent
+    write_xlsx(cohort, output)
+    output.seek(0)
+    return FileResponse(
+        output,
+        as_attachment=True,
+        filename=_filename(cohort, "xlsx"),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )

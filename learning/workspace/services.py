@@ -1,0 +1,212 @@
+"""Workspace writes that touch several rows. Enrolment state changes go through learning.services, one
+enrolment at a time, each in its own transaction: a bulk approval that runs out of seats keeps the
+approvals that fitted and reports the rest, and capacity stays guarded by the same cohort-row lock."""
+
+from dataclasses import dataclass
+from functools import partial
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import User
+
+from .. import exceptions, services
+from ..models import Attendance, Cohort, CohortInvitation, CohortMessage, Enrolment, LiveSession
+from . import selectors
+from .forms import parse_invite_row
+from .tasks import send_cohort_message, send_invitation_email
+
+Status = Enrolment.Status
+
+
+@dataclass
+class ActionResult:
+    enrolment: Enrolment
+    done: bool
+    message: str
+
+
+def _apply(action: str, enrolment: Enrolment) -> Enrolment:
+    if action in ("approve", "promote"):
+        if action == "promote" and enrolment.status != Status.WAITLISTED:
+            raise exceptions.InvalidTransition
+        return services.enrolment_approve(enrolment=enrolment)
+    if action == "reject":
+        return services.enrolment_reject(enrolment=enrolment)
+    if action == "withdraw":
+        return services.enrolment_withdraw(enrolment=enrolment)
+    # CERTIFICATES (issue 4): "certificate_issue" / "certificate_revoke" map to the certificates
+    # services here (and get a label in forms.EnrolmentActionForm.ACTIONS); each runs per enrolment, so
+    # a bulk issue reports the trainees it could not certify, like a bulk approval does.
+    raise exceptions.InvalidTransition
+
+
+def enrolments_act(*, cohort: Cohort, enrolments: list[Enrolment], action: str) -> list[ActionResult]:
+    """Apply `action` to each enrolment (all of `cohort`, checked by the caller) and say what happened."""
+    results = []
+    for enrolment in enrolments:
+        if enrolment.cohort_id != cohort.pk:  # defence in depth: the view has refused this already
+            raise exceptions.InvalidTransition
+        try:
+            changed = _apply(action, enrolment)
+        except exceptions.LearningError as error:
+            results.append(ActionResult(enrolment, False, str(error.message)))
+        else:
+            results.append(ActionResult(changed, True, str(changed.get_status_display())))
+    return results
+
+
+@transaction.atomic
+def cohort_create(*, creator, data: dict, co_trainers=()) -> Cohort:
+    """A new cohort run by its creator and the co-trainers they chose."""
+    cohort = Cohort.objects.create(**data)
+    cohort.trainers.add(creator, *co_trainers)
+    return cohort
+
+
+# Invitations ------------------------------------------------------------------------------------
+
+ENROLLED, INVITED, ALREADY, INVALID, WAITLISTED, REFUSED = (
+    "enrolled",
+    "invited",
+    "already",
+    "invalid",
+    "waitlisted",
+    "refused",
+)
+OUTCOMES = {
+    ENROLLED: _("Enrolled"),
+    WAITLISTED: _("On the waitlist (the cohort is full)"),
+    INVITED: _("Invitation sent"),
+    ALREADY: _("Already in the cohort"),
+    INVALID: _("Not a valid e-mail address"),
+    REFUSED: _("Not enrolled: their earlier request was refused"),
+}
+
+
+@dataclass
+class InviteReport:
+    line: int | None
+    address: str
+    outcome: str
+
+    @property
+    def label(self) -> str:
+        return str(OUTCOMES[self.outcome])
+
+    @property
+    def ok(self) -> bool:
+        return self.outcome in (ENROLLED, INVITED, ALREADY, WAITLISTED)
+
+
+def cohort_invite(*, cohort: Cohort, rows: list[dict], invited_by) -> list[InviteReport]:
+    """Enrol people who have an account; e-mail an invitation to the others. One report per row.
+
+    Each row is handled on its own, so one bad address never stops the others; nothing is dropped
+    without a line in the report.
+    """
+    parsed = [(row, parse_invite_row(row, cohort.language)) for row in rows]
+    addresses = {found[0] for _row, found in parsed if found}
+    users = {user.email.lower(): user for user in User.objects.filter(email__in=addresses)}
+    report = []
+    seen = set()
+    for row, found in parsed:
+        line = row.get("line")
+        if found is None:
+            report.append(InviteReport(line, row["email"], INVALID))
+            continue
+        email, name, language = found
+        if email in seen:
+            report.append(InviteReport(line, email, ALREADY))
+            continue
+        seen.add(email)
+        user = users.get(email)
+        if user is None:
+            report.append(InviteReport(line, email, _invite(cohort, email, name, language, invited_by)))
+            continue
+        existing = Enrolment.objects.filter(user=user, cohort=cohort).first()
+        if existing and existing.status != Status.WITHDRAWN:
+            outcome = REFUSED if existing.status == Status.REJECTED else ALREADY
+            report.append(InviteReport(line, email, outcome))
+            continue
+        enrolment = services.enrolment_create(user=user, cohort=cohort, by_trainer=True)
+        report.append(
+            InviteReport(line, email, WAITLISTED if enrolment.status == Status.WAITLISTED else ENROLLED)
+        )
+    return report
+
+
+@transaction.atomic
+def _invite(cohort, email, name, language, invited_by) -> str:
+    invitation, created = CohortInvitation.objects.get_or_create(
+        cohort=cohort, email=email, defaults={"name": name, "language": language, "invited_by": invited_by}
+    )
+    if not created and invitation.accepted_at:
+        return ALREADY
+    transaction.on_commit(partial(send_invitation_email.enqueue, invitation_id=invitation.pk))
+    return INVITED
+
+
+class InvitationInvalid(exceptions.LearningError):
+    message = _("This invitation link is not valid or was already used.")
+    status = 404
+
+
+@transaction.atomic
+def invitation_accept(*, token: str, user) -> Enrolment:
+    """Enrol `user` through the invitation; the link works once."""
+    invitation = (
+        CohortInvitation.objects.select_for_update()
+        .select_related("cohort")
+        .filter(token=token, accepted_at__isnull=True)
+        .first()
+    )
+    if invitation is None:
+        raise InvitationInvalid
+    enrolment = services.enrolment_create(user=user, cohort=invitation.cohort, by_trainer=True)
+    invitation.accepted_at = timezone.now()
+    invitation.accepted_by = user
+    invitation.save(update_fields=["accepted_at", "accepted_by"])
+    return enrolment
+
+
+# Messages, sessions and attendance --------------------------------------------------------------
+
+
+@transaction.atomic
+def message_send(*, cohort: Cohort, sender, audience: str, subject: str, body: str) -> CohortMessage:
+    """Log the message with who it went to, then e-mail each recipient in their language (background)."""
+    user_ids = list(selectors.audience_enrolments(cohort, audience).values_list("user_id", flat=True))
+    message = CohortMessage.objects.create(
+        cohort=cohort,
+        sender=sender,
+        audience=audience,
+        subject=subject,
+        body=body,
+        recipient_count=len(user_ids),
+    )
+    message.recipients.add(*user_ids)
+    transaction.on_commit(partial(send_cohort_message.enqueue, message_id=message.pk))
+    return message
+
+
+def session_create(*, cohort: Cohort, data: dict) -> LiveSession:
+    return LiveSession.objects.create(cohort=cohort, **data)
+
+
+@transaction.atomic
+def attendance_sheet_save(*, session: LiveSession, present_ids: set[int]) -> int:
+    """Record present/absent for every learning trainee of the session's cohort; returns how many present.
+
+    Goes through learning.services.attendance_record for each trainee, because attendance can complete
+    a course (minimum attendance) and that rule lives there.
+    """
+    enrolments = Enrolment.objects.filter(cohort_id=session.cohort_id, status__in=Enrolment.LEARNING)
+    existing = dict(Attendance.objects.filter(session=session).values_list("enrolment_id", "present"))
+    for enrolment in enrolments.select_related("cohort__course"):
+        present = enrolment.pk in present_ids
+        if existing.get(enrolment.pk) is present:
+            continue
+        services.attendance_record(session=session, enrolment=enrolment, present=present)
+    return len(present_ids)

@@ -1,0 +1,141 @@
+"""Invitations by pasted addresses or CSV: accounts are enrolled, new addresses get an e-mail in their
+language with a link through signup into the cohort, and every row is reported."""
+
+import pytest
+from allauth.account.models import EmailAddress
+from django.core import mail
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from learning.models import CohortInvitation, Enrolment
+from tests.factories import PASSWORD, UserFactory
+
+from .conftest import Status, enrol, url
+
+pytestmark = pytest.mark.django_db
+
+
+def csv_file(text, name="people.csv", encoding="utf-8"):
+    return SimpleUploadedFile(name, text.encode(encoding), content_type="text/csv")
+
+
+def test_pasted_addresses_enrol_accounts_and_invite_the_others(
+    client, trainer, cohort, django_capture_on_commit_callbacks
+):
+    existing = UserFactory(email="amina@example.org")
+    client.force_login(trainer)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            url("invite", cohort.pk), {"addresses": "Amina@example.org, newcomer@example.org"}
+        )
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert Enrolment.objects.get(user=existing, cohort=cohort).status == Status.ACTIVE
+    assert CohortInvitation.objects.filter(cohort=cohort, email="newcomer@example.org").exists()
+    assert "Enrolled" in html and "Invitation sent" in html
+    assert [m.to for m in mail.outbox if "invited" in m.subject] == [["newcomer@example.org"]]
+
+
+def test_csv_with_bad_rows_enrols_the_good_ones_and_lists_the_bad(
+    client, trainer, cohort, django_capture_on_commit_callbacks
+):
+    UserFactory(email="karim@example.org")
+    enrol(cohort, Status.ACTIVE, email="already@example.org")
+    content = (
+        "name,email,language\n"
+        "Karim,karim@example.org,en\n"
+        "Fatima,fatima@example.org,fr\n"
+        "Broken,not-an-address,en\n"
+        "Already,already@example.org,en\n"
+        ",,\n"
+        "=HYPERLINK(1),=cmd@example.org,xx\n"
+    )
+    client.force_login(trainer)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url("invite", cohort.pk), {"csv_file": csv_file(content)})
+
+    report = response.content.decode().split('id="invite-report"')[1].split("</table>")[0]
+    assert "karim@example.org" in report and "Enrolled" in report
+    assert "fatima@example.org" in report and "Invitation sent" in report
+    assert "not-an-address" in report and "Not a valid e-mail address" in report
+    assert "already@example.org" in report and "Already in the cohort" in report
+    assert Enrolment.objects.filter(cohort=cohort, user__email="karim@example.org").exists()
+    # The French invitation is written in French.
+    invitation = next(m for m in mail.outbox if m.to == ["fatima@example.org"])
+    assert "Vous êtes invité·e à rejoindre" in invitation.subject
+    assert CohortInvitation.objects.get(email="fatima@example.org").language == "fr"
+
+
+def test_csv_that_is_not_utf8_is_refused_with_a_clear_message(client, trainer, cohort):
+    client.force_login(trainer)
+    response = client.post(
+        url("invite", cohort.pk), {"csv_file": csv_file("Zoë,zoe@example.org,fr\n", encoding="utf-16")}
+    )
+    assert response.status_code == 400
+    assert "not UTF-8" in response.content.decode()
+    assert not CohortInvitation.objects.exists()
+
+
+def test_csv_too_large_is_refused(client, trainer, cohort):
+    client.force_login(trainer)
+    big = "name,email,language\n" + "x,someone@example.org,en\n" * 20_000
+    response = client.post(url("invite", cohort.pk), {"csv_file": csv_file(big)})
+    assert response.status_code == 400
+    assert "larger than 256 KB" in response.content.decode()
+
+
+def test_empty_invite_form_answers_422(client, trainer, cohort):
+    client.force_login(trainer)
+    response = client.post(url("invite", cohort.pk), {"addresses": "  "})
+    assert response.status_code == 422
+
+
+def test_invitation_link_leads_through_signup_into_the_cohort(client, trainer, cohort):
+    invitation = CohortInvitation.objects.create(cohort=cohort, email="new@example.org", invited_by=trainer)
+
+    response = client.get(url("invitation", invitation.token))
+    assert response.status_code == 302 and "/accounts/signup/" in response["Location"]
+
+    # Signup and e-mail confirmation happen in allauth; once the person is logged in, the waiting
+    # invitation is used (allauth's user_logged_in signal).
+    user = UserFactory(email="new@example.org")
+    response = client.post("/en/accounts/login/", {"login": user.email, "password": PASSWORD})
+    assert response.status_code == 302
+
+    assert Enrolment.objects.get(user=user, cohort=cohort).status == Status.ACTIVE
+    invitation.refresh_from_db()
+    assert invitation.accepted_by == user
+    # The link works once.
+    assert client.get(url("invitation", invitation.token)).status_code == 302
+    assert Enrolment.objects.filter(user=user).count() == 1
+
+
+def test_signed_in_person_joins_directly(client, cohort, trainer):
+    invitation = CohortInvitation.objects.create(cohort=cohort, email="x@example.org", invited_by=trainer)
+    user = UserFactory()
+    EmailAddress.objects.filter(user=user).update(verified=True)
+    client.force_login(user)
+
+    response = client.get(url("invitation", invitation.token), follow=True)
+
+    assert Enrolment.objects.get(user=user, cohort=cohort).status == Status.ACTIVE
+    assert "Welcome to Brussels spring cohort" in response.content.decode()
+
+
+def test_unknown_invitation_token_enrols_nobody(client, cohort):
+    user = UserFactory()
+    client.force_login(user)
+    response = client.get(url("invitation", "not-a-token"), follow=True)
+    assert "not valid" in response.content.decode()
+    assert not Enrolment.objects.filter(user=user).exists()
+
+
+def test_more_than_500_people_at_once_is_refused(client, trainer, cohort):
+    client.force_login(trainer)
+    addresses = "\n".join(f"p{n}@example.org" for n in range(501))
+    response = client.post(url("invite", cohort.pk), {"addresses": addresses})
+    assert response.status_code == 422
+    assert "At most 500 people at once" in response.content.decode()
+    assert not CohortInvitation.objects.exists()
