@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.models import User, time_zone_choices
 from accounts.roles import TRAINERS
 
-from ..models import Cohort, CohortMessage, CoursePage, Enrolment, LiveSession
+from ..models import Certificate, Cohort, CohortMessage, CoursePage, Enrolment, LiveSession
 
 MAX_INVITE_ROWS = 500
 MAX_CSV_BYTES = 256 * 1024
@@ -133,6 +133,7 @@ class EnrolmentActionForm(forms.Form):
         "reject": _("Reject"),
         "promote": _("Move from the waitlist"),
         "withdraw": _("Withdraw"),
+        "certificate_issue": _("Issue their certificates (completed trainees)"),
     }
 
     action = forms.ChoiceField(label=_("With the selected trainees"), required=False)
@@ -316,3 +317,22 @@ class ReviewForm(BootstrapMixin, forms.Form):
         if data.get("decision") == "revise" and not data.get("feedback", "").strip():
             self.add_error("feedback", _("Tell the trainee what to revise."))
         return data
+
+
+class CertificateRevokeForm(BootstrapMixin, forms.Form):
+    """A trainer revokes for a reason the holder will read on the verification page (never "erased" or
+    "reissued": those belong to account erasure and to re-issuing)."""
+
+    reason = forms.ChoiceField(
+        label=_("Reason"),
+        choices=[
+            (Certificate.Reason.ERROR, Certificate.Reason.ERROR.label),
+            (Certificate.Reason.MISCONDUCT, Certificate.Reason.MISCONDUCT.label),
+        ],
+    )
+    note = forms.CharField(
+        label=_("Internal note (not shown publicly)"),
+        required=False,
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.models import User
 
 from .. import exceptions, services
+from ..certificates.services import certificate_issue
 from ..models import Attendance, Cohort, CohortInvitation, CohortMessage, Enrolment, LiveSession
 from . import selectors
 from .forms import parse_invite_row
@@ -27,33 +28,37 @@ class ActionResult:
     message: str
 
 
-def _apply(action: str, enrolment: Enrolment) -> Enrolment:
+def _apply(action: str, enrolment: Enrolment, actor) -> str:
+    """Carry out `action` on one enrolment; what happened, in words, or a LearningError."""
     if action in ("approve", "promote"):
         if action == "promote" and enrolment.status != Status.WAITLISTED:
             raise exceptions.InvalidTransition
-        return services.enrolment_approve(enrolment=enrolment)
+        return services.enrolment_approve(enrolment=enrolment).get_status_display()
     if action == "reject":
-        return services.enrolment_reject(enrolment=enrolment)
+        return services.enrolment_reject(enrolment=enrolment).get_status_display()
     if action == "withdraw":
-        return services.enrolment_withdraw(enrolment=enrolment)
-    # CERTIFICATES (issue 4): "certificate_issue" / "certificate_revoke" map to the certificates
-    # services here (and get a label in forms.EnrolmentActionForm.ACTIONS); each runs per enrolment, so
-    # a bulk issue reports the trainees it could not certify, like a bulk approval does.
+        return services.enrolment_withdraw(enrolment=enrolment).get_status_display()
+    if action == "certificate_issue":
+        certificate_issue(enrolment=enrolment, issued_by=actor)
+        return _("Certificate issued")
     raise exceptions.InvalidTransition
 
 
-def enrolments_act(*, cohort: Cohort, enrolments: list[Enrolment], action: str) -> list[ActionResult]:
-    """Apply `action` to each enrolment (all of `cohort`, checked by the caller) and say what happened."""
+def enrolments_act(*, cohort: Cohort, enrolments: list[Enrolment], action: str, actor) -> list[ActionResult]:
+    """Apply `action` to each enrolment (all of `cohort`, checked by the caller) and say what happened.
+
+    Each enrolment is its own transaction: a bulk action keeps what succeeded and names the refusals.
+    """
     results = []
     for enrolment in enrolments:
         if enrolment.cohort_id != cohort.pk:  # defence in depth: the view has refused this already
             raise exceptions.InvalidTransition
         try:
-            changed = _apply(action, enrolment)
+            message = _apply(action, enrolment, actor)
         except exceptions.LearningError as error:
             results.append(ActionResult(enrolment, False, str(error.message)))
         else:
-            results.append(ActionResult(changed, True, str(changed.get_status_display())))
+            results.append(ActionResult(enrolment, True, str(message)))
     return results
 
 

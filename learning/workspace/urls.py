@@ -18,6 +18,17 @@ urlpatterns = [
     path("cohorts/<int:pk>/sessions/new/", views.session_create, name="session_create"),
     path("cohorts/<int:pk>/sessions/<int:session_pk>/attendance/", views.attendance, name="attendance"),
     path("cohorts/<int:pk>/messages/new/", views.message_create, name="message_create"),
+    path("cohorts/<int:pk>/certificates/issue/", views.certificates_issue, name="certificates_issue"),
+    path(
+        "cohorts/<int:pk>/certificates/<int:certificate_pk>/revoke/",
+        views.certificate_revoke,
+        name="certificate_revoke",
+    ),
+    path(
+        "cohorts/<int:pk>/certificates/<int:certificate_pk>/reissue/",
+        views.certificate_reissue,
+        name="certificate_reissue",
+    ),
     path("cohorts/<int:pk>/export.csv", views.export_csv, name="export_csv"),
     path("cohorts/<int:pk>/export.xlsx", views.export_xlsx, name="export_xlsx"),
     path("invitations/<str:token>/", views.invitation, name="invitation"),

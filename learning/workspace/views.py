@@ -16,10 +16,12 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from .. import exceptions
 from .. import services as learning_services
-from ..models import Enrolment, LiveSession, Reflection
+from ..certificates import services as certificate_services
+from ..models import Certificate, Enrolment, LiveSession, Reflection
 from . import exports, selectors, services
 from .forms import (
     AttendanceForm,
+    CertificateRevokeForm,
     CohortForm,
     EnrolmentActionForm,
     InviteForm,
@@ -122,7 +124,7 @@ def enrolment_action(request, cohort):
         # An id from another cohort (or none at all): refuse the whole request, change nothing.
         raise Http404
     results = services.enrolments_act(
-        cohort=cohort, enrolments=enrolments, action=form.cleaned_data["action"]
+        cohort=cohort, enrolments=enrolments, action=form.cleaned_data["action"], actor=request.user
     )
     done = [result for result in results if result.done]
     refused = [result for result in results if not result.done]
@@ -139,6 +141,70 @@ def enrolment_action(request, cohort):
             % {"name": result.enrolment.user.display_name, "reason": result.message},
         )
     return _back(request, cohort)
+
+
+# Certificates -----------------------------------------------------------------------------------
+
+
+@cohort_view
+@require_POST
+def certificates_issue(request, cohort):
+    """Certificates for everyone in the cohort who completed the course and has none yet."""
+    try:
+        issued = certificate_services.certificates_issue_for_cohort(cohort=cohort, issued_by=request.user)
+    except exceptions.LearningError as error:
+        messages.error(request, error.message)
+        return _back(request, cohort)
+    if issued:
+        messages.success(
+            request,
+            ngettext("%(count)d certificate issued.", "%(count)d certificates issued.", len(issued))
+            % {"count": len(issued)},
+        )
+    else:
+        messages.info(request, _("Everyone who completed the course already has a certificate."))
+    return _back(request, cohort)
+
+
+def _certificate_in(cohort, certificate_pk) -> Certificate:
+    return get_object_or_404(
+        Certificate.objects.select_related("enrolment"), enrolment__cohort=cohort, pk=certificate_pk
+    )
+
+
+@cohort_view
+@require_POST
+def certificate_revoke(request, cohort, certificate_pk):
+    certificate = _certificate_in(cohort, certificate_pk)
+    form = CertificateRevokeForm(request.POST)
+    if not form.is_valid():
+        return _trainee_page(request, cohort, certificate.enrolment, status=422, revoke_form=form)
+    try:
+        certificate_services.certificate_revoke(
+            certificate=certificate,
+            revoked_by=request.user,
+            reason=form.cleaned_data["reason"],
+            note=form.cleaned_data["note"],
+        )
+    except exceptions.LearningError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("The certificate is revoked. Its verification page now says so."))
+    return redirect(_cohort_url(cohort, "trainee", certificate.enrolment_id))
+
+
+@cohort_view
+@require_POST
+def certificate_reissue(request, cohort, certificate_pk):
+    """A new certificate with the trainee's current name; the old one reads "replaced"."""
+    certificate = _certificate_in(cohort, certificate_pk)
+    try:
+        certificate_services.certificate_reissue(certificate=certificate, issued_by=request.user)
+    except exceptions.LearningError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("A new certificate is issued; the old one now reads “replaced”."))
+    return redirect(_cohort_url(cohort, "trainee", certificate.enrolment_id))
 
 
 # The progress matrix and one trainee ------------------------------------------------------------
@@ -161,10 +227,20 @@ def _enrolment_in(cohort, pk) -> Enrolment:
 @cohort_view
 @require_GET
 def trainee(request, cohort, enrolment_pk):
-    enrolment = _enrolment_in(cohort, enrolment_pk)
+    return _trainee_page(request, cohort, _enrolment_in(cohort, enrolment_pk))
+
+
+def _trainee_page(request, cohort, enrolment, *, status=200, revoke_form=None):
     context = selectors.trainee_detail(cohort=cohort, enrolment=enrolment, request=request)
-    context.update({"cohort": cohort, "enrolment": enrolment, "review_form": ReviewForm()})
-    return TemplateResponse(request, "learning/workspace/trainee.html", context)
+    context.update(
+        {
+            "cohort": cohort,
+            "enrolment": enrolment,
+            "review_form": ReviewForm(),
+            "revoke_form": revoke_form or CertificateRevokeForm(),
+        }
+    )
+    return TemplateResponse(request, "learning/workspace/trainee.html", context, status=status)
 
 
 @cohort_view

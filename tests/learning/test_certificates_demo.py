@@ -17,4 +17,3 @@ def test_demo_certificates_in_three_languages_and_idempotent(demo, db):
     call_command("load_demo", stdout=io.StringIO())
 
     assert Certificate.objects.count() == before
-

@@ -3,7 +3,8 @@ nothing; trainees and city officials get 404, anonymous visitors the login page.
 
 import pytest
 
-from learning.models import CohortMessage, Enrolment, LiveSession, Reflection
+from learning.certificates.services import certificate_issue
+from learning.models import Certificate, CohortMessage, Enrolment, LiveSession, Reflection
 from tests.factories import LiveSessionFactory, lessons_of
 
 from .conftest import Status, cohort_of, enrol, url
@@ -33,12 +34,16 @@ COHORT_URLS = [
     ("export_xlsx", "get", None),
     ("enrolment_action", "post", lambda objs: {"action": "approve", "enrolments": [objs["pending"].pk]}),
     ("enrolment_action", "post", lambda objs: {"act": f"withdraw:{objs['active'].pk}"}),
+    ("enrolment_action", "post", lambda objs: {"act": f"certificate_issue:{objs['completed'].pk}"}),
+    ("certificates_issue", "post", lambda objs: {}),
 ]
 NESTED_URLS = [
     ("trainee", "get", "active", None),
     ("attendance", "get", "session", None),
     ("attendance", "post", "session", lambda objs: {"present": [objs["active"].pk]}),
     ("reflection_review", "post", "reflection", lambda objs: {"decision": "accept", "feedback": "Fine"}),
+    ("certificate_revoke", "post", "certificate", lambda objs: {"reason": "error"}),
+    ("certificate_reissue", "post", "certificate", lambda objs: {}),
 ]
 
 
@@ -56,8 +61,11 @@ def victim(other_trainer):
         text="My reflection",
         submitted_at="2026-01-01T10:00Z",
     )
+    certified = enrol(cohort, Status.COMPLETED)
     return {
         "cohort": cohort,
+        "completed": enrol(cohort, Status.COMPLETED),
+        "certificate": certificate_issue(enrolment=certified),
         "pending": enrol(cohort, Status.PENDING),
         "active": active,
         "session": LiveSessionFactory(cohort=cohort),
@@ -74,6 +82,7 @@ def snapshot(objs):
         cohort.invitations.count(),
         list(Reflection.objects.filter(enrolment__cohort=cohort).values_list("status", "feedback")),
         list(objs["session"].attendance.values_list("enrolment_id", "present")),
+        sorted(Certificate.objects.filter(enrolment__cohort=cohort).values_list("pk", "status")),
     )
 
 
