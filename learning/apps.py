@@ -14,6 +14,7 @@ class LearningConfig(AppConfig):
 
         from home.site_cache import bump_content_version
 
+        from .certificates import checks  # noqa: F401  (registers the signing-key deploy check)
         from .certificates.services import on_course_completed
         from .learner_cache import forget_learner
         from .models import Cohort, Enrolment, LessonProgress, QuizAttempt, Reflection, Topic

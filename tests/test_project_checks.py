@@ -6,6 +6,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 ROOT = Path(__file__).resolve().parent.parent
 PRODUCTION_ENV = {
@@ -14,11 +16,24 @@ PRODUCTION_ENV = {
     "ALLOWED_HOSTS": "learning.example.org",
     "DATABASE_URL": "sqlite:////tmp/deploy-check.sqlite3",
     "EMAIL_URL": "smtp+tls://mailer:secret@smtp.example.org:587",
+    # A key made for this run only: production never makes one up (see learning/certificates/keys.py).
+    "CERTIFICATE_SIGNING_KEY": Ed25519PrivateKey.generate()
+    .private_bytes(
+        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+    )
+    .decode(),
 }
 
 
 def manage(*args, env_overrides=None):
-    dropped = {"SECRET_KEY", "ALLOWED_HOSTS", "EMAIL_URL", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    dropped = {
+        "SECRET_KEY",
+        "ALLOWED_HOSTS",
+        "EMAIL_URL",
+        "DJANGO_ALLOW_ASYNC_UNSAFE",
+        "CERTIFICATE_SIGNING_KEY",
+        "CERTIFICATE_SIGNING_KEY_FILE",
+    }
     env = {k: v for k, v in os.environ.items() if k not in dropped}
     env.update(env_overrides or {})
     return subprocess.run(
@@ -31,6 +46,15 @@ def test_check_deploy_is_clean_with_production_settings():
 
     assert result.returncode == 0, result.stdout + result.stderr
     assert "System check identified no issues" in result.stdout
+
+
+def test_check_deploy_fails_without_a_certificate_signing_key():
+    env = {k: v for k, v in PRODUCTION_ENV.items() if k != "CERTIFICATE_SIGNING_KEY"}
+
+    result = manage("check", "--deploy", env_overrides=env)
+
+    assert result.returncode != 0
+    assert "learning.E001" in result.stderr + result.stdout
 
 
 @pytest.mark.parametrize("missing", ["SECRET_KEY", "ALLOWED_HOSTS", "EMAIL_URL"])

@@ -5,11 +5,14 @@ shows what the certificate states and its status, never who holds the account be
 """
 
 import json
+import logging
+from functools import wraps
 
 from allauth.core.internal import ratelimit
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
+from django.core.exceptions import ImproperlyConfigured
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.cache import patch_cache_control
@@ -21,6 +24,8 @@ from . import openbadges, page_cache, status_list
 from .forms import VerifyForm
 from .pdf import pdf_bytes
 from .selectors import downloadable_certificate
+
+logger = logging.getLogger(__name__)
 
 PUBLIC_FIELDS = (
     "code",
@@ -51,6 +56,21 @@ def _too_many(request) -> bool:
 def _noindex(response):
     response["X-Robots-Tag"] = "noindex"
     return response
+
+
+def needs_signing_key(view):
+    """Without a configured key (a deployment mistake the deploy check reports), say so with a 503
+    rather than a server error: nothing the visitor did caused it, and it will pass."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        try:
+            return view(request, *args, **kwargs)
+        except ImproperlyConfigured:
+            logger.exception("Certificate signing key missing or unreadable")
+            return render(request, "learning/certificates/unavailable.html", status=503)
+
+    return wrapper
 
 
 @require_GET
@@ -97,11 +117,13 @@ def _verify_page(request, code):
 
 
 @require_GET
+@needs_signing_key
 def did_document(request):
     return JsonResponse(openbadges.did_document(), content_type="application/did+json")
 
 
 @require_GET
+@needs_signing_key
 def status_list_credential(request, number):
     if number != 1:
         raise Http404
@@ -126,6 +148,7 @@ def download_pdf(request, pk):
 
 @login_required
 @require_GET
+@needs_signing_key
 def download_credential(request, pk):
     certificate = downloadable_certificate(user=request.user, pk=pk)
     content = json.dumps(openbadges.signed_credential(certificate), indent=2).encode()

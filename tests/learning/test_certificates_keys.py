@@ -40,3 +40,31 @@ def test_without_a_configured_key_production_refuses_to_sign(settings):
 
     with pytest.raises(ImproperlyConfigured):
         credentials.sign({"name": "x"}, kid="k")
+
+
+def _without_a_key(settings):
+    settings.CERTIFICATE_SIGNING_KEY = ""
+    settings.CERTIFICATE_SIGNING_KEY_FILE = ""
+    settings.CERTIFICATE_SIGNING_KEY_AUTOCREATE = False
+
+
+def test_the_deploy_check_reports_a_missing_key(settings):
+    from learning.certificates.checks import signing_key_is_configured
+
+    assert signing_key_is_configured() == []
+    _without_a_key(settings)
+
+    errors = signing_key_is_configured()
+
+    assert [error.id for error in errors] == ["learning.E001"]
+    assert "certificate_keys" in errors[0].hint
+
+
+@pytest.mark.django_db
+def test_without_a_key_the_published_documents_answer_503_not_500(client, settings):
+    _without_a_key(settings)
+
+    for address in ("/.well-known/did.json", "/credentials/status/1"):
+        response = client.get(address)
+        assert response.status_code == 503, address
+        assert "Temporarily unavailable" in response.content.decode()
