@@ -25,10 +25,15 @@ from wagtail.url_routing import RouteResult
 from .site_cache import TIMEOUT, cached_per_site, site_key
 
 
+def route_name(path: str) -> str:
+    return f"route:{hashlib.sha256(path.encode()).hexdigest()}"
+
+
 def fast_route(request, site, path: str):
     """The RouteResult for `path` on `site` in the active language, or None for a 404."""
-    key = site_key(request, f"route:{hashlib.sha256(path.encode()).hexdigest()}")
-    page = cache.get(key)
+    key = site_key(request, route_name(path))
+    memo = request.__dict__.get("_site_cache", {})
+    page = memo[key] if key in memo else cache.get(key)
     if page is not None:
         return RouteResult(page)
     result = _route(request, site, path)

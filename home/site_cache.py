@@ -41,6 +41,15 @@ def site_key(request, name: str) -> str:
     return f"site:{name}:{request.get_host()}:{get_language()}:{request._content_version}"
 
 
+def prefetch(request, names) -> None:
+    """Read several per-site entries in one round trip to the cache server, for `cached_per_site` to
+    find in the request's memo (with Redis, each read is a network round trip)."""
+    memo = request.__dict__.setdefault("_site_cache", {})
+    wanted = [key for key in (site_key(request, name) for name in names) if key not in memo]
+    if wanted:
+        memo.update(cache.get_many(wanted))
+
+
 def cached_per_site(request, name: str, compute):
     """`compute()` cached per site (host), language and content version."""
     key = site_key(request, name)

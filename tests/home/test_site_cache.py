@@ -111,3 +111,40 @@ def test_made_up_urls_are_not_remembered(client, demo, monkeypatch):
     assert remembered == []
     client.get("/en/about/")
     assert len(remembered) == 1
+
+
+def test_a_page_reads_its_site_route_and_header_in_one_round_trip(client, demo, monkeypatch):
+    from django.core.cache import cache
+
+    client.get("/en/")
+    client.get("/en/")
+    single_reads, batches = [], []
+    original_get, original_get_many = cache.get, cache.get_many
+
+    def get(key, *args, **kwargs):
+        if not batches or batches[-1] is not None:  # not a read made by get_many itself (local memory)
+            single_reads.append(key)
+        return original_get(key, *args, **kwargs)
+
+    def get_many(keys, *args, **kwargs):
+        batches.append(None)
+        try:
+            return original_get_many(keys, *args, **kwargs)
+        finally:
+            batches[-1] = list(keys)
+
+    monkeypatch.setattr(cache, "get", get)
+    monkeypatch.setattr(cache, "get_many", get_many)
+
+    assert client.get("/en/").status_code == 200
+
+    together = (
+        "wagtail-site",
+        "route:",
+        "organisation-name",
+        "catalogue-url",
+        "toolkit-library-url",
+        "locale-codes",
+    )
+    assert not [key for key in single_reads if any(name in key for name in together)], single_reads
+    assert any(all(any(name in key for key in batch) for name in together) for batch in batches)
