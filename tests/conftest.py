@@ -43,3 +43,21 @@ def _demo_for_module(django_db_setup, django_db_blocker):
 @pytest.fixture
 def demo(_demo_for_module, db):
     """The demo content; each test runs in a savepoint inside the module's transaction."""
+
+
+@pytest.fixture
+def race_course():
+    """A live one-lesson course for race tests, whatever the (flushed) database holds."""
+    import uuid
+
+    from wagtail.models import Locale, Page
+
+    from learning.models import CourseIndexPage
+    from tests.factories import make_course
+
+    locale, _ = Locale.objects.get_or_create(language_code="en")
+    root = Page.get_first_root_node() or Page.add_root(
+        instance=Page(title="Root", slug="root", locale=locale)
+    )
+    index = root.add_child(instance=CourseIndexPage(title="Courses", slug=f"courses-{uuid.uuid4().hex[:6]}"))
+    return make_course(parent=index, lessons=1)

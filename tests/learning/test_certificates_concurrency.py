@@ -5,50 +5,20 @@ Like test_concurrency.py: these commit for real, so they run in the `-m postgres
 need themselves.
 """
 
-import threading
-import uuid
-from concurrent.futures import ThreadPoolExecutor
-
 import pytest
-from django.db import connections
 from django.utils import timezone
-from wagtail.models import Locale, Page
 
 from learning.certificates import services as certificates
-from learning.models import Certificate, CourseIndexPage, Enrolment
-from tests.conftest import requires_postgres
-from tests.factories import CohortFactory, EnrolmentFactory, UserFactory, make_course
+from learning.models import Certificate, Enrolment
+from tests.factories import CohortFactory, EnrolmentFactory, UserFactory
+from tests.races import RACE, in_parallel
 
-pytestmark = [
-    pytest.mark.postgres,
-    requires_postgres,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-]
+pytestmark = RACE
 
 
 @pytest.fixture
-def course():
-    locale, _ = Locale.objects.get_or_create(language_code="en")
-    root = Page.get_first_root_node() or Page.add_root(
-        instance=Page(title="Root", slug="root", locale=locale)
-    )
-    index = root.add_child(instance=CourseIndexPage(title="Courses", slug=f"courses-{uuid.uuid4().hex[:6]}"))
-    return make_course(parent=index, lessons=1)
-
-
-def in_parallel(count, action):
-    """Run action(i) in `count` threads released together; each closes its own connection."""
-    barrier = threading.Barrier(count)
-
-    def worker(i):
-        try:
-            barrier.wait(timeout=30)
-            return action(i)
-        finally:
-            connections.close_all()
-
-    with ThreadPoolExecutor(max_workers=count) as pool:
-        return list(pool.map(worker, range(count)))
+def course(race_course):
+    return race_course
 
 
 def _completed(course) -> Enrolment:

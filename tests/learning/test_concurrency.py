@@ -5,57 +5,18 @@ Each thread has its own database connection, as each gunicorn worker would. Thes
 pages they need themselves, whatever the database holds.
 """
 
-import threading
-import uuid
-from concurrent.futures import ThreadPoolExecutor
-
 import pytest
-from django.db import connections
-from django.test import Client
-from wagtail.models import Locale, Page
 
-from learning.models import CourseIndexPage, Enrolment
-from tests.conftest import requires_postgres
-from tests.factories import CohortFactory, UserFactory, make_course
+from learning.models import Enrolment
+from tests.factories import CohortFactory, UserFactory
+from tests.races import RACE, in_parallel, logged_in_client
 
-# serialized_rollback puts back what migrations created (home page, locales) after each flush, for the
-# race tests of other apps that run after these in the same `-m postgres` run.
-pytestmark = [
-    pytest.mark.postgres,
-    requires_postgres,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-]
+pytestmark = RACE
 
 
 @pytest.fixture
-def course():
-    locale, _ = Locale.objects.get_or_create(language_code="en")
-    root = Page.get_first_root_node() or Page.add_root(
-        instance=Page(title="Root", slug="root", locale=locale)
-    )
-    index = root.add_child(instance=CourseIndexPage(title="Courses", slug=f"courses-{uuid.uuid4().hex[:6]}"))
-    return make_course(parent=index, lessons=1)
-
-
-def in_parallel(count, action):
-    """Run action(i) in `count` threads released together; each closes its own connection."""
-    barrier = threading.Barrier(count)
-
-    def worker(i):
-        try:
-            barrier.wait(timeout=30)
-            return action(i)
-        finally:
-            connections.close_all()
-
-    with ThreadPoolExecutor(max_workers=count) as pool:
-        return list(pool.map(worker, range(count)))
-
-
-def logged_in_client(user):
-    client = Client()
-    client.force_login(user)
-    return client
+def course(race_course):
+    return race_course
 
 
 @pytest.mark.parametrize("run", range(3))

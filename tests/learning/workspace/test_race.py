@@ -1,33 +1,20 @@
 """Two trainers approving different pending trainees for the last seat at the same moment, on PostgreSQL:
 the cohort row lock of learning.services lets exactly one of them take it."""
 
-import uuid
-
 import pytest
-from wagtail.models import Locale, Page
 
-from learning.models import CourseIndexPage, Enrolment
-from tests.conftest import requires_postgres
-from tests.factories import CohortFactory, EnrolmentFactory, make_course
-from tests.learning.test_concurrency import in_parallel, logged_in_client
+from learning.models import Enrolment
+from tests.factories import CohortFactory, EnrolmentFactory
+from tests.races import RACE, in_parallel, logged_in_client
 
 from .conftest import make_trainer, url
 
-pytestmark = [
-    pytest.mark.postgres,
-    requires_postgres,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-]
+pytestmark = RACE
 
 
 @pytest.fixture
-def course():
-    locale, _ = Locale.objects.get_or_create(language_code="en")
-    root = Page.get_first_root_node() or Page.add_root(
-        instance=Page(title="Root", slug="root", locale=locale)
-    )
-    index = root.add_child(instance=CourseIndexPage(title="Courses", slug=f"courses-{uuid.uuid4().hex[:6]}"))
-    return make_course(parent=index, lessons=1)
+def course(race_course):
+    return race_course
 
 
 @pytest.mark.parametrize("waitlist", [False, True])
