@@ -1,6 +1,7 @@
 """What can go wrong when a trainee acts: each carries the message the trainee reads."""
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 
 class LearningError(Exception):
@@ -75,3 +76,17 @@ class CertificatesDisabled(LearningError):
 class CertificateNotValid(LearningError):
     message = _("This certificate has already been revoked.")
     status = 409
+
+
+class CapacityBelowSeatsTaken(LearningError):
+    status = 422
+
+    def __init__(self, taken: int):
+        super().__init__(
+            ngettext(
+                "%(count)d seat is already taken: the capacity cannot be lower.",
+                "%(count)d seats are already taken: the capacity cannot be lower.",
+                taken,
+            )
+            % {"count": taken}
+        )

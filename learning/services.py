@@ -153,6 +153,25 @@ def enrolment_withdraw(*, enrolment: Enrolment) -> Enrolment:
     return enrolment
 
 
+@transaction.atomic
+def cohort_update(*, cohort: Cohort, changes: dict, trainers=None) -> Cohort:
+    """Change a cohort's settings. Capacity never drops below the seats already taken, and seats it
+    adds go to the waitlist first, in its order. `trainers`, when given, replaces the cohort's trainers.
+    """
+    cohort = _locked_cohort(cohort)
+    capacity = changes.get("capacity", cohort.capacity)
+    taken = _seats_taken(cohort)
+    if capacity is not None and capacity < taken:
+        raise exceptions.CapacityBelowSeatsTaken(taken)
+    for name, value in changes.items():
+        setattr(cohort, name, value)
+    cohort.save(update_fields=list(changes))
+    if trainers is not None:
+        cohort.trainers.set(trainers)
+    waitlist_promote(cohort=cohort)
+    return cohort
+
+
 def waitlist_promote(*, cohort: Cohort) -> list[Enrolment]:
     """Give free seats to the waitlist, first come first served. Call with the cohort row locked."""
     promoted = []

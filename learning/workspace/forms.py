@@ -86,6 +86,21 @@ class CohortForm(BootstrapMixin, forms.ModelForm):
         return data
 
 
+class CohortEditForm(CohortForm):
+    """The same settings but the course: a cohort's enrolments and progress belong to its course."""
+
+    class Meta(CohortForm.Meta):
+        fields = [name for name in CohortForm.Meta.fields if name != "course"]
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, user=user, **kwargs)
+        del self.fields["course"]
+        if self.instance.pk and not self.is_bound:
+            self.initial["co_trainers"] = [
+                trainer.pk for trainer in self.instance.trainers.all() if trainer.pk != user.pk
+            ]
+
+
 class RosterFilterForm(BootstrapMixin, forms.Form):
     """Sent by GET: unknown values are dropped, so an edited link still shows the roster."""
 

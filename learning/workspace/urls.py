@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.cohorts, name="cohorts"),
     path("cohorts/new/", views.cohort_create, name="cohort_create"),
     path("cohorts/<int:pk>/", views.cohort, name="cohort"),
+    path("cohorts/<int:pk>/edit/", views.cohort_edit, name="cohort_edit"),
     path("cohorts/<int:pk>/enrolments/", views.enrolment_action, name="enrolment_action"),
     path("cohorts/<int:pk>/matrix/", views.matrix, name="matrix"),
     path("cohorts/<int:pk>/trainees/<int:enrolment_pk>/", views.trainee, name="trainee"),

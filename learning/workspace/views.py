@@ -17,11 +17,12 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from .. import exceptions
 from .. import services as learning_services
 from ..certificates import services as certificate_services
-from ..models import Certificate, Enrolment, LiveSession, Reflection
+from ..models import Certificate, Cohort, Enrolment, LiveSession, Reflection
 from . import exports, selectors, services
 from .forms import (
     AttendanceForm,
     CertificateRevokeForm,
+    CohortEditForm,
     CohortForm,
     EnrolmentActionForm,
     InviteForm,
@@ -69,6 +70,29 @@ def cohort_create(request):
         messages.success(request, _("The cohort “%(title)s” was created.") % {"title": cohort.title})
         return redirect(_cohort_url(cohort))
     return TemplateResponse(request, "learning/workspace/cohort_form.html", {"form": form})
+
+
+@cohort_view
+@require_http_methods(["GET", "POST"])
+def cohort_edit(request, cohort):
+    # The form edits a copy: a refused change must not show on the page around it as if saved.
+    editable = Cohort.objects.get(pk=cohort.pk)
+    form = CohortEditForm(request.POST or None, instance=editable, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        offered = form.fields["co_trainers"].queryset
+        # Trainers the form does not offer (the editor, staff named as trainers) stay as they are.
+        kept = [trainer for trainer in cohort.trainers.all() if trainer not in offered]
+        changes = {name: form.cleaned_data[name] for name in form.Meta.fields}
+        try:
+            learning_services.cohort_update(
+                cohort=cohort, changes=changes, trainers=[*kept, *form.cleaned_data["co_trainers"]]
+            )
+        except exceptions.CapacityBelowSeatsTaken as error:
+            form.add_error("capacity", error.message)
+        else:
+            messages.success(request, _("The cohort is saved."))
+            return redirect(_cohort_url(cohort))
+    return TemplateResponse(request, "learning/workspace/cohort_form.html", {"form": form, "cohort": cohort})
 
 
 # The cohort page: roster and actions ------------------------------------------------------------

@@ -14,6 +14,12 @@ pytestmark = pytest.mark.django_db
 # (url name, method, POST data builder) for every trainer URL inside a cohort.
 COHORT_URLS = [
     ("cohort", "get", None),
+    ("cohort_edit", "get", None),
+    (
+        "cohort_edit",
+        "post",
+        lambda objs: {"title": "Taken over", "capacity": 50, "enrolment_mode": "open", "language": "en"},
+    ),
     ("matrix", "get", None),
     ("invite", "get", None),
     ("invite", "post", lambda objs: {"addresses": "new.person@example.org"}),
@@ -75,7 +81,9 @@ def victim(other_trainer):
 
 def snapshot(objs):
     cohort = objs["cohort"]
+    cohort.refresh_from_db()
     return (
+        (cohort.title, cohort.capacity, list(cohort.trainers.values_list("pk", flat=True))),
         sorted(Enrolment.objects.filter(cohort=cohort).values_list("pk", "status")),
         LiveSession.objects.filter(cohort=cohort).count(),
         CohortMessage.objects.filter(cohort=cohort).count(),
