@@ -244,6 +244,35 @@ def _uuid(key: str) -> uuid.UUID:
 # One trainee ------------------------------------------------------------------------------------
 
 
+def _quiz_of(lesson, quiz_id: str) -> dict | None:
+    """The quiz as the trainee answered it (the lesson's current version), or None if it is gone."""
+    from .. import rules
+
+    try:
+        return rules.quiz_block(lesson, quiz_id)
+    except rules.UnknownActivity:
+        return None
+
+
+def _chosen_answers(attempt, quiz: dict | None) -> list[tuple[int, str, list[str]]]:
+    """(question number, question, chosen answers) in words; numbers counted from 1, as the trainee saw
+    them, where an edited quiz no longer has that question or answer."""
+    questions = quiz["questions"] if quiz else []
+    chosen = []
+    for number, indexes in sorted(attempt.answers.items(), key=lambda item: int(item[0])):
+        number, indexes = int(number), [int(index) for index in indexes]
+        question = questions[number] if number < len(questions) else None
+        answers = question["answers"] if question else []
+        chosen.append(
+            (
+                number + 1,
+                question["text"] if question else "",
+                [answers[index]["text"] if index < len(answers) else str(index + 1) for index in indexes],
+            )
+        )
+    return chosen
+
+
 def trainee_detail(*, cohort, enrolment, request=None) -> dict:
     lessons = lesson_entries(cohort, request)
     done = {
@@ -253,12 +282,12 @@ def trainee_detail(*, cohort, enrolment, request=None) -> dict:
         )
     }
     attempts: dict[str, list[QuizAttempt]] = {}
-    for attempt in QuizAttempt.objects.filter(enrolment=enrolment):
-        # Questions and answers counted from 1, as the trainee saw them numbered.
-        attempt.chosen = [
-            (int(question) + 1, [int(index) + 1 for index in indexes])
-            for question, indexes in sorted(attempt.answers.items(), key=lambda item: int(item[0]))
-        ]
+    quizzes: dict[tuple[int, str], dict | None] = {}
+    for attempt in QuizAttempt.objects.filter(enrolment=enrolment).select_related("lesson"):
+        key = (attempt.lesson_id, attempt.quiz_id)
+        if key not in quizzes:
+            quizzes[key] = _quiz_of(attempt.lesson, attempt.quiz_id)
+        attempt.chosen = _chosen_answers(attempt, quizzes[key])
         attempts.setdefault(str(attempt.lesson_key), []).append(attempt)
     reflections: dict[str, list[Reflection]] = {}
     for reflection in Reflection.objects.filter(enrolment=enrolment).select_related("reviewed_by"):

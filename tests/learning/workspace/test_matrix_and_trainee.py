@@ -68,7 +68,7 @@ def test_trainee_detail_shows_lessons_quizzes_reflections_and_attendance(client,
     html = client.get(url("trainee", cohort.pk, enrolment.pk)).content.decode()
 
     assert "80&nbsp;%" in html and "passed" in html
-    assert "Q1: 2" in html  # answers numbered as the trainee saw them
+    assert "1. <strong>2</strong>" in html  # a quiz no longer in the lesson: numbered as the trainee saw it
     assert "I will meet the mayor &lt;b&gt;soon&lt;/b&gt;." in html
     assert "Waiting for feedback" in html
 
@@ -99,3 +99,24 @@ def test_trainer_accepts_or_asks_to_revise_a_reflection(client, trainer, cohort)
     client.post(review, {"decision": "accept", "feedback": "Great."})
     reflection.refresh_from_db()
     assert reflection.status == Reflection.Status.ACCEPTED and reflection.feedback == "Great."
+
+
+def test_trainee_detail_shows_the_chosen_answers_in_words(client, trainer):
+    from tests.factories import CohortFactory, make_course, quiz_block
+
+    course = make_course(bodies=[[quiz_block(block_id="quiz")]])
+    cohort = CohortFactory(course=course)
+    cohort.trainers.add(trainer)
+    enrolment = enrol(cohort, Status.ACTIVE)
+    client.force_login(enrolment.user)
+    lesson = lessons_of(course)[0]
+    client.post(f"/en/learning/lessons/{lesson.pk}/quiz/quiz/", {"attempt": "1", "q0": "1", "q1": ["0", "2"]})
+    client.force_login(trainer)
+
+    html = client.get(url("trainee", cohort.pk, enrolment.pk)).content.decode()
+
+    assert (
+        "Who can register to vote in municipal elections in Belgium? — <strong>Residents after five years"
+        in html
+    )
+    assert "<strong>Translated forms; Fees</strong>" in html
