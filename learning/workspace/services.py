@@ -158,9 +158,26 @@ class InvitationInvalid(exceptions.LearningError):
     status = 404
 
 
+class InvitationForSomeoneElse(exceptions.LearningError):
+    message = _(
+        "This invitation was sent to another e-mail address. Log in with the address it was sent to, "
+        "or ask your trainer to invite the address you use here."
+    )
+    status = 403
+
+
+def _is_invited_address(user, email: str) -> bool:
+    from allauth.account.models import EmailAddress
+
+    return user.email.lower() == email.lower() or (
+        EmailAddress.objects.filter(user=user, email__iexact=email, verified=True).exists()
+    )
+
+
 @transaction.atomic
 def invitation_accept(*, token: str, user) -> Enrolment:
-    """Enrol `user` through the invitation; the link works once."""
+    """Enrol `user` through the invitation; the link works once, and only for the address it was sent to
+    (a forwarded link must not hand someone else a seat the trainer gave to a named person)."""
     invitation = (
         CohortInvitation.objects.select_for_update()
         .select_related("cohort")
@@ -169,6 +186,8 @@ def invitation_accept(*, token: str, user) -> Enrolment:
     )
     if invitation is None:
         raise InvitationInvalid
+    if not _is_invited_address(user, invitation.email):
+        raise InvitationForSomeoneElse
     enrolment = services.enrolment_create(user=user, cohort=invitation.cohort, by_trainer=True)
     invitation.accepted_at = timezone.now()
     invitation.accepted_by = user

@@ -113,8 +113,8 @@ def test_invitation_link_leads_through_signup_into_the_cohort(client, trainer, c
 
 
 def test_signed_in_person_joins_directly(client, cohort, trainer):
-    invitation = CohortInvitation.objects.create(cohort=cohort, email="x@example.org", invited_by=trainer)
-    user = UserFactory()
+    invitation = CohortInvitation.objects.create(cohort=cohort, email="X@example.org", invited_by=trainer)
+    user = UserFactory(email="x@example.org")
     EmailAddress.objects.filter(user=user).update(verified=True)
     client.force_login(user)
 
@@ -122,6 +122,21 @@ def test_signed_in_person_joins_directly(client, cohort, trainer):
 
     assert Enrolment.objects.get(user=user, cohort=cohort).status == Status.ACTIVE
     assert "Welcome to Brussels spring cohort" in response.content.decode()
+
+
+def test_a_forwarded_invitation_gives_no_seat_to_someone_else(client, cohort, trainer):
+    invitation = CohortInvitation.objects.create(
+        cohort=cohort, email="invited@example.org", invited_by=trainer
+    )
+    stranger = UserFactory(email="stranger@example.org")
+    client.force_login(stranger)
+
+    response = client.get(url("invitation", invitation.token), follow=True)
+
+    assert "sent to another e-mail address" in response.content.decode()
+    assert not Enrolment.objects.filter(user=stranger).exists()
+    invitation.refresh_from_db()
+    assert invitation.accepted_at is None  # still usable by the person it was sent to
 
 
 def test_unknown_invitation_token_enrols_nobody(client, cohort):
