@@ -11,6 +11,7 @@ from wagtail.views import serve as wagtail_serve
 
 from .routing import fast_route, route_name
 from .site_cache import cached_per_site, prefetch
+from .view_restrictions import remember_view_restrictions
 from .views import healthz
 
 # The Wagtail admin (8.0) still ships inline scripts in its page editor and inline styles in its widgets.
@@ -55,17 +56,26 @@ class CachedSiteMiddleware:
     def __call__(self, request):
         return self.get_response(request)
 
-    # What every page's header needs, read together with the site and the route in one round trip.
-    PAGE_CHROME = ("organisation-name", "catalogue-url", "toolkit-library-url", "locale-codes")
+    # What every page needs besides its site and route (the header, whether any page is private), read
+    # together with them in one round trip.
+    PAGE_NEEDS = (
+        "view-restrictions-exist",
+        "organisation-name",
+        "catalogue-url",
+        "toolkit-library-url",
+        "locale-codes",
+    )
 
     def process_view(self, request, view_func, view_args, view_kwargs):
         if view_func is wagtail_serve:
             path = view_kwargs.get("path", view_args[0] if view_args else "")
-            prefetch(request, ("wagtail-site", route_name(path), *self.PAGE_CHROME))
+            prefetch(request, ("wagtail-site", route_name(path), *self.PAGE_NEEDS))
             site = cached_per_site(request, "wagtail-site", lambda: Site._find_for_request(request))
             request._wagtail_site = site
             if site is not None:
-                request._wagtail_route_for_request = fast_route(request, site, path)
+                route = request._wagtail_route_for_request = fast_route(request, site, path)
+                if route is not None:
+                    remember_view_restrictions(request, route[0])
 
 
 class AdminPathMixin:

@@ -9,7 +9,7 @@ skip both queries. As soon as one exists, every page goes through Wagtail's full
 from django.core.cache import cache
 from wagtail.models import PageViewRestriction
 
-from .site_cache import TIMEOUT, content_version
+from .site_cache import TIMEOUT, cached_per_site, content_version
 
 
 def site_has_view_restrictions() -> bool:
@@ -21,10 +21,19 @@ def site_has_view_restrictions() -> bool:
     return exists
 
 
+def remember_view_restrictions(request, page) -> None:
+    """Tell a routed page whether restrictions exist, read with the request's other cached entries (see
+    CachedSiteMiddleware): the page then asks the cache server nothing more."""
+    page._site_has_view_restrictions = cached_per_site(
+        request, "view-restrictions-exist", PageViewRestriction.objects.exists
+    )
+
+
 class ViewRestrictionShortcutMixin:
     """Mixed into every page model of the project, before Page."""
 
     def get_view_restrictions(self):
-        if not site_has_view_restrictions():
+        known = self.__dict__.get("_site_has_view_restrictions")
+        if not (site_has_view_restrictions() if known is None else known):
             return PageViewRestriction.objects.none()
         return super().get_view_restrictions()

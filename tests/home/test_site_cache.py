@@ -148,3 +148,18 @@ def test_a_page_reads_its_site_route_and_header_in_one_round_trip(client, demo, 
     )
     assert not [key for key in single_reads if any(name in key for name in together)], single_reads
     assert any(all(any(name in key for key in batch) for name in together) for batch in batches)
+
+
+def test_a_page_made_private_is_private_at_once_despite_the_cached_shortcut(client, demo):
+    from wagtail.models import PageViewRestriction
+
+    from home.models import StandardPage
+
+    page = StandardPage.objects.live().filter(locale__language_code="en").first()
+    client.get(page.url)
+    assert client.get(page.url).status_code == 200  # no restriction anywhere: the shortcut is cached
+
+    PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)
+
+    response = client.get(page.url)
+    assert response.status_code == 302 and "/accounts/login/" in response["Location"]
