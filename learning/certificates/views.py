@@ -128,7 +128,8 @@ def status_list_credential(request, number):
     if number != 1:
         raise Http404
     response = HttpResponse(status_list.signed_status_list(), content_type="application/vc+jwt")
-    patch_cache_control(response, public=True, max_age=300)
+    # Verifiers may keep it a minute, no longer: a revocation must reach them soon.
+    patch_cache_control(response, public=True, max_age=60)
     return response
 
 
