@@ -165,7 +165,13 @@ def plan_transition(*, plan: ActionPlan, action: str, user) -> ActionPlan:
     if action == "unpublish":
         plan.published_at = None
     plan.save(update_fields=["status", "updated_at", "published_at"])
+    if action in STATUS_NEWS:
+        _notify("status", plan_id=plan.pk, actor_id=user.pk)
     return plan
+
+
+# Changes the rest of the city team hears about by e-mail (sharing tells the reviewers instead).
+STATUS_NEWS = {"finalise", "reopen", "publish", "unpublish"}
 
 
 def plan_publish(*, plan: ActionPlan, user) -> ActionPlan:

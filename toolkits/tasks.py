@@ -17,7 +17,7 @@ def _recipients(kind: str, plan: ActionPlan, comment: PlanComment | None, organi
         return list(
             User.objects.filter(toolkit_memberships__organisation__in=organisation_ids, is_active=True)
         )
-    if kind == "comment":
+    if kind in ("comment", "status"):
         return list(
             User.objects.filter(toolkit_memberships__organisation=plan.organisation_id, is_active=True)
         )
@@ -35,8 +35,8 @@ def send_plan_notification(
     comment_id: int | None = None,
     organisation_ids: list[int] | None = None,
 ) -> int:
-    """Tell the people concerned that a plan was shared with them, commented on, or that their comment
-    was resolved. Returns how many e-mails were sent."""
+    """Tell the people concerned that a plan was shared with them, commented on, that their comment was
+    resolved, or (the city team) that the plan's status changed. Returns how many e-mails were sent."""
     plan = ActionPlan.objects.select_related("organisation").filter(pk=plan_id).first()
     if plan is None:
         return 0

@@ -290,3 +290,17 @@ def test_staff_list_every_plan_in_the_admin(client, team):
     assert response.status_code == 200
     assert "Gdansk plan 2026" in response.content.decode()
     assert plan_url(team["plan"]) in response.content.decode()
+
+
+def test_the_city_team_hears_when_the_plan_is_final_or_published(client, team):
+    plan = team["plan"]
+    client.force_login(team["marta"])
+
+    client.post(plan_url(plan, "toolkits:plan_status"), {"action": "finalise"})
+    assert [m.to for m in mail.outbox] == [[team["piotr"].email]]  # the team, not the one who acted
+    assert "Final" in mail.outbox[0].subject
+
+    mail.outbox.clear()
+    client.post(plan_url(plan, "toolkits:plan_status"), {"action": "publish"})
+    assert [m.to for m in mail.outbox] == [[team["piotr"].email]]
+    assert "public case" in mail.outbox[0].body
