@@ -159,3 +159,18 @@ def test_page_links_carry_the_filters_but_never_a_visitors_other_parameters(clie
 
     assert 'href="?page=2"' in first
     assert "campaign" not in first and "campaign" not in second
+
+
+def test_a_renamed_theme_shows_in_the_cached_library_at_once(client, shelf):
+    from toolkits.models import Theme
+
+    url = shelf["index"].url
+    client.get(url)
+    assert "Housing" in titles(client.get(url))
+
+    theme = Theme.objects.get(slug="housing")
+    theme.name = "Housing and shelter"
+    theme.save()
+
+    page = titles(client.get(url))
+    assert "Housing and shelter" in page
