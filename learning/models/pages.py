@@ -55,9 +55,12 @@ class CourseIndexPage(ViewRestrictionShortcutMixin, Page):
         from ..selectors import catalogue_page, topic_choices
 
         context = super().get_context(request, *args, **kwargs)
-        form = CatalogueFilterForm(request.GET or None, topics=topic_choices(self.locale_id, request))
+        topics = topic_choices(self.locale_id, request)
+        form = CatalogueFilterForm(request.GET or None, topics=topics)
         page_number = request.GET.get("page", "1")[:6]
-        context["filter_form"] = form
+        # The form shows the filters in effect (invalid values are dropped, not reported), so its HTML is
+        # the same for everyone asking for the same filters and the template caches it.
+        context["filter_form"] = CatalogueFilterForm(initial=form.filters(), topics=topics)
         # The listing is the same for everyone who asks for the same filters: the template caches it
         # (with the seat counts' version), and the queries only run when the cache misses.
         context["courses"] = SimpleLazyObject(

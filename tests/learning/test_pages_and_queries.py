@@ -72,6 +72,19 @@ def test_catalogue_full_text_search(client):
     assert "Leadership" not in html
 
 
+def test_the_form_shows_the_filters_in_effect_for_every_visitor_alike(client):
+    make_course(title="Voter registration", summary="Door-to-door outreach", format="cohort")
+
+    first = client.get(catalogue().url + "?q=outreach&format=cohort&level=nonsense").content.decode()
+    second = client.get(catalogue().url + "?format=cohort&q=outreach").content.decode()  # from the cache
+
+    for html in (first, second):
+        assert 'value="outreach"' in html
+        assert '<option value="cohort" selected>' in html
+        assert "nonsense" not in html
+    assert 'value="outreach"' not in client.get(catalogue().url + "?format=cohort").content.decode()
+
+
 def test_catalogue_bad_filter_values_are_ignored_not_errors(client):
     make_course(title="Still listed")
 

@@ -174,3 +174,11 @@ def test_a_renamed_theme_shows_in_the_cached_library_at_once(client, shelf):
 
     page = titles(client.get(url))
     assert "Housing and shelter" in page
+
+
+def test_the_filters_in_effect_show_in_the_form(client, shelf):
+    html = titles(client.get(shelf["index"].url + "?theme=housing&city=Atlantis&q=desks"))
+
+    assert '<option value="housing" selected>' in html
+    assert 'value="desks"' in html
+    assert "Atlantis" not in html  # not a city of the library: dropped, not echoed

@@ -38,7 +38,9 @@ class ToolkitIndexPage(ViewRestrictionShortcutMixin, Page):
         form = LibraryFilterForm(request.GET or None, request=request)
         filters = form.filters() if form.is_bound else {}
         page_number = request.GET.get("page", "1")[:6]
-        context["filter_form"] = form
+        # The form shows the filters in effect (invalid values are dropped, not reported), so its HTML is
+        # the same for everyone asking for the same filters and the template caches it.
+        context["filter_form"] = LibraryFilterForm(initial=filters, request=request)
         # The listing is the same for everyone who asks for the same filters: the template caches it
         # (with the download counts' version), and the queries only run when the cache misses.
         context["library"] = SimpleLazyObject(
