@@ -37,13 +37,14 @@ def manage(*args: str) -> str:
     ).stdout
 
 
-def query_counts() -> dict[str, int]:
+def query_counts(urls=URLS) -> dict[str, int]:
+    """Each URL's SQL queries on its second request (the first warms the caches)."""
     script = (
         "from django.db import connection\n"
         "from django.test import Client\n"
         "from django.test.utils import CaptureQueriesContext\n"
         "client = Client()\n"
-        f"for _label, url in {URLS!r}:\n"
+        f"for _label, url in {urls!r}:\n"
         "    client.get(url)\n"
         "    with CaptureQueriesContext(connection) as c:\n"
         "        client.get(url)\n"
@@ -51,7 +52,7 @@ def query_counts() -> dict[str, int]:
     )
     out = manage("shell", "-c", script)
     return {
-        url: int(n) for url, n in (line.rsplit(" ", 1) for line in out.strip().splitlines()[-len(URLS) :])
+        url: int(n) for url, n in (line.rsplit(" ", 1) for line in out.strip().splitlines()[-len(urls) :])
     }
 
 
@@ -67,30 +68,13 @@ def requests_per_second(url: str) -> float:
     return float(re.search(r"Requests/sec:\s+([\d.]+)", result.stdout).group(1))
 
 
-def main() -> None:
+def measure(urls) -> list[tuple[str, str, float]]:
+    """(label, URL, requests per second) for each URL, served by gunicorn and driven by wrk."""
     if shutil.which("wrk") is None:
         raise SystemExit("wrk is needed: apt-get install wrk")
-    manage("migrate", "--no-input")
-    manage("collectstatic", "--no-input")
-    manage("load_demo")
-    counts = query_counts()
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "bench.settings"}
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "config.wsgi",
-            "-w",
-            "2",
-            "-b",
-            f"127.0.0.1:{PORT}",
-            "--log-level",
-            "warning",
-        ],
-        cwd=ROOT,
-        env=env,
-    )
+    command = [sys.executable, "-m", "gunicorn", "config.wsgi", "-w", "2", "-b", f"127.0.0.1:{PORT}"]
+    server = subprocess.Popen([*command, "--log-level", "warning"], cwd=ROOT, env=env)
     try:
         for _ in range(50):
             try:
@@ -99,21 +83,33 @@ def main() -> None:
             except OSError:
                 time.sleep(0.2)
         results = []
-        for label, url in URLS:
-            subprocess.run(
-                ["wrk", "-t1", "-c2", "-d1s", f"http://127.0.0.1:{PORT}{url}"], capture_output=True
-            )
+        for label, url in urls:
+            # A second of warm-up: the caches fill, as on a running site.
+            warm_up = ["wrk", "-t1", "-c2", "-d1s", f"http://127.0.0.1:{PORT}{url}"]
+            subprocess.run(warm_up, capture_output=True)
             results.append((label, url, requests_per_second(url)))
     finally:
         server.terminate()
         server.wait(timeout=10)
+    return results
 
+
+def print_table(results, counts: dict[str, int], heading: str) -> None:
     bare = results[0][2]
-    database = os.environ.get("DATABASE_URL", "sqlite").split(":")[0]
-    print(f"\ngunicorn 2 sync workers, wrk -t2 -c8 -d{DURATION}, database: {database}")
+    print(f"\n{heading}")
     print(f"{'page':<32}{'req/s':>10}{'vs bare':>10}{'queries':>9}")
     for label, url, rps in results:
         print(f"{label:<32}{rps:>10.0f}{rps / bare:>10.1%}{counts[url]:>9}")
+
+
+def main() -> None:
+    manage("migrate", "--no-input")
+    manage("collectstatic", "--no-input")
+    manage("load_demo")
+    counts = query_counts()
+    results = measure(URLS)
+    database = os.environ.get("DATABASE_URL", "sqlite").split(":")[0]
+    print_table(results, counts, f"gunicorn 2 sync workers, wrk -t2 -c8 -d{DURATION}, database: {database}")
 
 
 if __name__ == "__main__":
