@@ -154,8 +154,8 @@ def lesson_course(lesson: LessonPage, request=None) -> CoursePage | None:
 def lesson_access(*, lesson: LessonPage, user, request=None, cached: bool = False) -> LessonAccess:
     """Whether `user` may read `lesson`, with their enrolment and records in its course.
 
-    `cached` reads the trainee's records through the learner cache (the lesson page); actions that write
-    read them from the database.
+    `cached` reads the trainee's records through the learner cache (the lesson page; previews read the
+    database).
     """
     if not user.is_authenticated:
         return LessonAccess(allowed=False)

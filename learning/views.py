@@ -92,10 +92,12 @@ def withdraw(request, pk):
 def _lesson_and_enrolment(request, pk):
     """The live lesson and the user's enrolment in its course; 404 for an unknown lesson, 403 otherwise."""
     lesson = get_object_or_404(LessonPage.objects.live(), pk=pk)
-    access = selectors.lesson_access(lesson=lesson, user=request.user, request=request)
-    if access.enrolment is None:
+    # Only the enrolment, fresh from the database: the write that follows must not act on a cached copy.
+    course = selectors.lesson_course(lesson, request)
+    enrolment = selectors.learning_enrolment(user=request.user, course=course) if course else None
+    if enrolment is None:
         raise exceptions.NotEnrolled
-    return lesson, access.enrolment
+    return lesson, enrolment
 
 
 def _lesson_page(request, lesson, *, status, errors=None, forms=None):
