@@ -299,7 +299,12 @@ def section_form(section, data=None) -> SectionForm:
     content = section.content or {}
     initial = {"version": section.version}
     if kind in ROW_FORMS:
-        formset = row_formset_class(kind)(data, initial=content.get("rows", []), prefix=f"rows-{section.key}")
+        # A submitted table is taken as typed, never compared with what is saved: autosave leaves the
+        # page's management form as it was, so a row saved by the previous autosave would come back
+        # as an "extra" form whose data equals its initial, read as unchanged and dropped (the rows
+        # then vanished on every other save).
+        rows = None if data is not None else content.get("rows", [])
+        formset = row_formset_class(kind)(data, initial=rows, prefix=f"rows-{section.key}")
         return RowsForm(data, initial=initial, section=section, formset=formset, prefix=None)
     if kind == "free_text":
         initial["text"] = content.get("text", "")

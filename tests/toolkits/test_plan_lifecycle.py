@@ -304,3 +304,36 @@ def test_the_city_team_hears_when_the_plan_is_final_or_published(client, team):
     client.post(plan_url(plan, "toolkits:plan_status"), {"action": "publish"})
     assert [m.to for m in mail.outbox] == [[team["piotr"].email]]
     assert "public case" in mail.outbox[0].body
+
+
+ROW_SAMPLES = {
+    "actions": {"action": "Open a housing advice desk", "owner": "Housing office"},
+    "goals": {"goal": "200 newcomers advised", "deadline": "2027-06-30"},
+    "risks": {"risk": "Landlords refuse to take part", "likelihood": "medium", "mitigation": "A charter"},
+}
+
+
+@pytest.mark.parametrize("kind", sorted(ROW_SAMPLES))
+def test_repeated_autosaves_of_a_table_that_started_empty_keep_its_rows(client, team, kind):
+    """Autosave posts the page's management form unchanged (INITIAL_FORMS=0) with the version of the last
+    save, and the same rows again when a field's "change" follows its "input" save: every save keeps the
+    rows, never storing an empty table every other time."""
+    plan = team["plan"]
+    table = section(plan, kind)
+    client.force_login(team["marta"])
+    url = plan_url(plan, "toolkits:section", key=table.key)
+    prefix = f"rows-{table.key}"
+    data = {f"{prefix}-TOTAL_FORMS": 3, f"{prefix}-INITIAL_FORMS": 0}
+    data.update({f"{prefix}-0-{name}": value for name, value in ROW_SAMPLES[kind].items()})
+    first = next(iter(ROW_SAMPLES[kind]))
+
+    for typed in ["", "", " and more", " and more"]:
+        data[f"{prefix}-0-{first}"] = ROW_SAMPLES[kind][first] + typed
+        table.refresh_from_db()
+        response = client.post(url, {**data, "version": table.version}, headers={"HX-Request": "true"})
+        assert response.status_code == 200
+        table.refresh_from_db()
+        assert [row[first] for row in table.content["rows"]] == [ROW_SAMPLES[kind][first] + typed]
+
+    assert [len(r.content["rows"]) for r in table.revisions.order_by("version")] == [1, 1]
+    assert ROW_SAMPLES[kind][first] + " and more" in client.get(url).content.decode()
