@@ -69,10 +69,3 @@ class LearningConfig(AppConfig):
             post_delete.connect(
                 receiver, sender=model, weak=False, dispatch_uid=f"learning-learner-{name}-gone"
             )
-
-        # An invitation link opened before signup waits in the session; it is used once the person is in.
-        from allauth.account.signals import user_logged_in
-
-        from .workspace.views import join_invited_cohort
-
-        user_logged_in.connect(join_invited_cohort, dispatch_uid="learning-workspace-invitation")

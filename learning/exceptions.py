@@ -36,6 +36,17 @@ class RequestRejected(LearningError):
     status = 403
 
 
+class AlreadyInCourse(LearningError):
+    message = _(
+        "You already have a place in another cohort of this course. Leave that cohort first if you "
+        "want to change."
+    )
+
+
+class AlreadyCompleted(LearningError):
+    message = _("You have already completed this course.")
+
+
 class NotEnrolled(LearningError):
     message = _("Enrol in the course to follow its lessons.")
     status = 403

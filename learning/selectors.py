@@ -4,8 +4,10 @@ lessons, cohorts or enrolments there are; the course outline, the same for every
 import hashlib
 from dataclasses import dataclass, field
 
+from allauth.account.models import EmailAddress
 from django.core.paginator import Paginator
 from django.db.models import Count, F, Q
+from django.db.models.functions import Lower
 from django.utils import timezone
 from wagtail.models import Page
 
@@ -16,6 +18,7 @@ from home.site_cache import cached_per_site
 from . import grading, learner_cache, rules
 from .models import (
     Cohort,
+    CohortInvitation,
     CoursePage,
     Enrolment,
     LessonPage,
@@ -115,15 +118,13 @@ class LessonAccess:
 
 
 def learning_enrolment(*, user, course: CoursePage) -> Enrolment | None:
-    """The trainee's active or completed enrolment in any cohort of the course, in any language."""
+    """The trainee's active or completed enrolment in the course, in any language: the one place the
+    database lets a person hold in a course (`one_current_enrolment_per_course`), never "the newest"."""
     if not user.is_authenticated:
         return None
     return (
-        Enrolment.objects.filter(
-            user=user, status__in=Enrolment.LEARNING, cohort__course__translation_key=course.translation_key
-        )
+        Enrolment.objects.filter(user=user, status__in=Enrolment.LEARNING, course_key=course.translation_key)
         .select_related("cohort")
-        .order_by("-status_changed_at")
         .first()
     )
 
@@ -358,7 +359,7 @@ def course_detail(*, course: CoursePage, user, request=None) -> dict:
         enrolments = {
             enrolment.cohort_id: enrolment
             for enrolment in Enrolment.objects.filter(
-                user=user, cohort__course__translation_key=course.translation_key
+                user=user, course_key=course.translation_key
             ).select_related("cohort")
         }
     offers = [CohortOffer(cohort, _seats_left(cohort), enrolments.get(cohort.pk)) for cohort in cohorts]
@@ -513,11 +514,29 @@ def dashboard(*, user, request=None) -> dict:
         )[:10]
     )
     return {
+        "invitations": invitations_waiting(user=user),
         "current": [row for row in rows if row.enrolment.status == Status.ACTIVE],
         "waiting": [row for row in rows if row.enrolment.status in (Status.PENDING, Status.WAITLISTED)],
         "finished": [row for row in rows if row.enrolment.status == Status.COMPLETED],
         "sessions": sessions,
     }
+
+
+def invitations_waiting(*, user) -> list[CohortInvitation]:
+    """Invitations sent to one of the person's addresses that they have not answered yet: the link in the
+    e-mail is not the only way in (it may have been lost while signing up). One query."""
+    verified = (
+        EmailAddress.objects.filter(user=user, verified=True)
+        .annotate(address=Lower("email"))
+        .values("address")
+    )
+    return list(
+        CohortInvitation.objects.annotate(address=Lower("email"))
+        .filter(Q(address=user.email.lower()) | Q(address__in=verified))
+        .filter(accepted_at__isnull=True, cohort__course__live=True)
+        .select_related("cohort__course")
+        .order_by("-created_at")[:20]
+    )
 
 
 def _outlines(courses, request) -> dict[int, list[OutlineEntry]]:

@@ -82,6 +82,8 @@ def enrolment_create(*, user, cohort: Cohort, invite_code: str = "", by_trainer:
             raise exceptions.RequestRejected
         return enrolment
 
+    course_key = Cohort.objects.values_list("course__translation_key", flat=True).get(pk=cohort.pk)
+    _check_no_other_place(user, cohort, course_key)
     if not by_trainer:
         _check_may_join(user, cohort, invite_code)
 
@@ -94,12 +96,34 @@ def enrolment_create(*, user, cohort: Cohort, invite_code: str = "", by_trainer:
     else:
         raise exceptions.CohortFull
 
-    if enrolment is None:
-        enrolment = Enrolment.objects.create(user=user, cohort=cohort, status=status)
-    else:
-        _set_status(enrolment, status)
+    try:
+        # Two cohorts of one course are two different locks: the database's constraint settles a
+        # person pressing "enrol" in both at once.
+        with transaction.atomic():
+            if enrolment is None:
+                enrolment = Enrolment.objects.create(
+                    user=user, cohort=cohort, course_key=course_key, status=status
+                )
+            else:
+                _set_status(enrolment, status)
+    except IntegrityError as error:
+        raise exceptions.AlreadyInCourse from error
     _notify(enrolment, email)
     return enrolment
+
+
+def _check_no_other_place(user, cohort: Cohort, course_key) -> None:
+    """A person holds one place per course: a second cohort of it (any language) is refused."""
+    other = (
+        Enrolment.objects.filter(user=user, course_key=course_key, status__in=Enrolment.CURRENT)
+        .exclude(cohort=cohort)
+        .values_list("status", flat=True)
+        .first()
+    )
+    if other == Status.COMPLETED:
+        raise exceptions.AlreadyCompleted
+    if other is not None:
+        raise exceptions.AlreadyInCourse
 
 
 def _check_may_join(user, cohort: Cohort, invite_code: str) -> None:

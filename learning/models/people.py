@@ -80,6 +80,8 @@ class Enrolment(models.Model):
 
     # Statuses that give access to the lessons.
     LEARNING = (Status.ACTIVE, Status.COMPLETED)
+    # Statuses that hold (or ask for) the person's one place in a course.
+    CURRENT = (Status.PENDING, Status.WAITLISTED, Status.ACTIVE, Status.COMPLETED)
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -90,6 +92,9 @@ class Enrolment(models.Model):
     cohort = models.ForeignKey(
         Cohort, verbose_name=_("cohort"), on_delete=models.PROTECT, related_name="enrolments"
     )
+    # The course's translation key, copied from the cohort: the database can then hold the rule that a
+    # person has one current place per course, whichever cohort or language version it is in.
+    course_key = models.UUIDField(_("course"), editable=False)
     status = models.CharField(_("status"), max_length=12, choices=Status, default=Status.PENDING)
     created_at = models.DateTimeField(_("requested"), auto_now_add=True)
     status_changed_at = models.DateTimeField(_("status changed"), auto_now_add=True)
@@ -109,11 +114,27 @@ class Enrolment(models.Model):
         verbose_name = _("enrolment")
         verbose_name_plural = _("enrolments")
         ordering = ["created_at", "pk"]
-        constraints = [models.UniqueConstraint(fields=["user", "cohort"], name="one_enrolment_per_cohort")]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "cohort"], name="one_enrolment_per_cohort"),
+            # One place per person and course across cohorts and translations: a second cohort of the
+            # same course can never take a trainee's records away from the cohort that trains them.
+            models.UniqueConstraint(
+                fields=["user", "course_key"],
+                condition=Q(status__in=["pending", "waitlisted", "active", "completed"]),
+                name="one_current_enrolment_per_course",
+            ),
+        ]
         indexes = [models.Index(fields=["cohort", "status", "created_at"])]
 
     def __str__(self):
         return f"{self.user} · {self.cohort}"
+
+    def save(self, *args, **kwargs):
+        if self.course_key is None:  # derived, never chosen: the cohort's course decides
+            self.course_key = Cohort.objects.values_list("course__translation_key", flat=True).get(
+                pk=self.cohort_id
+            )
+        super().save(*args, **kwargs)
 
 
 class LessonProgress(models.Model):

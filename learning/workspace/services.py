@@ -9,8 +9,6 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from accounts.models import User
-
 from .. import exceptions, services
 from ..certificates.services import certificate_issue
 from ..models import Attendance, Cohort, CohortInvitation, CohortMessage, Enrolment, LiveSession
@@ -72,17 +70,8 @@ def cohort_create(*, creator, data: dict, co_trainers=()) -> Cohort:
 
 # Invitations ------------------------------------------------------------------------------------
 
-ENROLLED, INVITED, ALREADY, INVALID, WAITLISTED, REFUSED = (
-    "enrolled",
-    "invited",
-    "already",
-    "invalid",
-    "waitlisted",
-    "refused",
-)
+INVITED, ALREADY, INVALID, REFUSED = ("invited", "already", "invalid", "refused")
 OUTCOMES = {
-    ENROLLED: _("Enrolled"),
-    WAITLISTED: _("On the waitlist (the cohort is full)"),
     INVITED: _("Invitation sent"),
     ALREADY: _("Already in the cohort"),
     INVALID: _("Not a valid e-mail address"),
@@ -102,18 +91,26 @@ class InviteReport:
 
     @property
     def ok(self) -> bool:
-        return self.outcome in (ENROLLED, INVITED, ALREADY, WAITLISTED)
+        return self.outcome in (INVITED, ALREADY)
 
 
 def cohort_invite(*, cohort: Cohort, rows: list[dict], invited_by) -> list[InviteReport]:
-    """Enrol people who have an account; e-mail an invitation to the others. One report per row.
+    """E-mail an invitation to every address; one report per row.
 
-    Each row is handled on its own, so one bad address never stops the others; nothing is dropped
-    without a line in the report.
+    Nobody is put into a cohort without their consent: a person with an account joins by opening the
+    link and saying yes, exactly like a new address. The report says the same for both, so it never
+    tells a trainer who has an account. Each row is handled on its own: one bad address never stops
+    the others, and nothing is dropped without a line in the report.
     """
     parsed = [(row, parse_invite_row(row, cohort.language)) for row in rows]
     addresses = {found[0] for _row, found in parsed if found}
-    users = {user.email.lower(): user for user in User.objects.filter(email__in=addresses)}
+    # People already in this cohort are on the trainer's own roster: saying so reveals nothing new.
+    in_cohort = dict(
+        Enrolment.objects.filter(cohort=cohort, user__email__in=addresses)
+        .exclude(status=Status.WITHDRAWN)
+        .values_list("user__email", "status")
+    )
+    in_cohort = {email.lower(): status for email, status in in_cohort.items()}
     report = []
     seen = set()
     for row, found in parsed:
@@ -126,19 +123,11 @@ def cohort_invite(*, cohort: Cohort, rows: list[dict], invited_by) -> list[Invit
             report.append(InviteReport(line, email, ALREADY))
             continue
         seen.add(email)
-        user = users.get(email)
-        if user is None:
-            report.append(InviteReport(line, email, _invite(cohort, email, name, language, invited_by)))
-            continue
-        existing = Enrolment.objects.filter(user=user, cohort=cohort).first()
-        if existing and existing.status != Status.WITHDRAWN:
-            outcome = REFUSED if existing.status == Status.REJECTED else ALREADY
+        if email in in_cohort:
+            outcome = REFUSED if in_cohort[email] == Status.REJECTED else ALREADY
             report.append(InviteReport(line, email, outcome))
             continue
-        enrolment = services.enrolment_create(user=user, cohort=cohort, by_trainer=True)
-        report.append(
-            InviteReport(line, email, WAITLISTED if enrolment.status == Status.WAITLISTED else ENROLLED)
-        )
+        report.append(InviteReport(line, email, _invite(cohort, email, name, language, invited_by)))
     return report
 
 
@@ -174,13 +163,10 @@ def _is_invited_address(user, email: str) -> bool:
     )
 
 
-@transaction.atomic
-def invitation_accept(*, token: str, user) -> Enrolment:
-    """Enrol `user` through the invitation; the link works once, and only for the address it was sent to
-    (a forwarded link must not hand someone else a seat the trainer gave to a named person)."""
+def invitation_for(*, token: str, user) -> CohortInvitation:
+    """The open invitation behind `token`, if it was sent to one of `user`'s addresses."""
     invitation = (
-        CohortInvitation.objects.select_for_update()
-        .select_related("cohort")
+        CohortInvitation.objects.select_related("cohort__course")
         .filter(token=token, accepted_at__isnull=True)
         .first()
     )
@@ -188,6 +174,18 @@ def invitation_accept(*, token: str, user) -> Enrolment:
         raise InvitationInvalid
     if not _is_invited_address(user, invitation.email):
         raise InvitationForSomeoneElse
+    return invitation
+
+
+@transaction.atomic
+def invitation_accept(*, token: str, user) -> Enrolment:
+    """Enrol `user` through the invitation, once they said yes to it; the link works once, and only for
+    the address it was sent to (a forwarded link must not hand someone else a seat the trainer gave to
+    a named person). The course's one-place rule holds: a trainee of another cohort is refused."""
+    invitation = invitation_for(token=token, user=user)
+    invitation = CohortInvitation.objects.select_for_update().get(pk=invitation.pk)
+    if invitation.accepted_at:
+        raise InvitationInvalid
     enrolment = services.enrolment_create(user=user, cohort=invitation.cohort, by_trainer=True)
     invitation.accepted_at = timezone.now()
     invitation.accepted_by = user

@@ -33,8 +33,6 @@ from .forms import (
 )
 from .permissions import cohort_view, may_create_cohorts, trainer_required
 
-INVITATION_SESSION_KEY = "workspace_invitation"
-
 
 def _cohort_url(cohort, name="cohort", *args):
     return reverse(f"learning:workspace:{name}", args=[cohort.pk, *args])
@@ -323,38 +321,28 @@ def invite(request, cohort):
     return response
 
 
-@require_GET
+@require_http_methods(["GET", "POST"])
 def invitation(request, token):
-    """The link in an invitation e-mail. Signed in: join now. Otherwise the token waits in the session
-    until signup (or login) is done; `join_invited_cohort` then consumes it."""
+    """The link in an invitation e-mail. It asks before it enrols: GET shows the cohort and a "Join"
+    button, POST joins. Someone not signed in signs up (or logs in) first and comes back here; the
+    invitation also waits on *My learning* for whoever lost the link on the way."""
     if not request.user.is_authenticated:
-        request.session[INVITATION_SESSION_KEY] = token
         messages.info(request, _("Create your account, or log in, to join the cohort you were invited to."))
-        return redirect(reverse("account_signup") + "?next=" + reverse("learning:dashboard"))
-    return _accept(request, token)
-
-
-def _accept(request, token):
+        return redirect(reverse("account_signup") + "?" + urlencode({"next": request.path}))
     try:
-        enrolment = services.invitation_accept(token=token, user=request.user)
+        invitation = services.invitation_for(token=token, user=request.user)
+        if request.method == "POST":
+            enrolment = services.invitation_accept(token=token, user=request.user)
+            messages.success(request, _("Welcome to %(cohort)s!") % {"cohort": enrolment.cohort.title})
+            return redirect("learning:dashboard")
     except exceptions.LearningError as error:
         messages.error(request, error.message)
         return redirect("learning:dashboard")
-    messages.success(request, _("Welcome to %(cohort)s!") % {"cohort": enrolment.cohort.title})
-    return redirect("learning:dashboard")
-
-
-def join_invited_cohort(sender, request, user, **kwargs):
-    """allauth's user_logged_in (after signup and e-mail confirmation too): use a waiting invitation."""
-    token = request.session.pop(INVITATION_SESSION_KEY, None) if hasattr(request, "session") else None
-    if not token:
-        return
-    try:
-        enrolment = services.invitation_accept(token=token, user=user)
-    except exceptions.LearningError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, _("Welcome to %(cohort)s!") % {"cohort": enrolment.cohort.title})
+    return TemplateResponse(
+        request,
+        "learning/workspace/invitation.html",
+        {"invitation": invitation, "cohort": invitation.cohort, "course": invitation.cohort.course},
+    )
 
 
 # Live sessions and attendance -------------------------------------------------------------------

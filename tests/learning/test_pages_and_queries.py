@@ -167,7 +167,7 @@ def test_dashboard_queries_do_not_grow_with_enrolments_or_lessons(client):
             LiveSessionFactory(cohort=enrolment.cohort)
             services.lesson_complete(enrolment=enrolment, lesson=lessons_of(enrolment.cohort.course)[0])
         counts.append(queries_for(client, "/en/learning/"))
-    assert counts[0] == counts[1] <= 10
+    assert counts[0] == counts[1] <= 11  # 11: the invitations waiting for the person are one query
 
 
 def test_dashboard_needs_login(client):

@@ -1,5 +1,6 @@
-"""Invitations by pasted addresses or CSV: accounts are enrolled, new addresses get an e-mail in their
-language with a link through signup into the cohort, and every row is reported."""
+"""Invitations by pasted addresses or CSV: every address gets an e-mail in its language with a link that
+asks before it enrols (through signup for a new address), and every row is reported the same whether or
+not the address has an account."""
 
 import pytest
 from allauth.account.models import EmailAddress
@@ -18,7 +19,7 @@ def csv_file(text, name="people.csv", encoding="utf-8"):
     return SimpleUploadedFile(name, text.encode(encoding), content_type="text/csv")
 
 
-def test_pasted_addresses_enrol_accounts_and_invite_the_others(
+def test_pasted_addresses_invite_accounts_and_new_addresses_alike(
     client, trainer, cohort, django_capture_on_commit_callbacks
 ):
     existing = UserFactory(email="amina@example.org")
@@ -31,13 +32,15 @@ def test_pasted_addresses_enrol_accounts_and_invite_the_others(
 
     html = response.content.decode()
     assert response.status_code == 200
-    assert Enrolment.objects.get(user=existing, cohort=cohort).status == Status.ACTIVE
-    assert CohortInvitation.objects.filter(cohort=cohort, email="newcomer@example.org").exists()
-    assert "Enrolled" in html and "Invitation sent" in html
-    assert [m.to for m in mail.outbox if "invited" in m.subject] == [["newcomer@example.org"]]
+    # Nobody is put into a cohort without saying yes, and the report does not tell who has an account.
+    assert not Enrolment.objects.filter(user=existing).exists()
+    assert html.count("Invitation sent") == 2 and "Enrolled" not in html
+    assert existing.display_name not in html.split('id="invite-report"')[1]
+    invited = sorted(m.to[0] for m in mail.outbox if "invited" in m.subject)
+    assert invited == ["amina@example.org", "newcomer@example.org"]
 
 
-def test_csv_with_bad_rows_enrols_the_good_ones_and_lists_the_bad(
+def test_csv_with_bad_rows_invites_the_good_ones_and_lists_the_bad(
     client, trainer, cohort, django_capture_on_commit_callbacks
 ):
     UserFactory(email="karim@example.org")
@@ -57,11 +60,11 @@ def test_csv_with_bad_rows_enrols_the_good_ones_and_lists_the_bad(
         response = client.post(url("invite", cohort.pk), {"csv_file": csv_file(content)})
 
     report = response.content.decode().split('id="invite-report"')[1].split("</table>")[0]
-    assert "karim@example.org" in report and "Enrolled" in report
-    assert "fatima@example.org" in report and "Invitation sent" in report
+    assert "karim@example.org" in report and "fatima@example.org" in report
+    assert report.count("Invitation sent") == 3 and "Enrolled" not in report  # karim, fatima, =cmd
     assert "not-an-address" in report and "Not a valid e-mail address" in report
     assert "already@example.org" in report and "Already in the cohort" in report
-    assert Enrolment.objects.filter(cohort=cohort, user__email="karim@example.org").exists()
+    assert not Enrolment.objects.filter(cohort=cohort, user__email="karim@example.org").exists()
     # The French invitation is written in French.
     invitation = next(m for m in mail.outbox if m.to == ["fatima@example.org"])
     assert "Vous êtes invité·e à rejoindre" in invitation.subject
@@ -94,34 +97,55 @@ def test_empty_invite_form_answers_422(client, trainer, cohort):
 
 def test_invitation_link_leads_through_signup_into_the_cohort(client, trainer, cohort):
     invitation = CohortInvitation.objects.create(cohort=cohort, email="new@example.org", invited_by=trainer)
+    link = url("invitation", invitation.token)
 
-    response = client.get(url("invitation", invitation.token))
+    response = client.get(link)
     assert response.status_code == 302 and "/accounts/signup/" in response["Location"]
+    assert "next=" in response["Location"]
 
-    # Signup and e-mail confirmation happen in allauth; once the person is logged in, the waiting
-    # invitation is used (allauth's user_logged_in signal).
+    # Signup and e-mail confirmation happen in allauth; the login comes back to the invitation, which
+    # asks before it enrols.
     user = UserFactory(email="new@example.org")
-    response = client.post("/en/accounts/login/", {"login": user.email, "password": PASSWORD})
-    assert response.status_code == 302
+    response = client.post(f"/en/accounts/login/?next={link}", {"login": user.email, "password": PASSWORD})
+    assert response.status_code == 302 and response["Location"] == link
+    assert not Enrolment.objects.filter(user=user).exists()
+    page = client.get(link).content.decode()
+    assert "Join the cohort" in page and "Brussels spring cohort" in page
+
+    response = client.post(link, follow=True)
 
     assert Enrolment.objects.get(user=user, cohort=cohort).status == Status.ACTIVE
+    assert "Welcome to Brussels spring cohort" in response.content.decode()
     invitation.refresh_from_db()
     assert invitation.accepted_by == user
     # The link works once.
-    assert client.get(url("invitation", invitation.token)).status_code == 302
+    assert "not valid" in client.post(link, follow=True).content.decode()
     assert Enrolment.objects.filter(user=user).count() == 1
 
 
-def test_signed_in_person_joins_directly(client, cohort, trainer):
+def test_a_waiting_invitation_is_offered_on_my_learning(client, cohort, trainer):
+    """The link may be lost on the way through signup and e-mail confirmation: My learning offers it."""
+    invitation = CohortInvitation.objects.create(cohort=cohort, email="X@example.org", invited_by=trainer)
+    user = UserFactory(email="x@example.org")
+    client.force_login(user)
+
+    page = client.get("/en/learning/").content.decode()
+
+    assert url("invitation", invitation.token) in page and "Brussels spring cohort" in page
+
+
+def test_opening_the_link_signed_in_asks_before_it_enrols(client, cohort, trainer):
     invitation = CohortInvitation.objects.create(cohort=cohort, email="X@example.org", invited_by=trainer)
     user = UserFactory(email="x@example.org")
     EmailAddress.objects.filter(user=user).update(verified=True)
     client.force_login(user)
 
-    response = client.get(url("invitation", invitation.token), follow=True)
+    response = client.get(url("invitation", invitation.token))
 
+    assert response.status_code == 200 and "Join the cohort" in response.content.decode()
+    assert not Enrolment.objects.filter(user=user).exists()
+    client.post(url("invitation", invitation.token))
     assert Enrolment.objects.get(user=user, cohort=cohort).status == Status.ACTIVE
-    assert "Welcome to Brussels spring cohort" in response.content.decode()
 
 
 def test_a_forwarded_invitation_gives_no_seat_to_someone_else(client, cohort, trainer):
