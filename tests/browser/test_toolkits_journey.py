@@ -143,3 +143,71 @@ def test_plan_section_saves_without_javascript(browser, live_server, live_demo):
 def test_toolkit_pages_pass_the_accessibility_check(page, live_demo, url):
     page.goto(url)
     assert_accessible(page)
+
+
+TABLE_ROWS = {
+    "actions": [("action", "Open a housing advice desk"), ("owner", "Housing office")],
+    "goals": [("goal", "200 newcomers advised"), ("indicator", "People advised per month")],
+    "risks": [("risk", "Landlords refuse to take part"), ("mitigation", "A landlords' charter")],
+}
+
+
+def _fresh_plan(title: str) -> ActionPlan:
+    from accounts.models import User
+    from toolkits import services
+    from toolkits.models import ActionPlanTemplatePage, Organisation
+
+    user = User.objects.get(email="city@example.org")
+    template = ActionPlanTemplatePage.objects.live().filter(locale__language_code="en").first()
+    organisation = Organisation.objects.get(memberships__user=user)
+    return services.plan_create(template=template, organisation=organisation, user=user, title=title)
+
+
+def _section_url(plan: ActionPlan, kind: str) -> tuple[str, str]:
+    key = next(s["key"] for s in plan.template_snapshot if s["type"] == kind)
+    return f"/en/plans/{plan.public_id}/sections/{key}/", key
+
+
+def test_table_sections_keep_every_row_with_autosave_and_with_the_save_button(
+    browser, live_server, live_demo
+):
+    """Rows typed into every table-like section survive autosave (its "change" save and its delayed
+    "input" save of the same rows) and a reload; without JavaScript, the Save button, twice."""
+    plan = _fresh_plan("Gdańsk: tables that keep their rows")
+    for javascript in (True, False):
+        context = browser.new_context(base_url=live_server.url, java_script_enabled=javascript)
+        page = context.new_page()
+        page.set_default_timeout(15_000)
+        log_in(page, "city@example.org")
+        for kind, cells in TABLE_ROWS.items():
+            url, key = _section_url(plan, kind)
+            page.goto(url)
+            suffix = "" if javascript else " (no JavaScript)"
+            for row in (0, 1):
+                for name, text in cells:
+                    field = page.locator(f"input[name='rows-{key}-{row}-{name}']")
+                    if not javascript:
+                        field.fill(f"{text} {row + 1}{suffix}")
+                        continue
+                    # As people type: a pause saves (the "input" trigger, 3 s later), then leaving the
+                    # field saves the same rows again (the "change" trigger).
+                    with page.expect_response(lambda r: r.request.method == "POST"):
+                        field.fill(f"{text} {row + 1}{suffix}")
+                    with page.expect_response(lambda r: r.request.method == "POST"):
+                        field.press("Tab")
+            if javascript:
+                expect(page.locator("#save-status")).to_contain_text("Saved at")
+            else:
+                page.get_by_role("button", name="Save").click()
+                expect(page.get_by_text("Section saved.")).to_be_visible()
+                page.get_by_role("button", name="Save").click()  # saving again changes nothing
+                expect(page.get_by_text("Section saved.")).to_be_visible()
+            screenshot(page, f"t09-{kind}-{'autosave' if javascript else 'no-js'}")
+            page.goto(url)
+            for row in (0, 1):
+                for name, text in cells:
+                    field = page.locator(f"input[name='rows-{key}-{row}-{name}']")
+                    assert field.input_value() == f"{text} {row + 1}{suffix}", (kind, row, name, javascript)
+        context.close()
+    history = [len(r.content.get("rows", [])) for s in plan.sections.all() for r in s.revisions.all()]
+    assert history and 0 not in history  # no version of any table was ever stored empty
