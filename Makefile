@@ -60,15 +60,18 @@ test: install browser
 # The site shell's strings go to locale/; each app with its own locale/ folder keeps its strings there
 # (django-admin without settings writes to the folder it runs in). Translate, then compile.
 APP_CATALOGUES := $(patsubst %/locale,%,$(wildcard */locale))
+# Every language of settings.LANGUAGES but English (tests/test_translations.py checks the two agree).
+LANGS := fr de nl pl pt es it ar
+LANG_FLAGS := $(foreach lang,$(LANGS),-l $(lang))
 messages: install
-	$(PY) manage.py makemessages -l fr -l ar --no-obsolete -i ".venv/*" -i "tests/*" -i "bench/*" \
+	$(PY) manage.py makemessages $(LANG_FLAGS) --no-obsolete -i ".venv/*" -i "tests/*" -i "bench/*" \
 	  -i "staticfiles/*" -i "media/*" -i ".test-media/*" $(foreach app,$(APP_CATALOGUES),-i "$(app)/*")
 	@for app in $(APP_CATALOGUES); do \
-	  (cd $$app && env -u DJANGO_SETTINGS_MODULE ../$(BIN)/django-admin makemessages -l fr -l ar --no-obsolete) \
+	  (cd $$app && env -u DJANGO_SETTINGS_MODULE ../$(BIN)/django-admin makemessages $(LANG_FLAGS) --no-obsolete) \
 	  || exit 1; done
 
 compilemessages: install
-	$(PY) manage.py compilemessages -l fr -l ar -i .venv
+	$(PY) manage.py compilemessages $(LANG_FLAGS) -i .venv
 
 lint: install
 	$(BIN)/ruff check .
