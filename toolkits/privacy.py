@@ -4,7 +4,7 @@ Plans belong to the organisation, not to one person: erasure keeps the text coll
 removes the person's name from it (authorship fields are SET_NULL when the user row goes).
 """
 
-from .models import DownloadConsent, Membership, PlanComment, PlanRevision
+from .models import DownloadConsent, DownloadEvent, Membership, PlanComment, PlanRevision
 
 
 def export_user_data(user) -> dict:
@@ -13,6 +13,15 @@ def export_user_data(user) -> dict:
             m.organisation.name for m in Membership.objects.filter(user=user).select_related("organisation")
         ],
         "download_statistics_consent": DownloadConsent.objects.filter(user=user).exists(),
+        "downloads_counted_under_your_city": [
+            {
+                "document": d.document_title,
+                "downloaded": d.downloaded_at.isoformat(),
+                "city": d.city,
+                "organisation": d.organisation,
+            }
+            for d in DownloadEvent.objects.filter(counted_for=user)
+        ],
         "plan_comments": [
             {"plan": c.plan.title, "comment": c.body, "written": c.created_at.isoformat()}
             for c in PlanComment.objects.filter(author=user).select_related("plan")
@@ -30,6 +39,8 @@ def export_user_data(user) -> dict:
 
 
 def erase_user_data(user) -> None:
-    """Comments are the person's own words: they go. Plan sections stay with the city, unsigned."""
+    """Comments are the person's own words: they go. Plan sections stay with the city, unsigned.
+    Downloads stay counted, but no longer under the person's city and organisation."""
+    DownloadEvent.objects.filter(counted_for=user).update(city="", organisation="", counted_for=None)
     PlanComment.objects.filter(author=user).delete()
     PlanRevision.objects.filter(author=user, conflict=True).delete()

@@ -228,6 +228,7 @@ def download_record(*, document, request) -> DownloadEvent:
         toolkit_id=link.page_id if link else None,
         city=city,
         organisation=organisation,
+        counted_for=user if city or organisation else None,
     )
 
 

@@ -158,3 +158,22 @@ def test_csv_export_keeps_formulas_as_text(client, toolkit_with_document):
     csv = client.get(reverse("toolkits_downloads_report"), {"export": "csv"})
     body = b"".join(csv.streaming_content).decode() if csv.streaming else csv.content.decode()
     assert "'=HYPERLINK(1)" in body and "'@x" in body
+
+
+def test_downloads_counted_under_a_city_are_exported_and_blanked_at_erasure(client, toolkit_with_document):
+    from accounts import services as account_services
+    from toolkits import privacy
+
+    _page, doc = toolkit_with_document
+    user = UserFactory(city="Gdansk", organisation="City of Gdansk")
+    DownloadConsent.objects.create(user=user)
+    client.force_login(user)
+    client.get(doc.url)
+
+    exported = privacy.export_user_data(user)["downloads_counted_under_your_city"]
+    assert [(d["document"], d["city"]) for d in exported] == [("Dresden anti-discrimination guide", "Gdansk")]
+
+    account_services.user_erase(user=user)
+
+    event = DownloadEvent.objects.get()  # the download stays counted, under no city
+    assert (event.city, event.organisation, event.counted_for) == ("", "", None)

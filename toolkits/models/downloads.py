@@ -23,6 +23,11 @@ class DownloadEvent(models.Model):
     downloaded_at = models.DateTimeField(_("downloaded"), default=timezone.now, db_index=True)
     city = models.CharField(_("city"), max_length=100, blank=True)
     organisation = models.CharField(_("organisation"), max_length=150, blank=True)
+    # Set only when a city and organisation were recorded (the person agreed), and never shown in a
+    # report: it lets "Download my data" list those rows and erasure blank them.
+    counted_for = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
 
     class Meta:
         verbose_name = _("download")
