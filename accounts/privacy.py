@@ -8,6 +8,35 @@ from allauth.account.models import EmailAddress
 
 from .models import User
 
+# The person, the framework's models and the home app's pages that point at them: what happens to each.
+# Each app declares its own models in its privacy.py; tests/accounts/test_privacy_registry.py checks that
+# every model linked to the user model is declared somewhere.
+PERSONAL_DATA = {
+    "accounts.User": "exported; deleted",
+    "account.EmailAddress": "exported; deleted with the account",
+    "mfa.Authenticator": "deleted with the account (never exported: they are secrets)",
+    "wagtailusers.UserProfile": "deleted with the account",
+    "wagtailadmin.EditingSession": "deleted with the account",
+    "wagtailadmin.FormState": "deleted with the account",
+    "wagtailcore.APIToken": "deleted with the account",
+    "wagtailcore.Comment": "editors' comments on pages: deleted with the account",
+    "wagtailcore.CommentReply": "deleted with the account",
+    "wagtailcore.PageSubscription": "deleted with the account",
+    "wagtailcore.Revision": "page history stays, unsigned",
+    "wagtailcore.WorkflowState": "moderation history stays, unsigned",
+    "wagtailcore.TaskState": "moderation history stays, unsigned",
+    "wagtailcore.PageLogEntry": "the admin's audit log keeps the account's number, not its name",
+    "wagtailcore.ModelLogEntry": "the admin's audit log keeps the account's number, not its name",
+    "wagtailcore.UploadedFile": "upload authorship, unset",
+    "wagtailcore.Page": "page authorship only, unset",
+    "wagtaildocs.Document": "upload authorship, unset",
+    "wagtailimages.Image": "upload authorship, unset",
+    "wagtail_localize.StringTranslation": "translation authorship, unset",
+    "wagtail_localize.SegmentOverride": "translation authorship, unset",
+    "home.HomePage": "page authorship only, unset",
+    "home.StandardPage": "page authorship only, unset",
+}
+
 
 def export_user_data(user: User) -> dict:
     return {

@@ -6,6 +6,21 @@ removes the person's name from it (authorship fields are SET_NULL when the user 
 
 from .models import DownloadConsent, DownloadEvent, Membership, PlanComment, PlanRevision
 
+# Every model of this app that points at a person, and what happens to it (see learning/privacy.py).
+PERSONAL_DATA = {
+    "toolkits.Membership": "exported; deleted with the account",
+    "toolkits.DownloadConsent": "exported; deleted with the account",
+    "toolkits.DownloadEvent": "exported when counted under the person's city; city and organisation blanked",
+    "toolkits.PlanComment": "exported; deleted",
+    "toolkits.PlanRevision": "exported; conflict copies deleted, saved versions stay with the city, unsigned",
+    "toolkits.PlanSection": "stays with the city team, unsigned",
+    "toolkits.ActionPlan": "stays with the city team, unsigned",
+    "toolkits.PlanShare": "stays, unsigned",
+    "toolkits.ToolkitIndexPage": "page authorship only, unset",
+    "toolkits.ToolkitPage": "page authorship only, unset",
+    "toolkits.ActionPlanTemplatePage": "page authorship only, unset",
+}
+
 
 def export_user_data(user) -> dict:
     return {
