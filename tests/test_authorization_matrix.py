@@ -1,0 +1,376 @@
+"""The authorization matrix of the whole site, built from the URL configuration.
+
+Every URL of the project's own apps (site and admin) has an entry: either it holds an object, and then
+every role that is not the object's owner, trainer, team or staff is refused (404, 403, or the login
+page) and nothing changes; or it is public, or it only ever shows the requester's own data. A new URL
+without an entry fails `test_every_url_of_the_project_has_an_entry`.
+
+The roles: anonymous, a trainee (of no cohort), a trainer of another cohort, a city official of another
+city, an editor without staff access (as the admin's "add user" form creates them), and staff.
+"""
+
+from dataclasses import dataclass, field
+
+import pytest
+from django.contrib.auth.models import Group
+from django.urls import URLResolver, get_resolver, reverse
+from django.utils import timezone
+
+from accounts.roles import CITY_OFFICIALS, TRAINERS
+from learning.certificates.services import certificate_issue
+from learning.models import Certificate, CertificateDesign, CohortInvitation, Enrolment, Reflection, Topic
+from tests.factories import (
+    CohortFactory,
+    EnrolmentFactory,
+    LiveSessionFactory,
+    UserFactory,
+    lessons_of,
+    make_course,
+    quiz_block,
+    reflection_block,
+    text_block,
+)
+from tests.toolkits import factories as f
+from toolkits import services as toolkit_services
+from toolkits.models import ActionPlan, PlanComment, PlanSection
+
+pytestmark = pytest.mark.django_db
+
+ROLES = ["anonymous", "trainee", "trainer of another cohort", "official of another city", "editor", "staff"]
+STAFF = frozenset({"staff"})
+
+
+@dataclass
+class Entry:
+    method: str
+    url: object  # callable(world) -> str
+    data: object = None  # callable(world) -> dict
+    allowed: frozenset = field(default=STAFF)  # roles that may use it; everyone else is refused
+
+
+def _ws(name, *keys):
+    return lambda w: reverse(f"learning:workspace:{name}", args=[w["cohort"].pk, *(w[k].pk for k in keys)])
+
+
+def _plan(name, **extra):
+    return lambda w: reverse(f"toolkits:{name}", kwargs={"public_id": w["plan"].public_id, **extra})
+
+
+def _section(name):
+    return lambda w: reverse(f"toolkits:{name}", kwargs={"public_id": w["plan"].public_id, "key": w["key"]})
+
+
+def _lesson(name, lesson, *block):
+    return lambda w: reverse(f"learning:{name}", args=[w[lesson].pk, *block])
+
+
+NOBODY = frozenset()
+# Objects of other people: the victim trainee's, trainer A's cohort, the city of Gdańsk's plan.
+MATRIX = {
+    "learning:enrol": Entry("post", lambda w: reverse("learning:enrol", args=[w["closed"].pk]), None, NOBODY),
+    "learning:withdraw": Entry(
+        "post", lambda w: reverse("learning:withdraw", args=[w["active"].pk]), None, NOBODY
+    ),
+    "learning:cohort_ics": Entry("get", lambda w: reverse("learning:cohort_ics", args=[w["cohort"].pk])),
+    "learning:session_ics": Entry("get", lambda w: reverse("learning:session_ics", args=[w["session"].uid])),
+    "learning:lesson_complete": Entry("post", _lesson("lesson_complete", "text"), None, NOBODY),
+    "learning:quiz_submit": Entry(
+        "post", _lesson("quiz_submit", "quiz", "quiz"), lambda w: {"attempt": "1", "q0": "1"}, NOBODY
+    ),
+    "learning:reflection_submit": Entry(
+        "post", _lesson("reflection_submit", "reflection", "ref"), lambda w: {"text": "one two three"}, NOBODY
+    ),
+    "learning:workspace:cohort": Entry("get", _ws("cohort")),
+    "learning:workspace:cohort_edit": Entry("post", _ws("cohort_edit"), lambda w: {"title": "Taken over"}),
+    "learning:workspace:enrolment_action": Entry(
+        "post", _ws("enrolment_action"), lambda w: {"act": f"withdraw:{w['active'].pk}"}
+    ),
+    "learning:workspace:matrix": Entry("get", _ws("matrix")),
+    "learning:workspace:trainee": Entry("get", _ws("trainee", "active")),
+    "learning:workspace:reflection_review": Entry(
+        "post", _ws("reflection_review", "reflection_obj"), lambda w: {"decision": "accept", "feedback": "x"}
+    ),
+    "learning:workspace:invite": Entry("post", _ws("invite"), lambda w: {"addresses": "x@example.org"}),
+    "learning:workspace:session_create": Entry("get", _ws("session_create")),
+    "learning:workspace:attendance": Entry(
+        "post", _ws("attendance", "session"), lambda w: {"present": [w["active"].pk]}
+    ),
+    "learning:workspace:message_create": Entry(
+        "post", _ws("message_create"), lambda w: {"audience": "all", "subject": "Hi", "body": "Hello"}
+    ),
+    "learning:workspace:certificates_issue": Entry("post", _ws("certificates_issue"), lambda w: {}),
+    "learning:workspace:certificate_revoke": Entry(
+        "post", _ws("certificate_revoke", "certificate"), lambda w: {"reason": "error"}
+    ),
+    "learning:workspace:certificate_reissue": Entry("post", _ws("certificate_reissue", "certificate"), dict),
+    "learning:workspace:export_csv": Entry("get", _ws("export_csv")),
+    "learning:workspace:export_xlsx": Entry("get", _ws("export_xlsx")),
+    "learning:workspace:invitation": Entry(
+        "post",
+        lambda w: reverse("learning:workspace:invitation", args=[w["invitation"].token]),
+        None,
+        NOBODY,  # only the person it was sent to (tests/learning/workspace/test_invitations.py)
+    ),
+    "certificates:pdf": Entry("get", lambda w: reverse("certificates:pdf", args=[w["certificate"].pk])),
+    "certificates:credential": Entry(
+        "get", lambda w: reverse("certificates:credential", args=[w["certificate"].pk])
+    ),
+    "toolkits:plan": Entry("get", _plan("plan")),
+    "toolkits:section": Entry(
+        "post", _section("section"), lambda w: {"version": 0, "text": "Hijacked"}, NOBODY
+    ),
+    "toolkits:comment_add": Entry("post", _section("comment_add"), lambda w: {"body": "Hi"}, NOBODY),
+    "toolkits:comment_resolve": Entry(
+        "post",
+        lambda w: reverse(
+            "toolkits:comment_resolve",
+            kwargs={"public_id": w["plan"].public_id, "comment_id": w["comment"].pk},
+        ),
+        None,
+        NOBODY,
+    ),
+    "toolkits:plan_share": Entry("post", _plan("plan_share"), dict, NOBODY),
+    "toolkits:plan_status": Entry("post", _plan("plan_status"), lambda w: {"action": "finalise"}, NOBODY),
+    "toolkits:plan_history": Entry("get", _plan("plan_history")),
+    "toolkits:plan_export": Entry("get", _plan("plan_export", fmt="pdf")),
+    "toolkits:case": Entry("get", _plan("case"), None, NOBODY),  # a draft is not a case, even for staff
+    "toolkits:case_export": Entry("get", _plan("case_export", fmt="pdf"), None, NOBODY),
+    "toolkits:plan_start": Entry(
+        "post",
+        lambda w: reverse("toolkits:plan_start", args=[w["template"].pk]),
+        lambda w: {"title": "Not ours", "organisation": w["gdansk"].pk},
+        NOBODY,
+    ),
+}
+
+# The admin: people's data (cohorts, enrolments, sessions, certificates, reports) is staff's; content
+# snippets and certificate designs are the editors' too.
+ADMIN_AREAS = {
+    "cohorts": ("cohort", STAFF),
+    "enrolments": ("active", STAFF),
+    "live_sessions": ("session", STAFF),
+    "learning_certificates": ("certificate", STAFF),
+    "certificate_designs": ("design", frozenset({"staff", "editor"})),
+    "wagtailsnippets_learning_topic": ("topic", frozenset({"staff", "editor"})),
+    "wagtailsnippets_toolkits_theme": ("theme", frozenset({"staff", "editor"})),
+    "wagtailsnippets_toolkits_organisation": ("gdansk", STAFF),
+    "wagtailsnippets_toolkits_pairing": ("pairing", STAFF),
+}
+ADMIN_REPORTS = {
+    "toolkits_plans_report",
+    "toolkits_plans_report_results",
+    "toolkits_downloads_report",
+    "toolkits_downloads_report_results",
+}
+# Admin views that need an object of another kind than their area's.
+ADMIN_OBJECT = {
+    "learning_certificates:issue_for_cohort": "cohort",
+    "learning_certificates:issue": "completed",
+}
+
+PUBLIC = {
+    None: "robots.txt",
+    "certificate_did": "the issuer's public key",
+    "certificate_status_list": "the public revocation list",
+    "certificates:verify_form": "anyone checks a certificate",
+    "certificates:verify": "anyone checks a certificate by its code (test_certificates_verification.py)",
+    "home:search": "public pages only",
+    "home:switch_language": "the requester's own language",
+}
+OWN_DATA = {
+    "accounts:profile",
+    "accounts:privacy",
+    "accounts:data_export",
+    "accounts:delete",
+    "learning:dashboard",
+    "learning:workspace:cohorts",
+    "learning:workspace:cohort_create",
+    "toolkits:my_plans",
+}
+OUR_ADMIN = (
+    "admin/learning/",
+    "admin/reports/action-plans",
+    "admin/reports/toolkit-downloads",
+    "admin/snippets/learning/",
+    "admin/snippets/toolkits/",
+)
+
+
+def project_routes():
+    """(name, route) of every URL pattern of the project's own apps, site and admin."""
+
+    def walk(patterns, prefix="", namespace=None):
+        for pattern in patterns:
+            if isinstance(pattern, URLResolver):
+                ns = pattern.namespace
+                inner = f"{namespace}:{ns}" if namespace and ns else ns or namespace
+                yield from walk(pattern.url_patterns, prefix + str(pattern.pattern), inner)
+            else:
+                name = f"{namespace}:{pattern.name}" if namespace and pattern.name else pattern.name
+                module = getattr(pattern.callback, "__module__", "")
+                ours = module.startswith(("learning", "toolkits", "accounts", "home"))
+                if (
+                    ours
+                    or prefix.startswith(OUR_ADMIN)
+                    or (prefix + str(pattern.pattern)).startswith(OUR_ADMIN)
+                ):
+                    yield name, prefix + str(pattern.pattern)
+
+    return list(walk(get_resolver().url_patterns))
+
+
+def admin_entry(name: str) -> tuple[str, frozenset] | None:
+    area = name.split(":")[0] if name else ""
+    if name in ADMIN_REPORTS:
+        return None, STAFF
+    if area in ADMIN_AREAS:
+        key, allowed = ADMIN_AREAS[area]
+        return ADMIN_OBJECT.get(name, key), allowed
+    return None
+
+
+def test_every_url_of_the_project_has_an_entry():
+    missing = [
+        (name, route)
+        for name, route in project_routes()
+        if name not in MATRIX and name not in PUBLIC and name not in OWN_DATA and admin_entry(name) is None
+    ]
+    assert missing == []
+
+
+def _user(group=None, **fields):
+    user = UserFactory(**fields)
+    if group:
+        user.groups.add(Group.objects.get(name=group))
+    return user
+
+
+@pytest.fixture
+def world(django_capture_on_commit_callbacks):
+    course = make_course(
+        bodies=[[text_block()], [quiz_block(block_id="quiz")], [reflection_block(block_id="ref")]]
+    )
+    text, quiz, reflection = lessons_of(course)
+    trainer_a = _user(TRAINERS)
+    cohort = CohortFactory(course=course, title="Trainer A's cohort")
+    cohort.trainers.add(trainer_a)
+    active = EnrolmentFactory(cohort=cohort, status=Enrolment.Status.ACTIVE)
+    completed = EnrolmentFactory(cohort=cohort, status=Enrolment.Status.COMPLETED)
+    reflection_obj = Reflection.objects.create(
+        enrolment=active,
+        lesson=reflection,
+        lesson_key=reflection.translation_key,
+        prompt_id="ref",
+        text="Mine",
+        submitted_at=timezone.now(),
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        certificate = certificate_issue(enrolment=completed)
+    gdansk, dresden = (
+        f.OrganisationFactory(name="City of Gdansk"),
+        f.OrganisationFactory(name="City of Dresden"),
+    )
+    template = f.template(f.library())
+    plan = f.plan(template, gdansk, f.member(gdansk))
+    key = next(s["key"] for s in plan.template_snapshot if s["type"] == "free_text")
+    section = plan.sections.get(key=key)
+    section.plan = plan
+    comment = toolkit_services.comment_add(section=section, user=plan.created_by, body="Ours")
+    trainer_b = _user(TRAINERS)
+    CohortFactory(course=make_course()).trainers.add(trainer_b)
+    world = {
+        "cohort": cohort,
+        "closed": CohortFactory(course=course, enrolment_mode="closed"),
+        "active": active,
+        "completed": completed,
+        "reflection_obj": reflection_obj,
+        "session": LiveSessionFactory(cohort=cohort),
+        "certificate": certificate,
+        "invitation": CohortInvitation.objects.create(cohort=cohort, email="invited@example.org"),
+        "text": text,
+        "quiz": quiz,
+        "reflection": reflection,
+        "plan": plan,
+        "key": key,
+        "comment": comment,
+        "template": template,
+        "gdansk": gdansk,
+        "pairing": f.pairing(dresden, gdansk),
+        "theme": f.ThemeFactory(),
+        "topic": Topic.objects.create(name="Civic participation"),
+        "design": CertificateDesign.objects.create(name="Classic"),
+    }
+    official = f.member(dresden)
+    official.groups.add(Group.objects.get(name=CITY_OFFICIALS))
+    world["users"] = {
+        "anonymous": None,
+        "trainee": _user(),
+        "trainer of another cohort": trainer_b,
+        "official of another city": official,
+        "editor": _user("Editors"),
+        "staff": _user(is_staff=True, is_superuser=True),
+    }
+    return world
+
+
+def snapshot(w):
+    """What a refused request must leave as it was."""
+    return (
+        sorted(Enrolment.objects.values_list("pk", "status")),
+        sorted(Reflection.objects.values_list("pk", "status", "feedback", "text")),
+        sorted(Certificate.objects.values_list("pk", "status")),
+        sorted(PlanSection.objects.values_list("pk", "version")),
+        sorted(PlanComment.objects.values_list("pk", "resolved_at")),
+        sorted(ActionPlan.objects.values_list("pk", "status", "title")),
+        sorted(CohortInvitation.objects.values_list("pk", "accepted_at")),
+        w["cohort"].__class__.objects.get(pk=w["cohort"].pk).title,
+    )
+
+
+def refused(response, role: str, address: str) -> bool:
+    """A 4xx (not found, forbidden, or a business refusal such as "closed"), the login or signup page, or
+    a redirect away from the object (the admin's "permission denied" goes to its dashboard)."""
+    if 400 <= response.status_code < 500:
+        return True
+    if response.status_code == 302:
+        target = response["Location"]
+        return "/login/" in target or "/signup/" in target or (role != "anonymous" and target != address)
+    return False
+
+
+def site_requests(world):
+    for name, entry in MATRIX.items():
+        address = entry.url(world)
+        yield name, entry.method, address, entry.data(world) if entry.data else {}, entry.allowed
+
+
+def admin_requests(world):
+    for name, route in project_routes():
+        found = admin_entry(name)
+        if found is None:
+            continue
+        key, allowed = found
+        args = [world[key].pk] if "<int:pk>" in route else []
+        yield name, "get", reverse(name, args=args), {}, allowed
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_every_object_url_refuses_everyone_it_does_not_belong_to(client, world, role):
+    user = world["users"][role]
+    if user is not None:
+        client.force_login(user)
+    leaks = []
+    for name, method, address, data, allowed in [*site_requests(world), *admin_requests(world)]:
+        before = snapshot(world)
+        response = getattr(client, method)(address, data)
+        if response.status_code >= 500:
+            leaks.append((name, response.status_code))
+        elif role in allowed:
+            if method == "get" and response.status_code >= 400:
+                leaks.append((name, f"refused the allowed role: {response.status_code}"))
+        else:
+            if not refused(response, role, address):
+                leaks.append((name, response.status_code))
+            if snapshot(world) != before:
+                leaks.append((name, "changed data"))
+    assert leaks == []
