@@ -69,3 +69,16 @@ def test_withdrawals_racing_with_enrolments_never_exceed_capacity(course):
 
     assert set(statuses) == {302}
     assert Enrolment.objects.filter(cohort=cohort, status__in=Enrolment.LEARNING).count() == 5
+
+
+def test_one_trainee_enrolling_in_two_cohorts_of_a_course_at_once_gets_one_place(course):
+    """Two cohorts are two different row locks: the database constraint settles it, and the second
+    request gets a clear refusal, not a server error."""
+    cohorts = [CohortFactory(course=course, capacity=10) for _ in range(2)]
+    client = logged_in_client(UserFactory())
+
+    statuses = in_parallel(10, lambda i: client.post(cohorts[i % 2].enrol_url).status_code)
+
+    assert set(statuses) <= {302, 409} and 500 not in statuses
+    current = Enrolment.objects.filter(cohort__in=cohorts, status__in=Enrolment.CURRENT)
+    assert current.count() == 1
