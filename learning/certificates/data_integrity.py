@@ -57,8 +57,13 @@ def _hash_data(unsecured: dict, options: dict) -> bytes:
     )
 
 
-def add_proof(document: dict, *, key: Ed25519PrivateKey, verification_method: str, created: str) -> dict:
-    """A copy of `document` with an `assertionMethod` proof by `key`; the document itself is unchanged."""
+def add_proof(
+    document: dict, *, key: Ed25519PrivateKey, verification_method: str, created: str, as_set: bool = False
+) -> dict:
+    """A copy of `document` with an `assertionMethod` proof by `key`; the document itself is unchanged.
+
+    `as_set` puts the proof in a one-element list, as Open Badges' JSON schema wants (`proof` is an array
+    there); JSON-LD reads both forms the same, so the signature is the same either way."""
     unsecured = copy.deepcopy(document)
     unsecured.pop("proof", None)
     options = {
@@ -69,15 +74,20 @@ def add_proof(document: dict, *, key: Ed25519PrivateKey, verification_method: st
         "proofPurpose": "assertionMethod",
     }
     signature = key.sign(_hash_data(unsecured, options))
-    return {**unsecured, "proof": {**options, "proofValue": "z" + base58.b58encode(signature).decode()}}
+    proof = {**options, "proofValue": "z" + base58.b58encode(signature).decode()}
+    return {**unsecured, "proof": [proof] if as_set else proof}
 
 
 def verify_proof(document: dict, *, public_key: Ed25519PublicKey, verification_method: str) -> dict:
     """The document without its proof if the proof holds for `public_key`; ProofInvalid otherwise."""
-    if not isinstance(document, dict) or not isinstance(document.get("proof"), dict):
-        raise ProofInvalid("no proof")
+    proof = document.get("proof") if isinstance(document, dict) else None
+    if isinstance(proof, list) and len(proof) == 1:
+        proof = proof[0]
+    if not isinstance(proof, dict):
+        raise ProofInvalid("no proof, or more than one")
     unsecured = copy.deepcopy(document)
-    proof = unsecured.pop("proof")
+    del unsecured["proof"]
+    proof = copy.deepcopy(proof)
     options = {name: value for name, value in proof.items() if name != "proofValue"}
     if (
         options.get("type") != PROOF_TYPE

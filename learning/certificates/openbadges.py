@@ -11,6 +11,7 @@ The issuer is `did:web:<site host>` (issuer.py): everything needed to check any 
 
 import datetime
 import uuid
+from pathlib import Path
 
 from django.conf import settings
 from django.urls import reverse
@@ -24,6 +25,7 @@ __all__ = ["issuer_did", "site_url"]
 
 SCHEMA_URL = "https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_achievementcredential_schema.json"
 SCHEMA_TYPE = "1EdTechJsonSchemaValidator2019"
+SCHEMA_FILE = Path(__file__).parent / "schemas" / "ob_v3p0_achievementcredential_schema.json"
 
 
 def verification_url(certificate, language: str | None = None) -> str:
@@ -121,6 +123,7 @@ def signed_credential(certificate) -> dict:
         verification_method=issuer.multikey_method(),
         # The issue time, not the download time: the same certificate always downloads as the same bytes.
         created=iso(certificate.issued_at),
+        as_set=True,
     )
 
 

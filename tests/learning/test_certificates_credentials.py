@@ -129,7 +129,7 @@ def test_the_holder_downloads_every_form_and_nobody_else_can(client, certificate
             response["Content-Disposition"]
             == f'attachment; filename="certificate-{certificate.pk}{filename}"'
         )
-    assert json.loads(wallet.content)["proof"]["type"] == "DataIntegrityProof"
+    assert json.loads(wallet.content)["proof"][0]["type"] == "DataIntegrityProof"
     assert credentials.verify(json.loads(jose.content))["name"] == "Democracy summit training"
     assert jwt["Content-Type"] == "application/jwt" and jwt.content.count(b".") == 2
 

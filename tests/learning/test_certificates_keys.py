@@ -112,10 +112,10 @@ def test_after_a_rotation_credentials_signed_with_the_old_keys_still_verify(clie
     document = client.get("/.well-known/did.json").json()
     published = client.get("/.well-known/jwks.json").json()["keys"]
 
-    old_method = old_credential["proof"]["verificationMethod"]
-    assert new_credential["proof"]["verificationMethod"] != old_method
+    old_method = old_credential["proof"][0]["verificationMethod"]
+    assert new_credential["proof"][0]["verificationMethod"] != old_method
     for credential in (old_credential, new_credential):
-        method_id = credential["proof"]["verificationMethod"]
+        method_id = credential["proof"][0]["verificationMethod"]
         method = next(method for method in document["verificationMethod"] if method["id"] == method_id)
         public_key = data_integrity.public_key_from_multikey(method["publicKeyMultibase"])
         assert data_integrity.verify_proof(credential, public_key=public_key, verification_method=method_id)
