@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from learning.certificates import openbadges
 from learning.certificates import services as certificates
 from learning.models import Certificate
 from tests.factories import UserFactory
@@ -73,7 +74,9 @@ def _published(client, tmp_path) -> dict:
 
 def verifier_core(client, tmp_path, credential: dict) -> dict:
     (tmp_path / "credential.json").write_text(json.dumps(credential))
-    fixtures = {"routes": _published(client, tmp_path), "credential": str(tmp_path / "credential.json")}
+    # 1EdTech's schema, which verifier-core fetches to run its own (ajv) check, from our vendored copy.
+    routes = {**_published(client, tmp_path), openbadges.SCHEMA_URL: str(openbadges.SCHEMA_FILE)}
+    fixtures = {"routes": routes, "credential": str(tmp_path / "credential.json")}
     (tmp_path / "fixtures.json").write_text(json.dumps(fixtures))
     return node("verifier-core", tmp_path / "fixtures.json")
 
@@ -92,9 +95,13 @@ def test_verifier_core_accepts_a_fresh_credential_with_a_valid_status(client, tm
     assert steps["valid_signature"] is True, result
     assert steps["revocation_status"] is True, result
     assert steps["expiration"] is True, result
-    # Only the schema is asked for beyond what we publish (it is 1EdTech's, and the verifier checks it apart
-    # from the signature); no context, key or status list came from anywhere but the site.
-    assert set(result["refused"]) <= {credential["credentialSchema"][0]["id"]}, result
+    # Our DID is in none of the DCC's issuer registries: the wallet says "issuer not registered", which no
+    # credential can change (registration is the DCC's). Everything it checks of the credential passes.
+    assert steps["registered_issuer"] is False
+    [schema_check] = [entry for entry in result["additionalInformation"] if entry["id"] == "schema_check"]
+    assert [entry["result"]["valid"] for entry in schema_check["results"]] == [True], result
+    # Nothing was asked for beyond what the site publishes (and the vendored schema).
+    assert result["refused"] == [], result
 
 
 def test_verifier_core_reports_a_revoked_credential(client, tmp_path, certificate):
@@ -183,3 +190,19 @@ def certificates_b64(text: str) -> bytes:
     from learning.certificates.credentials import unb64url
 
     return unb64url(text)
+
+
+def test_verifier_core_reads_nothing_but_what_it_is_served(client, tmp_path, certificate):
+    """Withhold the DID document: the verifier cannot check the signature and says it was refused the
+    address, so a pass above could only come from what the site published, not from the internet."""
+    credential = json.loads(_download(client, certificate, "credential.json"))
+    (tmp_path / "credential.json").write_text(json.dumps(credential))
+    routes = {url: path for url, path in _published(client, tmp_path).items() if url != DID_URL}
+    (tmp_path / "fixtures.json").write_text(
+        json.dumps({"routes": routes, "credential": str(tmp_path / "credential.json")})
+    )
+
+    result = node("verifier-core", tmp_path / "fixtures.json")
+
+    assert result["errors"], result
+    assert DID_URL in result["refused"], result
