@@ -136,3 +136,25 @@ def test_the_holder_downloads_every_form_and_nobody_else_can(client, certificate
     client.force_login(UserFactory())
     for name in ("credential.json", "credential-vc-jose.json", "credential.jwt", "certificate.pdf"):
         assert client.get(f"{base}/{name}").status_code == 404, name
+
+
+def test_in_language_is_the_language_the_text_is_really_in():
+    from wagtail.models import Locale
+
+    # No Arabic translation of the course: an Arabic-speaking holder's achievement text is the English one.
+    untranslated = certificates.certificate_issue(
+        enrolment=completed_enrolment(name="نور حداد", language="ar")
+    )
+    assert untranslated.language == "ar"
+    assert openbadges.credential(untranslated)["credentialSubject"]["achievement"]["inLanguage"] == "en"
+
+    enrolment = completed_enrolment(name="Fatima Zahra Benali", language="fr")
+    course = enrolment.cohort.course
+    french = course.copy_for_translation(
+        Locale.objects.get_or_create(language_code="fr")[0], copy_parents=True
+    )
+    french.title = "Formation au sommet de la démocratie"
+    french.save_revision().publish()
+    translated = certificates.certificate_issue(enrolment=enrolment)
+    achievement = openbadges.credential(translated)["credentialSubject"]["achievement"]
+    assert achievement["name"] == "Formation au sommet de la démocratie" and achievement["inLanguage"] == "fr"
