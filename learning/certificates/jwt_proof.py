@@ -15,7 +15,7 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.hazmat.primitives.asymmetric.utils import decode_dss_signature, encode_dss_signature
 
 from .credentials import CredentialInvalid, unb64url
-from .keys import b64url, jwt_key
+from .keys import b64url, jwt_key, public_jwk
 
 ALLOWED_HEADERS = {"alg", "kid", "jwk", "typ"}
 MEDIA_TYPE = "application/jwt"
@@ -40,7 +40,9 @@ def claims(credential: dict) -> dict:
 
 
 def sign(credential: dict, *, kid: str) -> str:
-    header = {"alg": "ES256", "kid": kid, "typ": "JWT"}
+    # `kid` names the key in the DID document and the JWKS; `jwk` carries the public key too, because the
+    # profile lets a verifier use either and a DID URL is not a plain JWK to every validator.
+    header = {"alg": "ES256", "kid": kid, "jwk": public_jwk(jwt_key().public_key()), "typ": "JWT"}
     body = json.dumps(claims(credential), ensure_ascii=False, separators=(",", ":")).encode()
     signing_input = f"{b64url(json.dumps(header, separators=(',', ':')).encode())}.{b64url(body)}"
     r, s = decode_dss_signature(jwt_key().sign(signing_input.encode(), ec.ECDSA(hashes.SHA256())))

@@ -35,7 +35,9 @@ def _parts(token):
 def test_the_jwt_follows_the_open_badges_proof_format(token, certificate):
     header, payload, _signature = _parts(token)
 
-    assert header == {"alg": "ES256", "kid": header["kid"], "typ": "JWT"}  # no other header is allowed
+    # No other header is allowed; the public key rides along, never its private part.
+    assert header == {"alg": "ES256", "kid": header["kid"], "jwk": header["jwk"], "typ": "JWT"}
+    assert set(header["jwk"]) == {"kty", "crv", "x", "y"}
     assert payload["iss"] == payload["issuer"]["id"]
     assert payload["jti"] == payload["id"]
     assert payload["sub"] == payload["credentialSubject"]["id"] and payload["sub"].startswith("urn:uuid:")
@@ -52,6 +54,7 @@ def test_the_jwks_publishes_the_key_named_in_the_header(client, token):
     published = next(key for key in response.json()["keys"] if key["kid"] == header["kid"])
     assert published["kty"] == "EC" and published["crv"] == "P-256" and published["alg"] == "ES256"
     assert "d" not in published  # never a private part
+    assert {name: published[name] for name in ("kty", "crv", "x", "y")} == header["jwk"]
     assert jwt_proof.verify(token, public_key=keys.p256_public_key(published))["name"]
 
 
