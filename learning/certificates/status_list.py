@@ -50,6 +50,11 @@ def ttl() -> int:
     return settings.CERTIFICATE_STATUS_LIST_TTL
 
 
+# A verifier whose clock runs behind ours would read a list dated "now" as not yet valid and fail every
+# status check: the list is dated this much earlier. Its end (validUntil) is what caches must match.
+CLOCK_SKEW = datetime.timedelta(seconds=60)
+
+
 def status_list_credential(now: datetime.datetime | None = None) -> dict:
     revoked = Certificate.objects.filter(status=Certificate.Status.REVOKED).values_list(
         "status_list_index", flat=True
@@ -61,7 +66,7 @@ def status_list_credential(now: datetime.datetime | None = None) -> dict:
         "id": url,
         "type": ["VerifiableCredential", "BitstringStatusListCredential"],
         "issuer": issuer.issuer_did(),
-        "validFrom": openbadges.iso(now),
+        "validFrom": openbadges.iso(now - CLOCK_SKEW),
         "validUntil": openbadges.iso(now + datetime.timedelta(seconds=ttl())),
         "credentialSubject": {
             "id": f"{url}#list",
