@@ -16,6 +16,7 @@ from pathlib import Path
 from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
+from django.utils.translation import gettext as _
 
 from . import credentials, data_integrity, issuer, jwt_proof, keys
 from .issuer import issuer_did, site_url
@@ -75,10 +76,27 @@ def _identifiers(certificate) -> list[dict]:
     return identifiers
 
 
+def criteria(certificate) -> str:
+    """What the holder had to do: the editors' words for the course, else what the platform knows for sure
+    (the course was completed, with its hours), in the language of the course text. Never the description:
+    an employer reading the badge asks what was required, not what the course is about."""
+    if certificate.achievement_criteria:
+        return certificate.achievement_criteria
+    with translation.override(certificate.text_language or certificate.language):
+        return _(
+            "Completed the course “%(course)s”: %(hours)s hours of learning, "
+            "completion confirmed by %(issuer)s."
+        ) % {
+            "course": certificate.course_title,
+            "hours": certificate.hours,
+            "issuer": certificate.issuer_name,
+        }
+
+
 def credential(certificate) -> dict:
     """The unsigned OpenBadgeCredential (VC Data Model 2.0) for `certificate`'s snapshot."""
     status_url = status_list_url()
-    narrative = certificate.achievement_description or certificate.course_title
+    description = certificate.achievement_description or certificate.course_title
     profile = {"id": issuer_did(), "type": ["Profile"], "name": certificate.issuer_name, "url": site_url()}
     return {
         "@context": [VC_CONTEXT, OB_CONTEXT, OB_EXTENSIONS_CONTEXT],
@@ -95,8 +113,8 @@ def credential(certificate) -> dict:
                 "id": f"urn:uuid:{certificate.course_key}",
                 "type": ["Achievement"],
                 "name": certificate.course_title,
-                "description": narrative,
-                "criteria": {"narrative": narrative},
+                "description": description,
+                "criteria": {"narrative": criteria(certificate)},
                 "achievementType": "Certificate",
                 "inLanguage": certificate.text_language or certificate.language,
                 "creator": profile,

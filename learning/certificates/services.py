@@ -63,6 +63,7 @@ def _snapshot(enrolment: Enrolment, language: str) -> dict:
         "issuer_name": issuer_name(),
         "trainer_names": [_person_name(trainer) for trainer in trainers],
         "achievement_description": translated.summary,
+        "achievement_criteria": translated.certificate_criteria,
         "text_language": translated.locale.language_code,
         "recipient_salt": salt,
         "recipient_hash": hashed,

@@ -143,6 +143,7 @@ class Certificate(models.Model):
     issuer_name = models.CharField(_("issuer"), max_length=150)
     trainer_names = models.JSONField(_("trainers"), default=list, blank=True)
     achievement_description = models.TextField(_("description"), blank=True)
+    achievement_criteria = models.TextField(_("criteria"), blank=True)
     # The language the course text above is really in: the course's own when it had no translation into
     # the certificate's language (Open Badges' `inLanguage` must describe the text, not the wish).
     text_language = models.CharField(_("language of the text"), max_length=10, blank=True)

@@ -158,3 +158,23 @@ def test_in_language_is_the_language_the_text_is_really_in():
     translated = certificates.certificate_issue(enrolment=enrolment)
     achievement = openbadges.credential(translated)["credentialSubject"]["achievement"]
     assert achievement["name"] == "Formation au sommet de la démocratie" and achievement["inLanguage"] == "fr"
+
+
+def test_the_criteria_are_the_editors_words_for_the_course_never_the_description_again():
+    enrolment = completed_enrolment()
+    course = enrolment.cohort.course
+    plain = certificates.certificate_issue(enrolment=enrolment)
+    achievement = openbadges.credential(plain)["credentialSubject"]["achievement"]
+    assert achievement["criteria"]["narrative"] != achievement["description"]
+    assert "12 hours of learning" in achievement["criteria"]["narrative"]
+
+    course.certificate_criteria = "Attended five workshops and presented a local action plan."
+    course.save_revision().publish()
+    other = certificates.certificate_issue(enrolment=completed_enrolment(course=course))
+    narrative = openbadges.credential(other)["credentialSubject"]["achievement"]["criteria"]["narrative"]
+    assert narrative == "Attended five workshops and presented a local action plan."
+    # A snapshot like the rest: the first certificate keeps the criteria it was issued with.
+    assert (
+        "12 hours"
+        in openbadges.credential(plain)["credentialSubject"]["achievement"]["criteria"]["narrative"]
+    )
