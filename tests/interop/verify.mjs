@@ -3,6 +3,7 @@
 //   node verify.mjs verifier-core FIXTURES.json   the DCC's verifier-core (the Learner Credential Wallet's)
 //   node verify.mjs jwt JWKS.json TOKEN_FILE       jose: the Open Badges 3.0 JWT (ES256) against our JWKS
 //   node verify.mjs vc-jose JWKS.json ENVELOPE     jose: the VC-JOSE envelope (EdDSA) against our JWKS
+//   node verify.mjs status-jwt JWKS.json LIST INDEX jose: the status list's JWS (EdDSA), then the bit at INDEX
 //
 // verifier-core builds its document loader inside the module (securityLoader({fetchRemoteContexts: true}))
 // and offers no way to pass another one, and its did:web resolver and status list loader reach the network
@@ -13,6 +14,7 @@
 // The result is printed as one JSON object on stdout.
 
 import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 
 const [mode, ...args] = process.argv.slice(2);
 const refused = [];
@@ -65,11 +67,30 @@ async function joseVerify(kind, jwksFile, tokenFile) {
   }
 }
 
+async function statusJwt(jwksFile, listFile, index) {
+  globalThis.fetch = offlineFetch({});
+  const jose = await import('jose');
+  const keySet = jose.createLocalJWKSet(JSON.parse(readFileSync(jwksFile, 'utf8')));
+  try {
+    const { payload } = await jose.compactVerify(readFileSync(listFile, 'utf8').trim(), keySet, { algorithms: ['EdDSA'] });
+    const list = JSON.parse(new TextDecoder().decode(payload));
+    // Multibase base64url (u...) of the gzipped bitstring; bit 0 is the leftmost (Bitstring Status List §3).
+    const bits = gunzipSync(Buffer.from(list.credentialSubject.encodedList.slice(1), 'base64url'));
+    const position = Number(index);
+    const revoked = Boolean(bits[position >> 3] & (0x80 >> (position % 8)));
+    print({ verified: true, revoked, validUntil: list.validUntil });
+  } catch (error) {
+    print({ verified: false, error: error.code || error.name, message: error.message });
+  }
+}
+
 if (mode === 'verifier-core') {
   await verifierCore(args[0]);
 } else if (mode === 'jwt' || mode === 'vc-jose') {
   await joseVerify(mode, args[0], args[1]);
+} else if (mode === 'status-jwt') {
+  await statusJwt(args[0], args[1], args[2]);
 } else {
-  process.stderr.write('usage: node verify.mjs verifier-core FIXTURES | jwt JWKS TOKEN | vc-jose JWKS ENVELOPE\n');
+  process.stderr.write('usage: node verify.mjs verifier-core FIXTURES | jwt JWKS TOKEN | vc-jose JWKS ENVELOPE | status-jwt JWKS LIST INDEX\n');
   process.exit(2);
 }

@@ -12,6 +12,7 @@ import os
 import shutil
 import subprocess
 from pathlib import Path
+from unittest.mock import ANY
 
 import pytest
 
@@ -206,3 +207,30 @@ def test_verifier_core_reads_nothing_but_what_it_is_served(client, tmp_path, cer
 
     assert result["errors"], result
     assert DID_URL in result["refused"], result
+
+
+def test_jose_reads_revocation_from_the_signed_status_list(client, tmp_path, certificate):
+    index = certificate.status_list_index
+    jwks = _jwks(client, tmp_path)
+
+    def listed(name):
+        response = client.get("/credentials/status/1", HTTP_ACCEPT="application/vc+jwt")
+        assert response.status_code == 200
+        (tmp_path / name).write_bytes(response.content)
+        return node("status-jwt", jwks, tmp_path / name, index)
+
+    assert listed("fresh.jwt") == {"verified": True, "revoked": False, "validUntil": ANY, "refused": []}
+    certificates.certificate_revoke(
+        certificate=certificate, revoked_by=UserFactory(), reason=Certificate.Reason.MISCONDUCT
+    )
+    assert listed("revoked.jwt")["revoked"] is True
+
+    # A list with the bit cleared again but the old signature: refused, not read as "valid".
+    head, payload, signature = (tmp_path / "revoked.jwt").read_text().split(".")
+    claims = json.loads(certificates_b64(payload))
+    from learning.certificates import status_list
+
+    claims["credentialSubject"]["encodedList"] = status_list.encode([])
+    (tmp_path / "forged.jwt").write_text(f"{head}.{b64(json.dumps(claims).encode())}.{signature}")
+    forged = node("status-jwt", jwks, tmp_path / "forged.jwt", index)
+    assert forged["verified"] is False and forged["error"] == "ERR_JWS_SIGNATURE_VERIFICATION_FAILED"
