@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PY := $(BIN)/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install migrate demo serve lint check browser messages compilemessages clean
+.PHONY: run test install migrate demo serve lint check browser interop messages compilemessages clean
 
 # A Python >= 3.12: $(PYTHON) if given, else the first candidate that really runs and is new enough.
 # pyenv shims answer "command not found" for versions that are installed but not selected,
@@ -46,7 +46,16 @@ browser:
 	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } ; } || \
 	  echo "chromium not installed: browser tests will be skipped"
 
-test: install browser
+# Outside verifiers of our credentials (tests/learning/test_certificates_interop.py), from the lock file,
+# into tests/interop/node_modules only; skipped without node/npm (CI makes a missing node a failure).
+INTEROP := tests/interop
+interop:
+	@if command -v npm >/dev/null && command -v node >/dev/null; then \
+	  [ $(INTEROP)/node_modules/.package-lock.json -nt $(INTEROP)/package-lock.json ] || \
+	  npm ci --prefix $(INTEROP) --no-audit --no-fund --ignore-scripts; \
+	else echo "node/npm not installed: the credential interop tests will be skipped"; fi
+
+test: install browser interop
 	$(BIN)/ruff check .
 	$(PY) manage.py makemigrations --check --dry-run
 	$(BIN)/pytest -m "not browser and not postgres" $(PYTEST_ARGS)

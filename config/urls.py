@@ -13,6 +13,7 @@ urlpatterns = [
     path("robots.txt", home_views.robots_txt),
     # The certificate issuer's identity and revocation list: stable addresses, the same in every language.
     path(".well-known/did.json", certificate_views.did_document, name="certificate_did"),
+    path(".well-known/jwks.json", certificate_views.jwks, name="certificate_jwks"),
     path(
         "credentials/status/<int:number>",
         certificate_views.status_list_credential,

@@ -121,6 +121,9 @@ def erase_user_data(user) -> None:
             certificate.revoked_at = now
             certificate.revocation_reason = Certificate.Reason.ERASED
         certificate.learner_name = ""
+        # The hashed e-mail too: with the address, anyone could still tie the certificate to the person.
+        certificate.recipient_salt = ""
+        certificate.recipient_hash = ""
         certificate.revocation_note = ""
         certificate.enrolment = None
         certificate.save()

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -22,6 +23,11 @@ PRODUCTION_ENV = {
         serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
     )
     .decode(),
+    "CERTIFICATE_JWT_KEY": ec.generate_private_key(ec.SECP256R1())
+    .private_bytes(
+        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+    )
+    .decode(),
 }
 
 
@@ -33,6 +39,8 @@ def manage(*args, env_overrides=None):
         "DJANGO_ALLOW_ASYNC_UNSAFE",
         "CERTIFICATE_SIGNING_KEY",
         "CERTIFICATE_SIGNING_KEY_FILE",
+        "CERTIFICATE_JWT_KEY",
+        "CERTIFICATE_JWT_KEY_FILE",
     }
     env = {k: v for k, v in os.environ.items() if k not in dropped}
     env.update(env_overrides or {})
@@ -55,6 +63,15 @@ def test_check_deploy_fails_without_a_certificate_signing_key():
 
     assert result.returncode != 0
     assert "learning.E001" in result.stderr + result.stdout
+
+
+def test_check_deploy_fails_without_the_jwt_signing_key():
+    env = {k: v for k, v in PRODUCTION_ENV.items() if k != "CERTIFICATE_JWT_KEY"}
+
+    result = manage("check", "--deploy", env_overrides=env)
+
+    assert result.returncode != 0
+    assert "learning.E002" in result.stderr + result.stdout
 
 
 @pytest.mark.parametrize("missing", ["SECRET_KEY", "ALLOWED_HOSTS", "EMAIL_URL"])

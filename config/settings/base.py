@@ -340,10 +340,17 @@ LOGGING = {
 
 SITE_ID = 1
 
-# Certificates are signed with the organisation's Ed25519 key: PEM text, or a path to a PEM file, from the
-# environment (`manage.py certificate_keys` makes one). Never kept in the repository.
+# Certificates are signed with the organisation's keys: PEM text, or a path to a PEM file, from the
+# environment (`manage.py certificate_keys` makes both). Never kept in the repository. Ed25519 signs the
+# Data Integrity proofs, the VC-JOSE forms and the status lists; P-256 signs the Open Badges JWT (ES256).
 CERTIFICATE_SIGNING_KEY = env("CERTIFICATE_SIGNING_KEY", default="")
 CERTIFICATE_SIGNING_KEY_FILE = env("CERTIFICATE_SIGNING_KEY_FILE", default="")
+CERTIFICATE_JWT_KEY = env("CERTIFICATE_JWT_KEY", default="")
+CERTIFICATE_JWT_KEY_FILE = env("CERTIFICATE_JWT_KEY_FILE", default="")
 CERTIFICATE_SIGNING_KEY_AUTOCREATE = False
+# How long (seconds) verifiers and caches may keep the revocation list: its max-age and its validUntil.
+CERTIFICATE_STATUS_LIST_TTL = env.int("CERTIFICATE_STATUS_LIST_TTL", default=300)
+# The organisation's LinkedIn page id: "add to profile" then links the certification to that page.
+LINKEDIN_ORGANIZATION_ID = env("LINKEDIN_ORGANIZATION_ID", default="")
 # Public certificate checks per visitor address (allauth's rate limiter, counters in the cache).
 CERTIFICATE_VERIFY_RATE = env("CERTIFICATE_VERIFY_RATE", default="60/m/ip")

@@ -22,6 +22,9 @@ WHITENOISE_AUTOREFRESH = True
 CERTIFICATE_SIGNING_KEY_FILE = CERTIFICATE_SIGNING_KEY_FILE or str(
     BASE_DIR / ".keys" / "test-certificate-signing-key.pem"
 )
+CERTIFICATE_JWT_KEY_FILE = CERTIFICATE_JWT_KEY_FILE or str(
+    BASE_DIR / ".keys" / "test-certificate-jwt-key.pem"
+)
 CERTIFICATE_SIGNING_KEY_AUTOCREATE = True
 STORAGES["private"] = {
     "BACKEND": "home.private_storage.PrivateFileSystemStorage",

@@ -6,17 +6,24 @@ from django.core.exceptions import ImproperlyConfigured
 
 @register(Tags.security, deploy=True)
 def signing_key_is_configured(app_configs=None, **kwargs):
-    from .keys import signing_key
+    """Both keys must be there: the Ed25519 key (Data Integrity, VC-JOSE, status lists) and the P-256 key
+    (the Open Badges JWT). Either missing breaks a download every holder is offered."""
+    from . import keys
 
-    try:
-        signing_key()
-    except (ImproperlyConfigured, OSError, ValueError) as error:
-        return [
-            Error(
-                f"Certificates cannot be signed: {error}",
-                hint="Set CERTIFICATE_SIGNING_KEY (PEM text) or CERTIFICATE_SIGNING_KEY_FILE; "
-                "`manage.py certificate_keys --output PATH` creates an Ed25519 key.",
-                id="learning.E001",
+    errors = []
+    for kind, load, error_id in (
+        (keys.ED25519, keys.signing_key, "learning.E001"),
+        (keys.P256, keys.jwt_key, "learning.E002"),
+    ):
+        try:
+            load()
+        except (ImproperlyConfigured, OSError, ValueError, TypeError) as error:
+            errors.append(
+                Error(
+                    f"Certificates cannot be signed: {error}",
+                    hint=f"Set {kind.setting} (PEM text) or {kind.setting}_FILE; "
+                    f"`manage.py certificate_keys` creates the {kind.name} key.",
+                    id=error_id,
+                )
             )
-        ]
-    return []
+    return errors

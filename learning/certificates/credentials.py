@@ -16,7 +16,7 @@ from typing import Any
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
-from .keys import signing_key
+from .keys import b64url, signing_key
 
 MEDIA_TYPE = "application/vc+jwt"
 VC_CONTEXT = "https://www.w3.org/ns/credentials/v2"
@@ -26,11 +26,7 @@ class CredentialInvalid(Exception):
     """The credential was altered, is malformed, or was not signed by this issuer's key."""
 
 
-def b64url(data: bytes) -> str:
-    return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
-
-
-def _unb64url(text: str) -> bytes:
+def unb64url(text: str) -> bytes:
     """Strict base64url: the text must be the canonical encoding of what it decodes to, so that no character
     of a credential can change (even unused padding bits) and still pass."""
     try:
@@ -74,15 +70,15 @@ def verify(credential: str | dict, *, public_key: Ed25519PublicKey | None = None
     if len(parts) != 3:
         raise CredentialInvalid("a JWS has three parts")
     try:
-        header = json.loads(_unb64url(parts[0]))
-        payload = json.loads(_unb64url(parts[1]))
+        header = json.loads(unb64url(parts[0]))
+        payload = json.loads(unb64url(parts[1]))
     except (ValueError, UnicodeDecodeError) as error:
         raise CredentialInvalid("not JSON") from error
     if not isinstance(header, dict) or header.get("alg") != "EdDSA" or not isinstance(payload, dict):
         raise CredentialInvalid("unexpected header")
     key = public_key or signing_key().public_key()
     try:
-        key.verify(_unb64url(parts[2]), f"{parts[0]}.{parts[1]}".encode())
+        key.verify(unb64url(parts[2]), f"{parts[0]}.{parts[1]}".encode())
     except (InvalidSignature, ValueError) as error:
         raise CredentialInvalid("bad signature") from error
     return payload
@@ -98,11 +94,3 @@ def _token(credential: str | dict) -> str:
     if not isinstance(credential, str):
         raise CredentialInvalid("not a credential")
     return credential.strip()
-
-
-def public_jwk() -> dict:
-    """The public key as a JSON Web Key (RFC 8037), for the DID document."""
-    from cryptography.hazmat.primitives import serialization
-
-    raw = signing_key().public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
-    return {"kty": "OKP", "crv": "Ed25519", "x": b64url(raw)}

@@ -1,53 +1,32 @@
-"""The Open Badges 3.0 credential of a certificate, and the did:web identity of its issuer.
+"""The Open Badges 3.0 credential of a certificate, and its three signed forms.
 
-The issuer is `did:web:<site host>`: its DID document, at /.well-known/did.json, publishes the public half of
-the signing key, so anyone can check a credential without asking us anything else.
+- `signed_credential`: the credential with an embedded Data Integrity proof (`eddsa-rdfc-2022`), the plain
+  JSON a wallet imports (the Learner Credential Wallet verifies only embedded proofs).
+- `vc_jose_credential`: the same credential as a VC-JOSE `EnvelopedVerifiableCredential` (EdDSA JWS), for
+  generic VC Data Model 2.0 verifiers.
+- `jwt_credential`: the Open Badges 3.0 JWT (ES256), the form 1EdTech's validator accepts.
+
+The issuer is `did:web:<site host>` (issuer.py): everything needed to check any form is published there.
 """
 
 import datetime
-from urllib.parse import quote, urlsplit
+import uuid
+from pathlib import Path
 
 from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
+from django.utils.translation import gettext as _
 
-from . import credentials
+from . import credentials, data_integrity, issuer, jwt_proof, keys
+from .issuer import issuer_did, site_url
+from .linked_data import OB_CONTEXT, OB_EXTENSIONS_CONTEXT, VC_CONTEXT
 
-OB_CONTEXT = "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"
-KEY_ID = "key-1"
+__all__ = ["issuer_did", "site_url"]
 
-
-def site_url() -> str:
-    return settings.SITE_URL.rstrip("/")
-
-
-def issuer_did() -> str:
-    """did:web of the site's host; a port is percent-encoded, as the did:web method requires."""
-    netloc = urlsplit(site_url()).netloc
-    return "did:web:" + quote(netloc, safe="")
-
-
-def verification_method() -> str:
-    return f"{issuer_did()}#{KEY_ID}"
-
-
-def did_document() -> dict:
-    did = issuer_did()
-    method = verification_method()
-    return {
-        "@context": ["https://www.w3.org/ns/did/v1", "https://w3id.org/security/suites/jws-2020/v1"],
-        "id": did,
-        "verificationMethod": [
-            {
-                "id": method,
-                "type": "JsonWebKey2020",
-                "controller": did,
-                "publicKeyJwk": credentials.public_jwk(),
-            }
-        ],
-        "assertionMethod": [method],
-        "authentication": [method],
-    }
+SCHEMA_URL = "https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_achievementcredential_schema.json"
+SCHEMA_TYPE = "1EdTechJsonSchemaValidator2019"
+SCHEMA_FILE = Path(__file__).parent / "schemas" / "ob_v3p0_achievementcredential_schema.json"
 
 
 def verification_url(certificate, language: str | None = None) -> str:
@@ -63,49 +42,86 @@ def status_list_url() -> str:
     return site_url() + reverse("certificate_status_list", args=[1])
 
 
-def _iso(moment) -> str:
-    return moment.replace(microsecond=0).isoformat().replace("+00:00", "Z")
+def iso(moment) -> str:
+    return moment.astimezone(datetime.UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+
+
+def subject_id(certificate) -> str:
+    """A URI for the holder in this credential only (the JWT's `sub`). Derived from the credential's own
+    address, it names nobody and links none of the holder's other credentials together."""
+    return f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, verification_url(certificate) + '#subject')}"
+
+
+def _identifiers(certificate) -> list[dict]:
+    identifiers = []
+    if certificate.recipient_hash:
+        identifiers.append(
+            {
+                "type": "IdentityObject",
+                "identityType": "emailAddress",
+                "hashed": True,
+                "identityHash": certificate.recipient_hash,
+                "salt": certificate.recipient_salt,
+            }
+        )
+    # The name as printed: what a person reading the badge checks it against.
+    identifiers.append(
+        {
+            "type": "IdentityObject",
+            "identityType": "name",
+            "hashed": False,
+            "identityHash": certificate.learner_name,
+        }
+    )
+    return identifiers
+
+
+def criteria(certificate) -> str:
+    """What the holder had to do: the editors' words for the course, else what the platform knows for sure
+    (the course was completed, with its hours), in the language of the course text. Never the description:
+    an employer reading the badge asks what was required, not what the course is about."""
+    if certificate.achievement_criteria:
+        return certificate.achievement_criteria
+    with translation.override(certificate.text_language or certificate.language):
+        return _(
+            "Completed the course “%(course)s”: %(hours)s hours of learning, "
+            "completion confirmed by %(issuer)s."
+        ) % {
+            "course": certificate.course_title,
+            "hours": certificate.hours,
+            "issuer": certificate.issuer_name,
+        }
 
 
 def credential(certificate) -> dict:
     """The unsigned OpenBadgeCredential (VC Data Model 2.0) for `certificate`'s snapshot."""
     status_url = status_list_url()
-    issued = certificate.issued_at.astimezone(datetime.UTC)
-    narrative = certificate.achievement_description or certificate.course_title
+    description = certificate.achievement_description or certificate.course_title
+    profile = {"id": issuer_did(), "type": ["Profile"], "name": certificate.issuer_name, "url": site_url()}
     return {
-        "@context": [credentials.VC_CONTEXT, OB_CONTEXT],
+        "@context": [VC_CONTEXT, OB_CONTEXT, OB_EXTENSIONS_CONTEXT],
         "id": verification_url(certificate),
         "type": ["VerifiableCredential", "OpenBadgeCredential"],
         "name": certificate.course_title,
-        "issuer": {
-            "id": issuer_did(),
-            "type": ["Profile"],
-            "name": certificate.issuer_name,
-            "url": site_url(),
-        },
-        "validFrom": _iso(issued),
+        "issuer": profile,
+        "validFrom": iso(certificate.issued_at),
         "credentialSubject": {
+            "id": subject_id(certificate),
             "type": ["AchievementSubject"],
-            "identifier": [
-                {
-                    "type": "IdentityObject",
-                    "identityType": "name",
-                    "hashed": False,
-                    "identityHash": certificate.learner_name,
-                }
-            ],
+            "identifier": _identifiers(certificate),
             "achievement": {
                 "id": f"urn:uuid:{certificate.course_key}",
                 "type": ["Achievement"],
                 "name": certificate.course_title,
-                "description": narrative,
-                "criteria": {"narrative": narrative},
+                "description": description,
+                "criteria": {"narrative": criteria(certificate)},
                 "achievementType": "Certificate",
-                "inLanguage": certificate.language,
-                "creator": {"id": issuer_did(), "type": ["Profile"], "name": certificate.issuer_name},
+                "inLanguage": certificate.text_language or certificate.language,
+                "creator": profile,
             },
             "activityEndDate": certificate.completed_on.isoformat() + "T00:00:00Z",
         },
+        "credentialSchema": [{"id": SCHEMA_URL, "type": SCHEMA_TYPE}],
         "credentialStatus": {
             "id": f"{status_url}#{certificate.status_list_index}",
             "type": "BitstringStatusListEntry",
@@ -117,5 +133,25 @@ def credential(certificate) -> dict:
 
 
 def signed_credential(certificate) -> dict:
-    """What the learner downloads: the credential, signed, as a JSON envelope."""
-    return credentials.envelope(credentials.sign(credential(certificate), kid=verification_method()))
+    """What a wallet imports: the credential with its Data Integrity proof."""
+    issuer.record_current_keys()
+    return data_integrity.add_proof(
+        credential(certificate),
+        key=keys.signing_key(),
+        verification_method=issuer.multikey_method(),
+        # The issue time, not the download time: the same certificate always downloads as the same bytes.
+        created=iso(certificate.issued_at),
+        as_set=True,
+    )
+
+
+def vc_jose_credential(certificate) -> dict:
+    """The credential signed as VC-JOSE, as a JSON envelope (VC Data Model 2.0, §4.13)."""
+    issuer.record_current_keys()
+    return credentials.envelope(credentials.sign(credential(certificate), kid=issuer.jose_method()))
+
+
+def jwt_credential(certificate) -> str:
+    """The Open Badges 3.0 JWT (compact JWS, ES256)."""
+    issuer.record_current_keys()
+    return jwt_proof.sign(credential(certificate), kid=issuer.es256_method())

@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.http import Http404
 
 from learning.models import Certificate
@@ -57,11 +58,17 @@ def holder_links(certificate: Certificate) -> HolderLinks:
     from . import openbadges
 
     url = openbadges.verification_url(certificate)
+    organisation = (
+        # LinkedIn links the certification to the organisation's page only when given its id.
+        {"organizationId": settings.LINKEDIN_ORGANIZATION_ID}
+        if settings.LINKEDIN_ORGANIZATION_ID
+        else {"organizationName": certificate.issuer_name}
+    )
     linkedin = "https://www.linkedin.com/profile/add?" + urlencode(
         {
             "startTask": "CERTIFICATION_NAME",
             "name": certificate.course_title,
-            "organizationName": certificate.issuer_name,
+            **organisation,
             "issueYear": certificate.issued_at.year,
             "issueMonth": certificate.issued_at.month,
             "certUrl": url,

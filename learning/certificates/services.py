@@ -6,6 +6,7 @@ receiver and a trainer's click) queue one behind the other and the second return
 instead of failing on the constraint.
 """
 
+import hashlib
 import logging
 import secrets
 from functools import partial
@@ -16,10 +17,10 @@ from django.utils import timezone
 from wagtail.models import Locale, Site
 
 from learning import exceptions
-from learning.models import Certificate, Cohort, Enrolment
+from learning.models import Certificate, Cohort, Enrolment, PublishedKey
 from learning.models.certificates import STATUS_LIST_SIZE
 
-from . import page_cache
+from . import keys, page_cache
 from .tasks import render_certificate_pdf
 
 logger = logging.getLogger(__name__)
@@ -51,6 +52,7 @@ def _snapshot(enrolment: Enrolment, language: str) -> dict:
     except Locale.DoesNotExist:
         translated = course
     trainers = list(enrolment.cohort.trainers.all()) or list(course.trainers.all())
+    salt, hashed = recipient_identity(enrolment.user.email)
     return {
         "learner_name": _person_name(enrolment.user),
         "course_title": translated.title,
@@ -61,7 +63,21 @@ def _snapshot(enrolment: Enrolment, language: str) -> dict:
         "issuer_name": issuer_name(),
         "trainer_names": [_person_name(trainer) for trainer in trainers],
         "achievement_description": translated.summary,
+        "achievement_criteria": translated.certificate_criteria,
+        "text_language": translated.locale.language_code,
+        "recipient_salt": salt,
+        "recipient_hash": hashed,
     }
+
+
+def recipient_identity(email: str) -> tuple[str, str]:
+    """(salt, identityHash) of an e-mail as Open Badges hashes it: `sha256$` and the hex SHA-256 of the
+    address followed by the salt. A fresh salt per certificate, so equal hashes link no two certificates.
+    Addresses are compared lower-cased, as people type them either way."""
+    if not email:
+        return "", ""
+    salt = secrets.token_hex(16)
+    return salt, "sha256$" + hashlib.sha256((email.strip().lower() + salt).encode()).hexdigest()
 
 
 def _create(enrolment: Enrolment, *, issued_by, language: str) -> Certificate:
@@ -163,6 +179,13 @@ def certificates_issue_for_cohort(*, cohort: Cohort, issued_by) -> list[Certific
         .order_by("pk")
     )
     return [certificate_issue(enrolment=enrolment, issued_by=issued_by) for enrolment in waiting]
+
+
+def published_key_record(*, algorithm: str, jwk: dict) -> None:
+    """Record a public key that is about to sign, once: it stays published after any later rotation."""
+    PublishedKey.objects.get_or_create(
+        thumbprint=keys.thumbprint(jwk), defaults={"algorithm": algorithm, "public_jwk": jwk}
+    )
 
 
 def on_course_completed(sender, *, enrolment: Enrolment, **kwargs) -> None:

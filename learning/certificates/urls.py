@@ -11,4 +11,10 @@ urlpatterns = [
     path("verify/<str:code>/", views.verify, name="verify"),
     path("learning/certificates/<int:pk>/certificate.pdf", views.download_pdf, name="pdf"),
     path("learning/certificates/<int:pk>/credential.json", views.download_credential, name="credential"),
+    path(
+        "learning/certificates/<int:pk>/credential-vc-jose.json",
+        views.download_vc_jose,
+        name="credential_vc_jose",
+    ),
+    path("learning/certificates/<int:pk>/credential.jwt", views.download_jwt, name="credential_jwt"),
 ]

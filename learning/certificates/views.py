@@ -6,6 +6,7 @@ shows what the certificate states and its status, never who holds the account be
 
 import json
 import logging
+import time
 from functools import wraps
 
 from allauth.core.internal import ratelimit
@@ -15,12 +16,13 @@ from django.core.cache import cache
 from django.core.exceptions import ImproperlyConfigured
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
-from django.utils.cache import patch_cache_control
+from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.http import http_date
 from django.views.decorators.http import require_GET
 
 from learning.models import Certificate
 
-from . import openbadges, page_cache, status_list
+from . import issuer, jwt_proof, openbadges, page_cache, status_list
 from .forms import VerifyForm
 from .pdf import pdf_bytes
 from .selectors import downloadable_certificate
@@ -116,21 +118,41 @@ def _verify_page(request, code):
     return render(request, "learning/certificates/verify.html", {"certificate": certificate})
 
 
+def _for_everyone(response):
+    """Published documents are read by in-browser verifiers on other origins: any origin may read them
+    (they are public and carry no cookie-bound data, so `*` opens nothing)."""
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
 @require_GET
 @needs_signing_key
 def did_document(request):
-    return JsonResponse(openbadges.did_document(), content_type="application/did+json")
+    return _for_everyone(JsonResponse(issuer.did_document(), content_type="application/did+json"))
+
+
+@require_GET
+@needs_signing_key
+def jwks(request):
+    return _for_everyone(JsonResponse(issuer.jwks(), content_type="application/jwk-set+json"))
 
 
 @require_GET
 @needs_signing_key
 def status_list_credential(request, number):
+    """The revocation list: JSON with a Data Integrity proof (wallets), or VC-JOSE when asked for."""
     if number != 1:
         raise Http404
-    response = HttpResponse(status_list.signed_status_list(), content_type="application/vc+jwt")
-    # Verifiers may keep it a minute, no longer: a revocation must reach them soon.
-    patch_cache_control(response, public=True, max_age=60)
-    return response
+    if "application/vc+jwt" in request.headers.get("Accept", ""):
+        response = HttpResponse(status_list.status_list_jwt(), content_type="application/vc+jwt")
+    else:
+        listed = status_list.signed_status_list()
+        response = JsonResponse(listed, content_type="application/vc+ld+json")
+    # Kept exactly as long as the list says it is valid: a revocation reaches every verifier within the TTL.
+    patch_cache_control(response, public=True, max_age=status_list.ttl())
+    response["Expires"] = http_date(time.time() + status_list.ttl())
+    patch_vary_headers(response, ["Accept"])
+    return _for_everyone(response)
 
 
 def _attachment(content: bytes, content_type: str, filename: str) -> HttpResponse:
@@ -151,6 +173,27 @@ def download_pdf(request, pk):
 @require_GET
 @needs_signing_key
 def download_credential(request, pk):
+    """The wallet's form: Open Badges 3.0 with an embedded Data Integrity proof."""
     certificate = downloadable_certificate(user=request.user, pk=pk)
-    content = json.dumps(openbadges.signed_credential(certificate), indent=2).encode()
-    return _attachment(content, "application/json", f"certificate-{certificate.pk}.json")
+    content = json.dumps(openbadges.signed_credential(certificate), indent=2, ensure_ascii=False).encode()
+    return _attachment(content, "application/vc+ld+json", f"certificate-{certificate.pk}.json")
+
+
+@login_required
+@require_GET
+@needs_signing_key
+def download_vc_jose(request, pk):
+    """The same credential as VC-JOSE (an enveloped EdDSA JWS), for generic VC 2.0 verifiers."""
+    certificate = downloadable_certificate(user=request.user, pk=pk)
+    content = json.dumps(openbadges.vc_jose_credential(certificate), indent=2).encode()
+    return _attachment(content, "application/json", f"certificate-{certificate.pk}-vc-jose.json")
+
+
+@login_required
+@require_GET
+@needs_signing_key
+def download_jwt(request, pk):
+    """The Open Badges 3.0 JWT (ES256), the compact `.jwt` file 1EdTech's validator takes."""
+    certificate = downloadable_certificate(user=request.user, pk=pk)
+    content = openbadges.jwt_credential(certificate).encode()
+    return _attachment(content, jwt_proof.MEDIA_TYPE, f"certificate-{certificate.pk}.jwt")

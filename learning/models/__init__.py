@@ -1,7 +1,7 @@
 """Content (Wagtail pages) and people's data (cohorts, enrolments, progress, certificates) of the learning
 app."""
 
-from .certificates import Certificate, CertificateDesign
+from .certificates import Certificate, CertificateDesign, PublishedKey
 from .pages import CourseIndexPage, CoursePage, LessonPage, ModulePage, Topic
 from .people import (
     Attendance,
@@ -28,6 +28,7 @@ __all__ = [
     "LessonProgress",
     "LiveSession",
     "ModulePage",
+    "PublishedKey",
     "QuizAttempt",
     "Reflection",
     "Topic",

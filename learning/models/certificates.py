@@ -143,6 +143,14 @@ class Certificate(models.Model):
     issuer_name = models.CharField(_("issuer"), max_length=150)
     trainer_names = models.JSONField(_("trainers"), default=list, blank=True)
     achievement_description = models.TextField(_("description"), blank=True)
+    achievement_criteria = models.TextField(_("criteria"), blank=True)
+    # The language the course text above is really in: the course's own when it had no translation into
+    # the certificate's language (Open Badges' `inLanguage` must describe the text, not the wish).
+    text_language = models.CharField(_("language of the text"), max_length=10, blank=True)
+    # The holder's e-mail at issue, salted and hashed (an Open Badges IdentityObject): an employer who is
+    # given the address can check it is theirs; nobody can read the address from the credential.
+    recipient_salt = models.CharField(_("recipient salt"), max_length=64, blank=True)
+    recipient_hash = models.CharField(_("hashed recipient e-mail"), max_length=80, blank=True)
 
     pdf = models.FileField(_("PDF"), upload_to="certificates/", blank=True, storage=private_storage)
 
@@ -168,3 +176,29 @@ class Certificate(models.Model):
     @property
     def is_valid(self) -> bool:
         return self.status == self.Status.VALID
+
+
+class PublishedKey(models.Model):
+    """The public half of every key that has signed credentials, kept published for good.
+
+    Keys rotate (a leak, a policy); credentials already in people's wallets still name the old key. Each
+    key is recorded the first time it signs, and the DID document and the JWKS list every recorded key, so
+    rotating the key in the environment never breaks an older credential. Only public keys are stored.
+    """
+
+    class Algorithm(models.TextChoices):
+        ED25519 = "Ed25519", "Ed25519"
+        P256 = "P-256", "P-256 (ES256)"
+
+    algorithm = models.CharField(_("algorithm"), max_length=10, choices=Algorithm)
+    thumbprint = models.CharField(_("JWK thumbprint"), max_length=64, unique=True)
+    public_jwk = models.JSONField(_("public key (JWK)"))
+    first_used = models.DateTimeField(_("first used"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("published signing key")
+        verbose_name_plural = _("published signing keys")
+        ordering = ["first_used", "pk"]
+
+    def __str__(self):
+        return f"{self.algorithm} {self.thumbprint}"

@@ -128,6 +128,15 @@ class CoursePage(ViewRestrictionShortcutMixin, Page):
         related_name="+",
         help_text=_("Leave empty for the default design."),
     )
+    certificate_criteria = models.TextField(
+        _("what a certificate holder did"),
+        max_length=2000,
+        blank=True,
+        help_text=_(
+            "The criteria printed in the digital badge: what someone had to do to earn it (lessons, "
+            "assignments, attendance). Plain text; written for employers who read the badge."
+        ),
+    )
 
     content_panels = [
         *Page.content_panels,
@@ -153,6 +162,7 @@ class CoursePage(ViewRestrictionShortcutMixin, Page):
                 FieldPanel("requires_signoff"),
                 FieldPanel("certificate_enabled"),
                 FieldPanel("certificate_design"),
+                FieldPanel("certificate_criteria"),
             ],
             heading=_("Completion rules"),
             help_text=_("Required lessons are chosen on each lesson; quizzes set their own pass mark."),

@@ -123,9 +123,12 @@ def test_the_export_includes_certificates_and_erasure_anonymises_them(client):
 
     user_erase(user=user)
 
+    assert current.recipient_hash.startswith("sha256$")
     for certificate in (old, current):
         certificate.refresh_from_db()
         assert certificate.learner_name == "" and certificate.enrolment is None
+        # The hashed e-mail goes too: whoever knows the address could otherwise still match it.
+        assert certificate.recipient_hash == "" and certificate.recipient_salt == ""
         assert certificate.status == Status.REVOKED
     assert current.revocation_reason == "erased" and old.revocation_reason == "reissued"
     assert not current.pdf

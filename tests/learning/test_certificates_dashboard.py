@@ -58,3 +58,28 @@ def test_dashboard_queries_do_not_grow_with_certificates(client):
     counts.append(queries_for(client, "/en/learning/"))
 
     assert counts[0] == counts[1] <= 11  # 11: the invitations waiting for the person are one query
+
+
+def test_my_learning_offers_the_jwt_and_vc_jose_forms_too(client):
+    enrolment = completed_enrolment()
+    certificate = certificates.certificate_issue(enrolment=enrolment)
+    client.force_login(enrolment.user)
+
+    html = client.get("/en/learning/").content.decode()
+
+    assert f"/en/learning/certificates/{certificate.pk}/credential.jwt" in html
+    assert f"/en/learning/certificates/{certificate.pk}/credential-vc-jose.json" in html
+
+
+def test_with_an_organization_id_linkedin_links_the_organisation_page(client, settings):
+    settings.LINKEDIN_ORGANIZATION_ID = "1337"
+    enrolment = completed_enrolment()
+    certificates.certificate_issue(enrolment=enrolment)
+    client.force_login(enrolment.user)
+
+    response = client.get("/en/learning/")
+
+    linkedin = next(row.certificate.linkedin_url for row in response.context["finished"])
+    query = parse_qs(urlsplit(linkedin).query)
+    assert query["organizationId"] == ["1337"]
+    assert "organizationName" not in query  # one or the other: the id names the page, the name is ignored
