@@ -62,12 +62,6 @@ class DownloadReportFilterSet(WagtailFilterSet):
         fields = ["downloaded_at", "toolkit", "city"]
 
 
-def csv_safe(value):
-    if isinstance(value, str) and value[:1] in {"=", "+", "-", "@", "\t", "\r"}:
-        return "'" + value
-    return value
-
-
 def _month(value) -> str:
     return value.strftime("%Y-%m") if value else ""
 
@@ -99,11 +93,6 @@ class DownloadReportView(ReportView):
 
     def get_queryset(self):
         return download_report_rows()
-
-    def write_csv_row(self, writer, row_dict):
-        # City and organisation come from people's profiles: a cell starting with "=" must stay text
-        # when the CSV is opened in a spreadsheet (XLSX cells are already forced to text by Wagtail).
-        return super().write_csv_row(writer, {key: csv_safe(value) for key, value in row_dict.items()})
 
     def filter_queryset(self, queryset):
         # The filters narrow the events before they are grouped.
