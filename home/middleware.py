@@ -30,6 +30,9 @@ ADMIN_CSP = {
     "frame-src": [CSP.SELF, "https:"],
     "frame-ancestors": [CSP.SELF],
 }
+# A preview is the public page as it will be (the strict policy), shown inside the editor's side panel:
+# only the admin, on this origin, may frame it.
+PREVIEW_CSP = {**settings.SECURE_CSP, "frame-ancestors": [CSP.SELF]}
 
 
 class HealthCheckMiddleware:
@@ -97,12 +100,21 @@ class AdminPathMixin:
 
 
 class AdminContentSecurityPolicyMiddleware(AdminPathMixin):
-    """Hands the admin its looser policy; must sit below Django's CSP middleware in MIDDLEWARE."""
+    """Hands the admin its looser policy, and previews theirs; must sit below Django's CSP middleware.
+
+    Wagtail renders a preview (side panel, new tab, revisions, moderation) by sending a dummy request
+    for the page's public address through the whole middleware stack (`request.is_dummy`), so it would
+    get the public `frame-ancestors 'none'` and `X-Frame-Options: DENY`, and the panel stayed blank. Only
+    Wagtail makes dummy requests, for signed-in editors: a visitor's request never carries the flag.
+    """
 
     def __call__(self, request):
         response = self.get_response(request)
         if self.is_admin(request):
             response._csp_config = ADMIN_CSP
+        elif getattr(request, "is_dummy", False):
+            response._csp_config = PREVIEW_CSP
+            response["X-Frame-Options"] = "SAMEORIGIN"
         return response
 
 
