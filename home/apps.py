@@ -8,5 +8,7 @@ class HomeConfig(AppConfig):
 
     def ready(self):
         from . import signals
+        from .spreadsheets import neutralise_wagtail_exports
 
         signals.connect()
+        neutralise_wagtail_exports()

@@ -3,9 +3,15 @@
 from functools import cached_property
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError
 from django.forms import BaseForm, BaseFormSet
+from django.http import JsonResponse
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.csp import CSP
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
 from wagtail.models import Site
 from wagtail.views import serve as wagtail_serve
 
@@ -24,6 +30,9 @@ ADMIN_CSP = {
     "frame-src": [CSP.SELF, "https:"],
     "frame-ancestors": [CSP.SELF],
 }
+# A preview is the public page as it will be (the strict policy), shown inside the editor's side panel:
+# only the admin, on this origin, may frame it.
+PREVIEW_CSP = {**settings.SECURE_CSP, "frame-ancestors": [CSP.SELF]}
 
 
 class HealthCheckMiddleware:
@@ -91,13 +100,60 @@ class AdminPathMixin:
 
 
 class AdminContentSecurityPolicyMiddleware(AdminPathMixin):
-    """Hands the admin its looser policy; must sit below Django's CSP middleware in MIDDLEWARE."""
+    """Hands the admin its looser policy, and previews theirs; must sit below Django's CSP middleware.
+
+    Wagtail renders a preview (side panel, new tab, revisions, moderation) by sending a dummy request
+    for the page's public address through the whole middleware stack (`request.is_dummy`), so it would
+    get the public `frame-ancestors 'none'` and `X-Frame-Options: DENY`, and the panel stayed blank. Only
+    Wagtail makes dummy requests, for signed-in editors: a visitor's request never carries the flag.
+    """
 
     def __call__(self, request):
         response = self.get_response(request)
         if self.is_admin(request):
             response._csp_config = ADMIN_CSP
+        elif getattr(request, "is_dummy", False):
+            response._csp_config = PREVIEW_CSP
+            response["X-Frame-Options"] = "SAMEORIGIN"
         return response
+
+
+class AdminConflictMiddleware(AdminPathMixin):
+    """A write in the admin that collides with another one answers 409 and says why, never a 500.
+
+    Wagtail 8's editor autosaves in the background: while its first request creates a page, a second
+    autosave (or the editor's own click on Save) is still posted to the *create* address, because the
+    form only learns its new edit address from the first answer. Both pass the form's slug check; the
+    second then fails in the model's own validation (the slug is taken) or on a unique constraint, which
+    Wagtail does not catch. The same holds for any unique value two editors save at once. The first
+    write is kept; the second is refused with a message, as JSON for the editor's background requests
+    (its autosave indicator shows `error_message`) and as a page otherwise.
+    """
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if request.method != "POST" or not self.is_admin(request):
+            return None
+        if isinstance(exception, ValidationError):
+            message = " ".join(exception.messages)
+        elif isinstance(exception, IntegrityError):
+            message = _("Someone else saved the same item at the same moment.")
+        else:
+            return None
+        message = _("%(reason)s Nothing was changed by this request; what was saved before is kept.") % {
+            "reason": message
+        }
+        if not request.accepts("text/html"):
+            return JsonResponse(
+                {"success": False, "error_code": "conflict", "error_message": message}, status=409
+            )
+        referer = request.headers.get("referer", "")
+        back = referer if url_has_allowed_host_and_scheme(referer, {request.get_host()}) else ""
+        return TemplateResponse(
+            request, "home/admin_conflict.html", {"message": message, "back": back}, status=409
+        ).render()
 
 
 def _has_invalid_form(context) -> bool:

@@ -89,6 +89,11 @@ class CertificateNotValid(LearningError):
     status = 409
 
 
+class CohortCourseLocked(LearningError):
+    message = _("People have enrolled in this cohort: its course can no longer change.")
+    status = 409
+
+
 class CapacityBelowSeatsTaken(LearningError):
     status = 422
 

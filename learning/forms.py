@@ -1,5 +1,9 @@
+import zoneinfo
+from datetime import datetime
+
 from django import forms
 from django.conf import settings
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -64,3 +68,39 @@ class ReflectionForm(forms.Form):
                 % {"min": self.min_words, "count": words}
             )
         return text
+
+
+class SessionTimesMixin:
+    """A live session's start and end are typed as wall-clock times in the session's own time zone.
+
+    The one conversion path for the workspace's session form and the Wagtail admin's: a form field reads
+    "10:00" in the viewer's active time zone, so each time is re-read as that wall-clock time in the
+    chosen zone (10:00 America/New_York is stored as 15:00 UTC whoever types it), and an existing
+    session's times are shown in its zone, so saving it again never shifts it.
+    """
+
+    time_fields = ("starts_at", "ends_at")
+
+    def show_times_in_session_zone(self):
+        instance = getattr(self, "instance", None)
+        if instance is None or instance.pk is None or self.is_bound:
+            return
+        zone = zoneinfo.ZoneInfo(instance.time_zone)
+        for name in self.time_fields:
+            value = getattr(instance, name)
+            if value is not None:
+                self.initial[name] = timezone.localtime(value, zone).replace(tzinfo=None)
+
+    @staticmethod
+    def in_zone(value: datetime, zone: str) -> datetime:
+        naive = timezone.make_naive(value) if timezone.is_aware(value) else value
+        return naive.replace(tzinfo=zoneinfo.ZoneInfo(zone))
+
+    def clean(self):
+        data = super().clean()
+        zone, starts, ends = data.get("time_zone"), data.get("starts_at"), data.get("ends_at")
+        if zone and starts and ends:
+            data["starts_at"], data["ends_at"] = self.in_zone(starts, zone), self.in_zone(ends, zone)
+            if data["ends_at"] <= data["starts_at"]:
+                self.add_error("ends_at", _("The session must end after it starts."))
+        return data

@@ -180,13 +180,18 @@ def enrolment_withdraw(*, enrolment: Enrolment) -> Enrolment:
 @transaction.atomic
 def cohort_update(*, cohort: Cohort, changes: dict, trainers=None) -> Cohort:
     """Change a cohort's settings. Capacity never drops below the seats already taken, and seats it
-    adds go to the waitlist first, in its order. `trainers`, when given, replaces the cohort's trainers.
+    adds go to the waitlist first, in its order; the course stays once anyone has enrolled. `trainers`,
+    when given, replaces the cohort's trainers.
     """
     cohort = _locked_cohort(cohort)
     capacity = changes.get("capacity", cohort.capacity)
     taken = _seats_taken(cohort)
     if capacity is not None and capacity < taken:
         raise exceptions.CapacityBelowSeatsTaken(taken)
+    course = changes.get("course")
+    # Enrolments, progress and certificates belong to the cohort's course: they cannot move with it.
+    if course is not None and course.pk != cohort.course_id and cohort.enrolments.exists():
+        raise exceptions.CohortCourseLocked
     for name, value in changes.items():
         setattr(cohort, name, value)
     cohort.save(update_fields=list(changes))

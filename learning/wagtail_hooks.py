@@ -14,7 +14,7 @@ from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.admin.widgets.button import ListingButton
 from wagtail.models import Page
 
-from .admin_forms import EnrolmentCreateForm, EnrolmentEditForm
+from .admin_forms import CohortAdminForm, EnrolmentCreateForm, EnrolmentEditForm, LiveSessionAdminForm
 from .certificates.admin import CertificateDesignViewSet, CertificateViewSet
 from .models import Cohort, Enrolment, LessonProgress, LiveSession
 
@@ -35,11 +35,11 @@ class ServiceFormMixin:
             return self.form_invalid(form)
 
 
-class EnrolmentCreateView(ServiceFormMixin, generic.CreateView):
+class ServiceCreateView(ServiceFormMixin, generic.CreateView):
     pass
 
 
-class EnrolmentEditView(ServiceFormMixin, generic.EditView):
+class ServiceEditView(ServiceFormMixin, generic.EditView):
     pass
 
 
@@ -65,18 +65,11 @@ class CohortViewSet(ModelViewSet):
     list_filter = ["enrolment_mode", "language", "starts_on"]
     list_export = ["title", "course", "starts_on", "ends_on", "capacity", "enrolment_mode", "language"]
     search_fields = ["title"]
-    form_fields = [
-        "course",
-        "title",
-        "starts_on",
-        "ends_on",
-        "capacity",
-        "enrolment_mode",
-        "invite_code",
-        "language",
-        "trainers",
-        "waitlist",
-    ]
+    add_view_class = ServiceCreateView
+    edit_view_class = ServiceEditView
+
+    def get_form_class(self, for_update=False):
+        return CohortAdminForm
 
 
 class EnrolmentIndexView(ModelViewSet.index_view_class):
@@ -97,8 +90,8 @@ class EnrolmentViewSet(ModelViewSet):
     list_filter = ["status", "cohort", "created_at"]
     list_export = ["user", "cohort", "status", "created_at", "completed_at", "last_activity_at"]
     search_fields = ["user__email", "user__display_name", "cohort__title"]
-    add_view_class = EnrolmentCreateView
-    edit_view_class = EnrolmentEditView
+    add_view_class = ServiceCreateView
+    edit_view_class = ServiceEditView
 
     def get_form_class(self, for_update=False):
         return EnrolmentEditForm if for_update else EnrolmentCreateForm
@@ -111,16 +104,11 @@ class LiveSessionViewSet(ModelViewSet):
     list_display = ["title", "cohort", "starts_at", "ends_at"]
     list_filter = ["cohort", "starts_at"]
     search_fields = ["title"]
-    form_fields = [
-        "cohort",
-        "lesson_key",
-        "title",
-        "starts_at",
-        "ends_at",
-        "time_zone",
-        "location",
-        "online_url",
-    ]
+    add_view_class = ServiceCreateView
+    edit_view_class = ServiceEditView
+
+    def get_form_class(self, for_update=False):
+        return LiveSessionAdminForm
 
 
 class LearningViewSetGroup(ModelViewSetGroup):
@@ -152,6 +140,7 @@ def holds_peoples_data(page: Page) -> bool:
 
 @hooks.register("before_delete_page")
 def refuse_deleting_learners_work(request, page):
+    # Asked by the bulk delete too (home.wagtail_hooks.DeleteBulkActionWithRefusals).
     if holds_peoples_data(page):
         messages.error(
             request,

@@ -226,9 +226,32 @@ def plan_access(*, user, plan: ActionPlan) -> PlanAccess:
         and reviewer_organisations(plan=plan).filter(memberships__user=user).exists()
     ):
         return PlanAccess(read=True, comment=commentable, role="reviewer")
-    if user.is_staff:
+    if sees_every_plan(user):
         return PlanAccess(read=True, role="staff")
     return PlanAccess()
+
+
+def sees_every_plan(user) -> bool:
+    """Staff read every plan and the download statistics. Being in the Editors group (Wagtail admin
+    access) is not enough: editors author content, not cities' drafts or people's cities."""
+    return user.is_authenticated and user.is_staff
+
+
+def readable_plans(*, user):
+    """The plans `user` may read, by the rule plan_access applies to one plan: their city team's, the
+    non-draft plans shared with or mentored by their organisation, and, for staff, all. Every listing
+    and report of plans starts from this, so none shows a plan its page would answer 404 for."""
+    if not user.is_authenticated:
+        return ActionPlan.objects.none()
+    if sees_every_plan(user):
+        return ActionPlan.objects.all()
+    mine = Organisation.objects.filter(memberships__user=user).values("pk")
+    mentees = Pairing.objects.active().filter(mentor__in=mine).values("mentee")
+    reviewing = ~Q(status=ActionPlan.Status.DRAFT) & (
+        Q(shares__organisation__in=mine) | Q(organisation__in=mentees)
+    )
+    matching = ActionPlan.objects.filter(Q(organisation__in=mine) | reviewing).values("pk")
+    return ActionPlan.objects.filter(pk__in=matching)
 
 
 def reviewer_organisations(*, plan: ActionPlan):

@@ -3,6 +3,7 @@ that keeps an editor's delete from destroying cities' plans."""
 
 import django_filters
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -15,7 +16,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .models import ActionPlan, DownloadEvent, Organisation, Pairing, Theme, ToolkitPage
-from .selectors import download_report_rows
+from .selectors import download_report_rows, readable_plans, sees_every_plan
 
 
 class ThemeViewSet(SnippetViewSet):
@@ -62,12 +63,6 @@ class DownloadReportFilterSet(WagtailFilterSet):
         fields = ["downloaded_at", "toolkit", "city"]
 
 
-def csv_safe(value):
-    if isinstance(value, str) and value[:1] in {"=", "+", "-", "@", "\t", "\r"}:
-        return "'" + value
-    return value
-
-
 def _month(value) -> str:
     return value.strftime("%Y-%m") if value else ""
 
@@ -97,13 +92,14 @@ class DownloadReportView(ReportView):
     }
     custom_field_preprocess = {"month": {"csv": _month, "xlsx": _month}}
 
+    def dispatch(self, request, *args, **kwargs):
+        # Cities and organisations come from people's profiles: staff only, like the plans they belong to.
+        if not sees_every_plan(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
     def get_queryset(self):
         return download_report_rows()
-
-    def write_csv_row(self, writer, row_dict):
-        # City and organisation come from people's profiles: a cell starting with "=" must stay text
-        # when the CSV is opened in a spreadsheet (XLSX cells are already forced to text by Wagtail).
-        return super().write_csv_row(writer, {key: csv_safe(value) for key, value in row_dict.items()})
 
     def filter_queryset(self, queryset):
         # The filters narrow the events before they are grouped.
@@ -112,7 +108,7 @@ class DownloadReportView(ReportView):
 
 
 class PlanReportView(ReportView):
-    """Staff see every plan (DESIGN §3); each title opens the plan itself, read-only for them."""
+    """The plans the viewer may read (staff: every plan, DESIGN §3); each title opens the plan itself."""
 
     page_title = _("Action plans")
     header_icon = "list-ul"
@@ -132,7 +128,7 @@ class PlanReportView(ReportView):
     export_headings = {"organisation.name": _("Organisation"), "template_title": _("Template")}
 
     def get_queryset(self):
-        return ActionPlan.objects.select_related("organisation").order_by("-updated_at")
+        return readable_plans(user=self.request.user).select_related("organisation").order_by("-updated_at")
 
 
 @hooks.register("register_admin_urls")
@@ -158,9 +154,14 @@ def register_plans_menu_item():
     return MenuItem(_("Action plans"), reverse("toolkits_plans_report"), icon_name="list-ul", order=1090)
 
 
+class StaffMenuItem(MenuItem):
+    def is_shown(self, request):
+        return sees_every_plan(request.user)
+
+
 @hooks.register("register_reports_menu_item")
 def register_report_menu_item():
-    return MenuItem(
+    return StaffMenuItem(
         _("Toolkit downloads"), reverse("toolkits_downloads_report"), icon_name="download", order=1100
     )
 

@@ -79,6 +79,7 @@ MIDDLEWARE = [
     "accounts.middleware.UserTimezoneMiddleware",
     "home.middleware.AdminContentSecurityPolicyMiddleware",
     "home.middleware.InvalidFormStatusMiddleware",
+    "home.middleware.AdminConflictMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 

@@ -6,8 +6,8 @@ yielded as they are made. The CSV streams straight to the client. The XLSX is wr
 write-only mode, which flushes rows to a temporary file as they come; the finished file (a few MB for
 10,000 trainees) is then streamed from disk, so only one chunk of rows is ever held in memory.
 
-Spreadsheet programs run a cell that starts with =, +, -, @, tab or carriage return as a formula: every
-such text cell is prefixed with a single quote, in both formats.
+Every text cell goes through home.spreadsheets.neutralise, the platform's one export path: formulas stay
+text and control characters that XLSX cannot hold are dropped, in both formats.
 """
 
 import csv
@@ -20,20 +20,14 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from home.spreadsheets import neutralise
+
 from ..models import Attendance, Enrolment, LessonProgress, LiveSession, QuizAttempt
 from .selectors import lesson_entries
 
 # Progress records held at once: a chunk is as many trainees as make about this many (trainee, lesson)
 # cells, so memory stays flat whether the course has 5 lessons or 80.
 CHUNK_CELLS = 5000
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def neutralise(value):
-    """Text a spreadsheet would run as a formula becomes plain text; other values pass unchanged."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
 
 
 def _date(value) -> str:

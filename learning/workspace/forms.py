@@ -3,19 +3,17 @@ cohort form; status, user and cohort always come from the URL and the services, 
 
 import csv
 import io
-import zoneinfo
-from datetime import datetime
 
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User, time_zone_choices
 from accounts.roles import TRAINERS
 
+from ..forms import SessionTimesMixin
 from ..models import Certificate, Cohort, CohortMessage, CoursePage, Enrolment, LiveSession
 
 MAX_INVITE_ROWS = 500
@@ -265,7 +263,7 @@ class MessageForm(BootstrapMixin, forms.ModelForm):
         self.fields["audience"].widget.attrs["class"] = "form-check-input"
 
 
-class LiveSessionForm(BootstrapMixin, forms.ModelForm):
+class LiveSessionForm(SessionTimesMixin, BootstrapMixin, forms.ModelForm):
     """Start and end are typed as wall-clock times in the session's own time zone, and stored in UTC."""
 
     starts_at = forms.DateTimeField(
@@ -284,19 +282,7 @@ class LiveSessionForm(BootstrapMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["time_zone"].choices = time_zone_choices()
         self._style()
-
-    def _in_zone(self, value: datetime, zone: str) -> datetime:
-        naive = timezone.make_naive(value) if timezone.is_aware(value) else value
-        return naive.replace(tzinfo=zoneinfo.ZoneInfo(zone))
-
-    def clean(self):
-        data = super().clean()
-        zone, starts, ends = data.get("time_zone"), data.get("starts_at"), data.get("ends_at")
-        if zone and starts and ends:
-            data["starts_at"], data["ends_at"] = self._in_zone(starts, zone), self._in_zone(ends, zone)
-            if data["ends_at"] <= data["starts_at"]:
-                self.add_error("ends_at", _("The session must end after it starts."))
-        return data
+        self.show_times_in_session_zone()
 
 
 class AttendanceForm(forms.Form):

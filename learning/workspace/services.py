@@ -217,6 +217,14 @@ def session_create(*, cohort: Cohort, data: dict) -> LiveSession:
     return LiveSession.objects.create(cohort=cohort, **data)
 
 
+def session_update(*, session: LiveSession, data: dict) -> LiveSession:
+    """Change a session's settings; its times arrive already read in its own zone (SessionTimesMixin)."""
+    for name, value in data.items():
+        setattr(session, name, value)
+    session.save(update_fields=list(data))
+    return session
+
+
 @transaction.atomic
 def attendance_sheet_save(*, session: LiveSession, present_ids: set[int]) -> int:
     """Record present/absent for every learning trainee of the session's cohort; returns how many present.
