@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "home",
     "learning",
     "toolkits",
+    "outbox",
     # Wagtail
     "wagtail_localize",
     "wagtail_localize.locales",
