@@ -1,6 +1,7 @@
 from allauth.account.forms import SignupForm as AllauthSignupForm
 from django import forms
 from django.conf import settings
+from django.contrib.auth.hashers import make_password
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -34,6 +35,15 @@ class SignupForm(AllauthSignupForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["language"].initial = get_language()
+
+    def try_save(self, request):
+        # allauth answers an address that already has an account with the same page as a new signup
+        # (ACCOUNT_PREVENT_ENUMERATION) and only sends a mail; a new account also hashes its password,
+        # the slow part. Hashing here too makes both answers take the same time, so that the response
+        # time does not tell who has an account. Both mails go through the task queue (outbox).
+        if self.account_already_exists:
+            make_password(self.cleaned_data.get("password1"))
+        return super().try_save(request)
 
 
 class ProfileForm(forms.ModelForm):
