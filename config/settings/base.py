@@ -82,6 +82,7 @@ MIDDLEWARE = [
     "home.middleware.AdminContentSecurityPolicyMiddleware",
     "home.middleware.InvalidFormStatusMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "home.bad_input.NulByteMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -294,6 +295,8 @@ WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "doc", "odt", "xlsx", "xls", "ods", "pp
 WAGTAILDOCS_INLINE_CONTENT_TYPES = []
 WAGTAILDOCS_MAX_UPLOAD_SIZE = env.int("WAGTAILDOCS_MAX_UPLOAD_SIZE", default=20 * 1024 * 1024)
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# Refuses files that only look like images (home/images.py).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "home.images.ImageForm"
 # Wagtail's responsive wrapper needs an inline style, which the CSP forbids; templates use .ratio instead.
 WAGTAILEMBEDS_RESPONSIVE_HTML = False
 # No Gravatar: it would send a hash of every editor's e-mail address to a third party.
