@@ -213,3 +213,17 @@ def test_people_without_staff_access_do_not_see_the_outbox(client):
 
     assert client.get("/admin/outbox/").status_code in (302, 403)
     assert client.post(reverse("outbox_retry", args=[email.pk])).status_code in (302, 403)
+
+
+def test_the_mails_to_a_person_are_in_their_data_and_go_with_their_account():
+    from accounts.services import user_data_export, user_erase
+
+    person = UserFactory(email="amina@example.org")
+    services.email_send(to="amina@example.org", subject="Welcome", body="Text", kind="test")
+    services.email_send(to="someone@example.org", subject="Other", body="Text", kind="test")
+
+    exported = user_data_export(user=person)["outbox"]["emails"]
+    user_erase(user=person)
+
+    assert [e["subject"] for e in exported] == ["Welcome"]
+    assert list(OutgoingEmail.objects.values_list("to", flat=True)) == ["someone@example.org"]
