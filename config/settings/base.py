@@ -248,6 +248,9 @@ ACCOUNT_RATE_LIMITS = {
     "change_password": "5/m/user",
     "manage_email": "10/m/user",
 }
+# Rate limits and failed-login locks count per visitor address (accounts.adapter): behind N load balancers
+# or proxies, the visitor's address is read from X-Forwarded-For, N hops from the right.
+ALLAUTH_TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = env("MFA_TOTP_ISSUER", default="Mutual Learning")
 # Staff, superusers, trainers, editors and moderators must set up an authenticator app before anything

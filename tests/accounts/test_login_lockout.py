@@ -38,3 +38,15 @@ def test_the_guesser_stays_locked_even_with_the_right_password():
     assert response.status_code == 422
     assert "Too many failed login attempts" in response.content.decode()
     assert "_auth_user_id" not in attacker.session
+
+
+def test_behind_a_load_balancer_the_visitors_own_address_counts(settings):
+    settings.ALLAUTH_TRUSTED_PROXY_COUNT = 1
+    trainer = UserFactory()
+    attacker = Client(REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR="203.0.113.9")
+    for _attempt in range(5):
+        attempt(attacker, trainer, "wrong-guess")
+
+    owner = Client(REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR="198.51.100.7")
+
+    assert attempt(owner, trainer, PASSWORD).status_code == 302
