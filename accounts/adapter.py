@@ -4,6 +4,7 @@ from allauth.account.adapter import DefaultAccountAdapter
 from django.utils import translation
 
 from home.models import organisation_name
+from outbox import services as outbox
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -22,7 +23,22 @@ class AccountAdapter(DefaultAccountAdapter):
         # allauth signs its mails with "the site": ours is the organisation, not a host name.
         site = SimpleNamespace(name=organisation_name(self.request), domain=self.request.get_host())
         with translation.override(language):
-            super().send_mail(template_prefix, email, {**context, "current_site": site})
+            message = self.render_mail(
+                template_prefix,
+                email,
+                {"request": self.request, "email": email, **context, "current_site": site},
+            )
+        # Through the outbox and the task queue: a mail outage must not fail signup or a password reset.
+        outbox.email_send_message(message=message, kind=template_prefix)
+
+    def _get_login_attempts_cache_key(self, request, **credentials):
+        # allauth counts failed logins per account ("5/5m/key"): anyone who knows a trainer's address
+        # could then lock them out by typing wrong passwords. Counting per account *and* address means
+        # guessing is still stopped after five tries, but only for the one who guesses; the per-address
+        # limit ("10/m/ip") still holds across accounts.
+        return (
+            f"{super()._get_login_attempts_cache_key(request, **credentials)}:{self.get_client_ip(request)}"
+        )
 
     def get_login_redirect_url(self, request):
         # Land people in their own language after logging in, unless they were heading somewhere.

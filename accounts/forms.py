@@ -1,21 +1,50 @@
 from allauth.account.forms import SignupForm as AllauthSignupForm
 from django import forms
 from django.conf import settings
+from django.contrib.auth.hashers import make_password
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from .models import User, time_zone_choices
-from .validators import normalise_text, validate_plain_text
+from .validators import (
+    normalise_lines,
+    normalise_text,
+    validate_multiline,
+    validate_plain_text,
+    validate_single_line,
+)
 
 
-class PlainTextField(forms.CharField):
-    """A line of text about a person: NFC-normalised and trimmed, free of markup and invisible controls."""
+class LineTextField(forms.CharField):
+    """Any one line a person types (a title, a subject): NFC-normalised, trimmed, free of invisible
+    control characters. The base of every single-line text field of the site's forms."""
 
-    default_validators = [validate_plain_text]
+    default_validators = [validate_single_line]
 
     def to_python(self, value):
         value = super().to_python(value)
         return normalise_text(value) if value else value
+
+
+class PlainTextField(LineTextField):
+    """A line of text about a person: NFC-normalised and trimmed, free of markup and invisible controls."""
+
+    default_validators = [validate_plain_text]
+
+
+class MultilineTextField(forms.CharField):
+    """Text of several lines (a message, a plan section): line breaks and tabs kept, other control
+    characters refused, line endings made one kind."""
+
+    default_validators = [validate_multiline]
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("widget", forms.Textarea)
+        super().__init__(**kwargs)
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        return normalise_lines(value) if value else value
 
 
 class SignupForm(AllauthSignupForm):
@@ -34,6 +63,15 @@ class SignupForm(AllauthSignupForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["language"].initial = get_language()
+
+    def try_save(self, request):
+        # allauth answers an address that already has an account with the same page as a new signup
+        # (ACCOUNT_PREVENT_ENUMERATION) and only sends a mail; a new account also hashes its password,
+        # the slow part. Hashing here too makes both answers take the same time, so that the response
+        # time does not tell who has an account. Both mails go through the task queue (outbox).
+        if self.account_already_exists:
+            make_password(self.cleaned_data.get("password1"))
+        return super().try_save(request)
 
 
 class ProfileForm(forms.ModelForm):

@@ -1,8 +1,11 @@
-"""Validation of the free text people type about themselves (names, cities, organisations).
+"""Validation of the text people type: names, cities, titles, plans, messages.
 
-Names come in every script, so we do not restrict letters. We refuse only what no name contains and what
-could deceive a reader of a certificate or a roster: markup brackets, control characters and the invisible
-bidirectional overrides that make "Ali" display as something else.
+Text comes in every script, so we do not restrict letters. We refuse only what no text typed in a form
+contains and what breaks or deceives what is made of it: control characters (a NUL that PostgreSQL refuses,
+a vertical tab that makes a DOCX or XLSX file invalid, a line break in an e-mail subject) and the invisible
+bidirectional overrides that make "Ali" display as something else. Names refuse markup brackets too.
+
+Every text form field goes through `ControlCharacterValidator` (accounts.forms' text fields use it).
 """
 
 import unicodedata
@@ -17,6 +20,42 @@ BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u206
 MARKUP_CHARACTERS = frozenset("<>{}")
 
 
+def is_control(char: str, *, multiline: bool = False) -> bool:
+    """A character no typed text should hold; tabs always pass, line breaks only in multi-line text."""
+    if char in BIDI_CONTROLS:
+        return True
+    if unicodedata.category(char) not in ("Cc", "Zl", "Zp"):
+        return False
+    return char != "\t" and not (multiline and char in "\n\r")
+
+
+def strip_control_characters(value: str, *, multiline: bool = False) -> str:
+    """For text that arrives in bulk (a CSV row), where refusing a whole file for one byte helps nobody."""
+    return "".join(char for char in value if not is_control(char, multiline=multiline))
+
+
+@deconstructible
+class ControlCharacterValidator:
+    message = _(
+        "Remove the invisible control characters from this text (they often come from copy and paste)."
+    )
+    code = "control_characters"
+
+    def __init__(self, multiline: bool = False):
+        self.multiline = multiline
+
+    def __call__(self, value: str) -> None:
+        if value and any(is_control(char, multiline=self.multiline) for char in value):
+            raise ValidationError(self.message, code=self.code)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, ControlCharacterValidator) and other.multiline == self.multiline
+
+
+validate_single_line = ControlCharacterValidator()
+validate_multiline = ControlCharacterValidator(multiline=True)
+
+
 @deconstructible
 class PlainTextValidator:
     message = _(
@@ -26,11 +65,7 @@ class PlainTextValidator:
 
     def __call__(self, value: str) -> None:
         for char in value:
-            if (
-                char in MARKUP_CHARACTERS
-                or char in BIDI_CONTROLS
-                or (unicodedata.category(char) == "Cc" and char not in "\t")
-            ):
+            if char in MARKUP_CHARACTERS or is_control(char):
                 raise ValidationError(self.message, code=self.code)
 
     def __eq__(self, other: object) -> bool:
@@ -43,3 +78,9 @@ validate_plain_text = PlainTextValidator()
 def normalise_text(value: str) -> str:
     """NFC-normalise and trim, so that visually identical names compare equal."""
     return unicodedata.normalize("NFC", value).strip()
+
+
+def normalise_lines(value: str) -> str:
+    """NFC-normalise multi-line text and keep one kind of line break: a lone carriage return (old Mac
+    files, some phones) would otherwise reach calendars and documents as a break nobody can see."""
+    return unicodedata.normalize("NFC", value).replace("\r\n", "\n").replace("\r", "\n")

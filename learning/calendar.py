@@ -1,18 +1,18 @@
 """iCalendar (RFC 5545) files for live sessions: enough for every calendar application, no dependency."""
 
+import unicodedata
 from datetime import UTC, datetime
 
 from django.conf import settings
 
 
 def _escape(text: str) -> str:
-    return (
-        text.replace("\\", "\\\\")
-        .replace(";", "\\;")
-        .replace(",", "\\,")
-        .replace("\r\n", "\\n")
-        .replace("\n", "\\n")
-    )
+    """A TEXT value (RFC 5545 §3.3.11): every line break, including a lone carriage return, becomes an
+    escaped \\n, and other control characters (not allowed in a value) are dropped; a raw break would end
+    the property and let the rest of the text become properties of its own."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = "".join(char for char in text if char in "\n\t" or unicodedata.category(char) != "Cc")
+    return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
 
 
 def _fold(line: str) -> str:

@@ -7,6 +7,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from accounts.forms import LineTextField, MultilineTextField
+
 from .models import CoursePage
 
 
@@ -14,7 +16,7 @@ class CatalogueFilterForm(forms.Form):
     """The catalogue's filters, sent by GET. Unknown values are dropped rather than reported: a stale
     or edited link still lists courses."""
 
-    q = forms.CharField(label=_("Search"), required=False, max_length=200)
+    q = LineTextField(label=_("Search"), required=False, max_length=200)
     topic = forms.TypedChoiceField(label=_("Topic"), required=False, coerce=int, empty_value=None)
     language = forms.ChoiceField(label=_("Language"), required=False)
     format = forms.ChoiceField(label=_("Format"), required=False)
@@ -41,12 +43,12 @@ class CatalogueFilterForm(forms.Form):
 
 
 class EnrolForm(forms.Form):
-    invite_code = forms.CharField(label=_("Invitation code"), required=False, max_length=40, strip=True)
+    invite_code = LineTextField(label=_("Invitation code"), required=False, max_length=40)
 
 
 class ReflectionForm(forms.Form):
-    text = forms.CharField(
-        label=_("Your reflection"), widget=forms.Textarea(attrs={"rows": 8}), max_length=20_000, strip=True
+    text = MultilineTextField(
+        label=_("Your reflection"), widget=forms.Textarea(attrs={"rows": 8}), max_length=20_000
     )
 
     def __init__(self, *args, min_words: int = 0, block_id: str = "", **kwargs):

@@ -1,13 +1,13 @@
 """E-mails about enrolments, sent in the background (django.tasks) in the trainee's own language."""
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.tasks import task
 from django.template.loader import render_to_string
 from django.utils import translation
 from wagtail.models import Locale, Site
 
 from home.models import FooterSettings
+from outbox.services import email_send
 
 EMAIL_KINDS = {"confirmed", "requested", "waitlisted", "approved", "rejected", "promoted"}
 
@@ -51,7 +51,7 @@ def send_enrolment_email(*, enrolment_id: int, kind: str) -> None:
         }
         subject = render_to_string(f"learning/email/{kind}_subject.txt", context).strip()
         body = render_to_string(f"learning/email/{kind}_message.txt", context)
-    send_mail(subject, body, None, [user.email])
+    email_send(to=user.email, subject=subject, body=body, kind=f"learning/{kind}")
 
 
 def _dashboard_path() -> str:

@@ -12,7 +12,8 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
-from accounts.forms import PlainTextField
+from accounts.forms import LineTextField, MultilineTextField, PlainTextField
+from accounts.validators import validate_multiline, validate_single_line
 
 from .models import ActionPlan, Organisation, ToolkitPage
 
@@ -26,10 +27,11 @@ def validate_no_markup(value: str) -> None:
         )
 
 
-class PlanTextField(forms.CharField):
-    """Multi-line text of a plan: kept as typed (line breaks too), refused if it carries markup."""
+class PlanTextField(MultilineTextField):
+    """Multi-line text of a plan: kept as typed (line breaks too), refused if it carries markup or
+    control characters (a vertical tab makes the DOCX export invalid)."""
 
-    default_validators = [validate_no_markup]
+    default_validators = [validate_multiline, validate_no_markup]
 
     def __init__(self, *, rows: int = 4, **kwargs):
         kwargs.setdefault("required", False)
@@ -37,8 +39,8 @@ class PlanTextField(forms.CharField):
         super().__init__(**kwargs)
 
 
-class PlanLineField(forms.CharField):
-    default_validators = [validate_no_markup]
+class PlanLineField(LineTextField):
+    default_validators = [validate_single_line, validate_no_markup]
 
     def __init__(self, **kwargs):
         kwargs.setdefault("required", False)
@@ -129,12 +131,22 @@ class DownloadConsentForm(forms.Form):
 class SectionForm(forms.Form):
     """The version the person started from travels with the form, to detect concurrent edits."""
 
-    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+    # The column is a 32-bit integer: a bigger number (forged) is refused, not sent to the database.
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0, max_value=2**31 - 1)
 
     def __init__(self, *args, section, **kwargs):
         self.section = section
         self.definition = section.definition
         super().__init__(*args, **kwargs)
+
+    def clean(self):
+        data = super().clean()
+        # A hidden field's error would show nowhere: say it above the form, where the person looks.
+        if self._errors.pop("version", None):
+            raise ValidationError(
+                _("This page is out of date. Copy your text, reload the page and save again."), code="version"
+            )
+        return data
 
     def content(self) -> dict:
         return {}

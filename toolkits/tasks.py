@@ -1,13 +1,13 @@
 """E-mails about plans, sent in the background and written in each recipient's language."""
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.tasks import task
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
 from accounts.models import User
+from outbox.services import email_send
 
 from .models import ActionPlan, PlanComment
 
@@ -59,6 +59,6 @@ def send_plan_notification(
             }
             subject = render_to_string(f"toolkits/email/{kind}_subject.txt", context).strip()
             body = render_to_string(f"toolkits/email/{kind}.txt", context)
-        send_mail(subject, body, None, [recipient.email])
+        email_send(to=recipient.email, subject=subject, body=body, kind=f"toolkits/{kind}")
         sent += 1
     return sent

@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "home",
     "learning",
     "toolkits",
+    "outbox",
     # Wagtail
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -75,12 +76,14 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "accounts.mfa.MFARequiredMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "accounts.middleware.UserTimezoneMiddleware",
     "home.middleware.AdminContentSecurityPolicyMiddleware",
     "home.middleware.InvalidFormStatusMiddleware",
     "home.middleware.AdminConflictMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "home.bad_input.NulByteMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -246,8 +249,14 @@ ACCOUNT_RATE_LIMITS = {
     "change_password": "5/m/user",
     "manage_email": "10/m/user",
 }
+# Rate limits and failed-login locks count per visitor address (accounts.adapter): behind N load balancers
+# or proxies, the visitor's address is read from X-Forwarded-For, N hops from the right.
+ALLAUTH_TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = env("MFA_TOTP_ISSUER", default="Mutual Learning")
+# Staff, superusers, trainers, editors and moderators must set up an authenticator app before anything
+# else (accounts/mfa.py). Off here so that the demo accounts work under `make run`; on in production.
+MFA_REQUIRED_FOR_STAFF = env.bool("MFA_REQUIRED_FOR_STAFF", default=False)
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
@@ -290,6 +299,8 @@ WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "doc", "odt", "xlsx", "xls", "ods", "pp
 WAGTAILDOCS_INLINE_CONTENT_TYPES = []
 WAGTAILDOCS_MAX_UPLOAD_SIZE = env.int("WAGTAILDOCS_MAX_UPLOAD_SIZE", default=20 * 1024 * 1024)
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# Refuses files that only look like images (home/images.py).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "home.images.ImageForm"
 # Wagtail's responsive wrapper needs an inline style, which the CSP forbids; templates use .ratio instead.
 WAGTAILEMBEDS_RESPONSIVE_HTML = False
 # No Gravatar: it would send a hash of every editor's e-mail address to a third party.

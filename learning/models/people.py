@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import time_zone_choices
+from accounts.validators import validate_single_line
 
 
 def new_invite_code() -> str:
@@ -33,7 +34,9 @@ class Cohort(models.Model):
     course = models.ForeignKey(
         "learning.CoursePage", verbose_name=_("course"), on_delete=models.PROTECT, related_name="cohorts"
     )
-    title = models.CharField(_("title"), max_length=150)
+    # Checked here, not only in the workspace's form, so that the admin refuses it too: the title goes into
+    # e-mail subjects and export cells, where a control character breaks the mail or the file.
+    title = models.CharField(_("title"), max_length=150, validators=[validate_single_line])
     starts_on = models.DateField(_("starts on"), null=True, blank=True)
     ends_on = models.DateField(_("ends on"), null=True, blank=True)
     capacity = models.PositiveIntegerField(

@@ -10,8 +10,10 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.utils.translation import gettext_lazy as _
 
+from accounts.forms import LineTextField, MultilineTextField
 from accounts.models import User, time_zone_choices
 from accounts.roles import TRAINERS
+from accounts.validators import normalise_text, strip_control_characters
 
 from ..forms import SessionTimesMixin
 from ..models import Certificate, Cohort, CohortMessage, CoursePage, Enrolment, LiveSession
@@ -55,6 +57,7 @@ class CohortForm(BootstrapMixin, forms.ModelForm):
             "language",
             "waitlist",
         ]
+        field_classes = {"title": LineTextField}
         widgets = {
             "starts_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "ends_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
@@ -248,13 +251,15 @@ def parse_invite_row(row: dict, default_language: str) -> tuple[str, str, str] |
     language = row["language"].strip().lower()[:10]
     if language not in LANGUAGE_CODES:
         language = default_language
-    return email, row["name"][:120], language
+    # A CSV comes from anywhere: a control character in a name is dropped rather than refusing the file.
+    return email, normalise_text(strip_control_characters(row["name"]))[:120], language
 
 
 class MessageForm(BootstrapMixin, forms.ModelForm):
     class Meta:
         model = CohortMessage
         fields = ["audience", "subject", "body"]
+        field_classes = {"subject": LineTextField, "body": MultilineTextField}
         widgets = {"body": forms.Textarea(attrs={"rows": 8}), "audience": forms.RadioSelect}
 
     def __init__(self, *args, **kwargs):
@@ -277,6 +282,7 @@ class LiveSessionForm(SessionTimesMixin, BootstrapMixin, forms.ModelForm):
     class Meta:
         model = LiveSession
         fields = ["title", "starts_at", "ends_at", "time_zone", "location", "online_url"]
+        field_classes = {"title": LineTextField, "location": LineTextField}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -301,7 +307,7 @@ class ReviewForm(BootstrapMixin, forms.Form):
         choices=[("accept", _("Accept")), ("revise", _("Ask for a revision"))],
         widget=forms.RadioSelect,
     )
-    feedback = forms.CharField(
+    feedback = MultilineTextField(
         label=_("Feedback to the trainee"),
         required=False,
         max_length=10_000,
@@ -331,7 +337,7 @@ class CertificateRevokeForm(BootstrapMixin, forms.Form):
             (Certificate.Reason.MISCONDUCT, Certificate.Reason.MISCONDUCT.label),
         ],
     )
-    note = forms.CharField(
+    note = MultilineTextField(
         label=_("Internal note (not shown publicly)"),
         required=False,
         max_length=500,

@@ -1,11 +1,12 @@
 """E-mails from the workspace, sent in the background (django.tasks), each in its recipient's language."""
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.tasks import task
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
+
+from outbox.services import email_send
 
 
 def _site_url(path: str) -> str:
@@ -29,7 +30,7 @@ def send_cohort_message(*, message_id: int) -> None:
             }
             subject = render_to_string("learning/workspace/email/message_subject.txt", context).strip()
             body = render_to_string("learning/workspace/email/message_message.txt", context)
-        send_mail(subject, body, None, [user.email])
+        email_send(to=user.email, subject=subject, body=body, kind="workspace/message")
 
 
 @task()
@@ -47,4 +48,4 @@ def send_invitation_email(*, invitation_id: int) -> None:
         }
         subject = render_to_string("learning/workspace/email/invitation_subject.txt", context).strip()
         body = render_to_string("learning/workspace/email/invitation_message.txt", context)
-    send_mail(subject, body, None, [invitation.email])
+    email_send(to=invitation.email, subject=subject, body=body, kind="workspace/invitation")

@@ -5,7 +5,7 @@ reflection, a session) is looked up *within* that cohort: another cohort's id is
 """
 
 from django.contrib import messages
-from django.http import Http404
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -123,8 +123,11 @@ def cohort(request, cohort):
 
 def _back(request, cohort):
     target = request.POST.get("next", "")
-    if target and url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
-        return redirect(target)
+    # Only a path on this site: `redirect()` would take "abc" for a URL name and fail to reverse it.
+    if target.startswith("/") and url_has_allowed_host_and_scheme(
+        target, {request.get_host()}, request.is_secure()
+    ):
+        return HttpResponseRedirect(target)
     return redirect(_cohort_url(cohort))
 
 
@@ -385,7 +388,8 @@ def attendance(request, cohort, session_pk):
     else:
         present = [pk for pk, was in session.attendance.values_list("enrolment_id", "present") if was]
         form = AttendanceForm(initial={"present": present}, enrolments=enrolments)
-    checked = {int(value) for value in (form["present"].value() or [])}
+    # What the form sends back may be anything: only numbers can be trainees' checkboxes.
+    checked = {int(value) for value in (form["present"].value() or []) if str(value).isdecimal()}
     return TemplateResponse(
         request,
         "learning/workspace/attendance.html",

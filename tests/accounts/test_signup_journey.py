@@ -32,8 +32,12 @@ def confirm_from_mail(client, mail):
     return client.post(path, follow=True)
 
 
-def test_signup_sends_verification_and_login_waits_for_it(client, mailoutbox):
-    response = signup(client)
+def test_signup_sends_verification_and_login_waits_for_it(
+    client, mailoutbox, django_capture_on_commit_callbacks
+):
+    # E-mails leave through the task queue once the account is committed.
+    with django_capture_on_commit_callbacks(execute=True):
+        response = signup(client)
 
     assert response.status_code == 302
     user = User.objects.get(email="nadia@example.org")
@@ -45,8 +49,11 @@ def test_signup_sends_verification_and_login_waits_for_it(client, mailoutbox):
     assert "_auth_user_id" not in client.session
 
 
-def test_confirming_the_email_logs_in_and_profile_can_be_edited(client, mailoutbox):
-    signup(client)
+def test_confirming_the_email_logs_in_and_profile_can_be_edited(
+    client, mailoutbox, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        signup(client)
 
     response = confirm_from_mail(client, mailoutbox[0])
 
@@ -63,12 +70,15 @@ def test_confirming_the_email_logs_in_and_profile_can_be_edited(client, mailoutb
     assert (user.display_name, user.certificate_name, user.city) == ("Nadia R.", "نادية رحيمي", "Ghent")
 
 
-def test_signup_in_french_gets_french_pages_and_a_french_email(client, mailoutbox):
+def test_signup_in_french_gets_french_pages_and_a_french_email(
+    client, mailoutbox, django_capture_on_commit_callbacks
+):
     page = client.get("/fr/accounts/signup/")
     assert '<html lang="fr" dir="ltr">' in page.content.decode()
     assert "Votre nom" in page.content.decode()
 
-    signup(client, language="fr")
+    with django_capture_on_commit_callbacks(execute=True):
+        signup(client, language="fr")
 
     user = User.objects.get(email="nadia@example.org")
     assert user.language == "fr"

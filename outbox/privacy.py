@@ -1,0 +1,22 @@
+"""This app's share of a person's data: the e-mails sent to their addresses."""
+
+from allauth.account.models import EmailAddress
+
+from .models import OutgoingEmail
+
+
+def _addresses(user) -> set[str]:
+    return {user.email, *EmailAddress.objects.filter(user=user).values_list("email", flat=True)}
+
+
+def export_user_data(user) -> dict:
+    return {
+        "emails": [
+            {"to": e.to, "subject": e.subject, "status": e.status, "queued_at": e.created_at.isoformat()}
+            for e in OutgoingEmail.objects.filter(to__in=_addresses(user))
+        ]
+    }
+
+
+def erase_user_data(user) -> None:
+    OutgoingEmail.objects.filter(to__in=_addresses(user)).delete()

@@ -1,0 +1,143 @@
+"""Sending e-mail: the one way every message of the platform (ours and allauth's) goes out.
+
+`email_send` records the message and hands it to the task queue after the transaction commits; the task
+calls `email_deliver`, which tries once, records what happened and, when the queue can run a task later
+(django-tasks-db in production), schedules the next attempt. The inline queue of development and tests
+cannot wait: a failure there stays recorded as failed, and staff send it again from the admin.
+"""
+
+import logging
+import re
+import unicodedata
+from datetime import timedelta
+from functools import partial
+
+from django.conf import settings
+from django.core.mail import EmailMessage, EmailMultiAlternatives
+from django.db import transaction
+from django.utils import timezone
+
+from .models import OutgoingEmail
+
+logger = logging.getLogger(__name__)
+
+# Waits before the 2nd, 3rd... attempt; after the last, the message is marked failed.
+RETRY_DELAYS = (timedelta(minutes=1), timedelta(minutes=5), timedelta(minutes=30), timedelta(hours=2))
+MAX_ATTEMPTS = len(RETRY_DELAYS) + 1
+
+_SPACE_LIKE = re.compile(r"\s+")
+
+
+def single_line(text) -> str:
+    """`text` as one clean line: every line break, tab and control character becomes one space.
+
+    A subject is a mail header: a line break in it (a cohort title typed with one) makes the mail library
+    refuse the message, and would otherwise let text inject headers."""
+    cleaned = "".join(" " if unicodedata.category(char) in ("Cc", "Zl", "Zp") else char for char in str(text))
+    return _SPACE_LIKE.sub(" ", cleaned).strip()
+
+
+def email_send(
+    *, to: str, subject: str, body: str, html: str = "", kind: str, from_email: str | None = None
+) -> OutgoingEmail:
+    """Record one e-mail to `to` and queue its delivery once the current transaction commits."""
+    from .tasks import deliver_email
+
+    email = OutgoingEmail.objects.create(
+        kind=kind[:100],
+        to=to,
+        from_email=from_email or settings.DEFAULT_FROM_EMAIL,
+        subject=single_line(subject)[:998],
+        body=body,
+        html=html,
+    )
+    transaction.on_commit(partial(deliver_email.enqueue, email_id=email.pk))
+    return email
+
+
+def email_send_message(*, message: EmailMessage, kind: str) -> list[OutgoingEmail]:
+    """Queue a message built elsewhere (allauth renders its own), one record per recipient."""
+    html = next(
+        (content for content, mimetype in getattr(message, "alternatives", []) if mimetype == "text/html"),
+        "",
+    )
+    body = message.body
+    if message.content_subtype == "html":
+        body, html = "", message.body
+    return [
+        email_send(
+            to=recipient,
+            subject=message.subject,
+            body=body,
+            html=html,
+            kind=kind,
+            from_email=message.from_email,
+        )
+        for recipient in message.to
+    ]
+
+
+def _as_message(email: OutgoingEmail) -> EmailMessage:
+    if not email.body and email.html:
+        message = EmailMessage(email.subject, email.html, email.from_email, [email.to])
+        message.content_subtype = "html"
+        return message
+    message = EmailMultiAlternatives(email.subject, email.body, email.from_email, [email.to])
+    if email.html:
+        message.attach_alternative(email.html, "text/html")
+    return message
+
+
+def email_deliver(*, email_id: int) -> str:
+    """One delivery attempt; returns the e-mail's status afterwards. Never raises for a mail failure."""
+    # Claimed with a conditional update, so that two workers never both send the same message.
+    claimed = OutgoingEmail.objects.filter(pk=email_id, status=OutgoingEmail.Status.QUEUED).update(
+        status=OutgoingEmail.Status.SENDING
+    )
+    if not claimed:
+        return "skipped"
+    email = OutgoingEmail.objects.get(pk=email_id)
+    email.attempts += 1
+    try:
+        _as_message(email).send()
+    except Exception as error:  # SMTP, API, DNS or TLS: whatever the backend raises is an outage to record
+        logger.warning("E-mail %s to %s failed (attempt %s): %r", email.pk, email.to, email.attempts, error)
+        return _failed(email, error)
+    email.status = OutgoingEmail.Status.SENT
+    email.sent_at = timezone.now()
+    email.next_attempt_at = None
+    email.body = email.html = ""
+    email.save()
+    return email.status
+
+
+def _failed(email: OutgoingEmail, error: Exception) -> str:
+    from .tasks import deliver_email
+
+    email.last_error = f"{type(error).__name__}: {error}"[:2000]
+    backend = deliver_email.get_backend()
+    if email.attempts < MAX_ATTEMPTS and backend.supports_defer:
+        email.status = OutgoingEmail.Status.QUEUED
+        email.next_attempt_at = timezone.now() + RETRY_DELAYS[email.attempts - 1]
+        email.save()
+        transaction.on_commit(
+            partial(deliver_email.using(run_after=email.next_attempt_at).enqueue, email_id=email.pk)
+        )
+    else:
+        email.status = OutgoingEmail.Status.FAILED
+        email.next_attempt_at = None
+        email.save()
+    return email.status
+
+
+@transaction.atomic
+def email_retry(*, email: OutgoingEmail) -> bool:
+    """Queue a failed e-mail again (staff's "Send again"); False when it is not a failed one."""
+    from .tasks import deliver_email
+
+    retried = OutgoingEmail.objects.filter(pk=email.pk, status=OutgoingEmail.Status.FAILED).update(
+        status=OutgoingEmail.Status.QUEUED, next_attempt_at=None
+    )
+    if retried:
+        transaction.on_commit(partial(deliver_email.enqueue, email_id=email.pk))
+    return bool(retried)
