@@ -4,6 +4,9 @@ from allauth.account.models import EmailAddress
 
 from .models import OutgoingEmail
 
+# Not linked to the user model (an address may have no account), but personal: see learning/privacy.py.
+PERSONAL_DATA = {"outbox.OutgoingEmail": "exported; deleted with the account, by address"}
+
 
 def _addresses(user) -> set[str]:
     return {user.email, *EmailAddress.objects.filter(user=user).values_list("email", flat=True)}
