@@ -478,7 +478,9 @@ def dashboard(*, user, request=None) -> dict:
     )
     courses = [enrolment.cohort.course for enrolment in enrolments]
     translated = translations_for(courses, request)
-    outlines = _outlines(courses, request)
+    # Lessons of the course in the reader's language (its translation or its alias): "Resume" keeps
+    # the interface language; progress is matched by translation key, the same in every language.
+    outlines = _outlines([translated.get(course.pk, course) for course in courses], request)
     done: dict[int, set[str]] = {}
     for enrolment_id, key in LessonProgress.objects.filter(enrolment__in=enrolments).values_list(
         "enrolment_id", "lesson_key"
@@ -492,7 +494,7 @@ def dashboard(*, user, request=None) -> dict:
     rows = []
     for enrolment in enrolments:
         course = enrolment.cohort.course
-        outline = outlines.get(course.pk, [])
+        outline = outlines.get(translated.get(course.pk, course).pk, [])
         keys = done.get(enrolment.pk, set())
         rows.append(
             DashboardRow(
