@@ -68,6 +68,7 @@ class CohortViewSet(ModelViewSet):
     form_fields = [
         "course",
         "title",
+        "titles",
         "starts_on",
         "ends_on",
         "capacity",

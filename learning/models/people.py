@@ -12,9 +12,12 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import time_zone_choices
+
+from ..titles import TITLES_HELP, TitlesField, title_in
 
 
 def new_invite_code() -> str:
@@ -33,7 +36,8 @@ class Cohort(models.Model):
     course = models.ForeignKey(
         "learning.CoursePage", verbose_name=_("course"), on_delete=models.PROTECT, related_name="cohorts"
     )
-    title = models.CharField(_("title"), max_length=150)
+    title = models.CharField(_("title"), max_length=150, help_text=_("In the cohort's language."))
+    titles = TitlesField(_("title in each language"), help_text=TITLES_HELP)
     starts_on = models.DateField(_("starts on"), null=True, blank=True)
     ends_on = models.DateField(_("ends on"), null=True, blank=True)
     capacity = models.PositiveIntegerField(
@@ -62,7 +66,16 @@ class Cohort(models.Model):
         ]
 
     def __str__(self):
-        return self.title
+        return self.localized_title
+
+    def title_in(self, language: str) -> str:
+        """The title readers of `language` see: theirs if a trainer gave one, else the cohort's own."""
+        return title_in(self.titles, self.title, language)
+
+    @property
+    def localized_title(self) -> str:
+        """The title in the active language (the page's, or the recipient's inside an e-mail)."""
+        return self.title_in(translation.get_language())
 
     @property
     def enrol_url(self) -> str:

@@ -50,6 +50,7 @@ class CohortForm(BootstrapMixin, forms.ModelForm):
         fields = [
             "course",
             "title",
+            "titles",
             "starts_on",
             "ends_on",
             "capacity",

@@ -67,7 +67,9 @@ def cohort_create(request):
         cohort = services.cohort_create(
             creator=request.user, data=data, co_trainers=form.cleaned_data["co_trainers"]
         )
-        messages.success(request, _("The cohort “%(title)s” was created.") % {"title": cohort.title})
+        messages.success(
+            request, _("The cohort “%(title)s” was created.") % {"title": cohort.localized_title}
+        )
         return redirect(_cohort_url(cohort))
     return TemplateResponse(request, "learning/workspace/cohort_form.html", {"form": form})
 
@@ -340,7 +342,7 @@ def _accept(request, token):
     except exceptions.LearningError as error:
         messages.error(request, error.message)
         return redirect("learning:dashboard")
-    messages.success(request, _("Welcome to %(cohort)s!") % {"cohort": enrolment.cohort.title})
+    messages.success(request, _("Welcome to %(cohort)s!") % {"cohort": enrolment.cohort.localized_title})
     return redirect("learning:dashboard")
 
 
@@ -354,7 +356,7 @@ def join_invited_cohort(sender, request, user, **kwargs):
     except exceptions.LearningError as error:
         messages.error(request, error.message)
     else:
-        messages.success(request, _("Welcome to %(cohort)s!") % {"cohort": enrolment.cohort.title})
+        messages.success(request, _("Welcome to %(cohort)s!") % {"cohort": enrolment.cohort.localized_title})
 
 
 # Live sessions and attendance -------------------------------------------------------------------
