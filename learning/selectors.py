@@ -409,6 +409,7 @@ CATALOGUE_FIELDS = (
     "depth",
     "translation_key",
     "locale_id",
+    "alias_of_id",  # an alias's words are its source's, in the source's language
     "summary",
     "level",
     "format",

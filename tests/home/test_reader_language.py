@@ -166,3 +166,12 @@ def test_progress_made_in_another_language_counts_for_the_course(client, demo):
     assert response.status_code == 302
     assert response.url.startswith("/ar/")
     assert LessonProgress.objects.filter(enrolment__user=trainee, lesson_key=lesson.translation_key).exists()
+
+
+def test_lists_mark_the_words_of_untranslated_pages_with_their_language(client, demo):
+    catalogue = client.get("/ar/courses/").content.decode()
+    results = client.get("/ar/search/", {"q": "democracy"}).content.decode()
+
+    # English titles and summaries inside the Arabic interface are read as English, left to right.
+    assert '<h2 class="h4 card-title" lang="en" dir="ltr">' in catalogue
+    assert '<li class="mb-3" lang="en" dir="ltr">' in results
