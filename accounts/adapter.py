@@ -1,6 +1,7 @@
 from types import SimpleNamespace
 
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.account.utils import get_login_redirect_url
 from django.utils import translation
 
 from home.models import organisation_name
@@ -39,6 +40,19 @@ class AccountAdapter(DefaultAccountAdapter):
         return (
             f"{super()._get_login_attempts_cache_key(request, **credentials)}:{self.get_client_ip(request)}"
         )
+
+    def post_login(self, request, user, *, redirect_url, signup, **kwargs):
+        # allauth writes "Successfully signed in as …" after choosing where to go, in the language of
+        # the page that was posted; the next page, which shows it, may be in the person's own language
+        # (below). The message is written in the language of the page that will show it.
+        target = get_login_redirect_url(request, redirect_url, signup=signup)
+        with translation.override(translation.get_language_from_path(target) or translation.get_language()):
+            return super().post_login(request, user, redirect_url=target, signup=signup, **kwargs)
+
+    def get_logout_redirect_url(self, request):
+        # allauth's default, "/", picks a language from the cookie or the browser, which may not be the
+        # one "You have signed out." was just written in: stay in the page's language.
+        return f"/{translation.get_language()}/"
 
     def get_login_redirect_url(self, request):
         # Land people in their own language after logging in, unless they were heading somewhere.

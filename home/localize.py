@@ -10,6 +10,8 @@ from collections.abc import Iterable
 from django.utils import translation
 from wagtail.models import Locale, Page
 
+from .site_cache import cached_per_site
+
 
 def active_locale(request=None) -> Locale | None:
     """The Locale of the active language, looked up once per request (the footer, hero and every card
@@ -69,3 +71,27 @@ def localized_specific_pages(pages: Iterable[Page | None], request=None) -> list
     ids = [page.pk for page in translations.values()]
     specific = Page.objects.live().filter(pk__in=ids).specific().in_bulk()
     return [specific[pk] for pk in ids if pk in specific]
+
+
+def content_locale_id(page: Page, request=None) -> int:
+    """The locale the page's words are written in.
+
+    Every language's tree keeps an alias of each page not yet translated into it (wagtail-localize's
+    synchronised trees, see home/migrations/0005): the alias belongs to the reader's locale, so its links
+    stay in the reader's language, but it shows its source's words, in its source's language.
+    """
+    if not getattr(page, "alias_of_id", None):
+        return page.locale_id
+
+    def compute():
+        locale_id, source_id = page.locale_id, page.alias_of_id
+        for _hop in range(5):  # an alias of an alias ends at a page with words of its own
+            if source_id is None:
+                break
+            source = Page.objects.filter(pk=source_id).values_list("locale_id", "alias_of_id")
+            locale_id, source_id = source[0]
+        return locale_id
+
+    if request is None:
+        return compute()
+    return cached_per_site(request, f"alias-content-locale:{page.alias_of_id}", compute)

@@ -70,6 +70,7 @@ class CohortAdminForm(WagtailAdminModelForm):
         fields = [
             "course",
             "title",
+            "titles",
             "starts_on",
             "ends_on",
             "capacity",

@@ -14,7 +14,8 @@ from datetime import UTC, datetime, time, timedelta
 from allauth.account.models import EmailAddress
 from django.contrib.auth.hashers import make_password
 from django.http import QueryDict
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.formats import date_format
 from wagtail.embeds.embeds import get_embed_hash
 from wagtail.embeds.models import Embed
 from wagtail.models import Locale, Page
@@ -210,14 +211,36 @@ def _courses(english: Locale, french: Locale, trainer) -> dict:
 # Cohorts and sessions ---------------------------------------------------------------------------
 
 
+# Cohort titles as readers of other languages see them (the demo's cohorts are named in English).
+COHORT_TITLES = {
+    "Brussels and online": {"fr": "Bruxelles et en ligne", "ar": "بروكسل وعبر الإنترنت"},
+    "Self-paced: start any time": {
+        "fr": "À votre rythme : commencez quand vous voulez",
+        "ar": "بالسرعة التي تناسبك: ابدأ متى شئت",
+    },
+}
+
+
+def _cohort_titles(label: str, starts_on) -> dict:
+    titles = {}
+    for language, title in COHORT_TITLES.get(label, {}).items():
+        with translation.override(language):
+            titles[language] = f"{title}, {date_format(starts_on, 'F Y')}" if starts_on else title
+    return titles
+
+
 def _cohort(course: CoursePage, label: str, trainer, **fields) -> Cohort:
     """The cohort of `course` whose title starts with `label`; a dated one is titled by its first month."""
     cohort = Cohort.objects.filter(course=course, title__startswith=label).first()
+    starts_on = fields.get("starts_on")
     if cohort is None:
-        starts_on = fields.get("starts_on")
         title = f"{label}, {starts_on:%B %Y}" if starts_on else label
         cohort = Cohort.objects.create(course=course, title=title, **fields)
         cohort.trainers.set([trainer])
+    titles = _cohort_titles(label, cohort.starts_on)
+    if cohort.titles != titles:
+        cohort.titles = titles
+        cohort.save(update_fields=["titles"])
     return cohort
 
 

@@ -39,7 +39,7 @@ def export_user_data(user) -> dict:
         "enrolments": [
             {
                 "course": enrolment.cohort.course.title,
-                "cohort": enrolment.cohort.title,
+                "cohort": enrolment.cohort.localized_title,
                 "status": enrolment.status,
                 "requested": enrolment.created_at.isoformat(),
                 "completed": enrolment.completed_at.isoformat() if enrolment.completed_at else None,

@@ -410,6 +410,7 @@ CATALOGUE_FIELDS = (
     "depth",
     "translation_key",
     "locale_id",
+    "alias_of_id",  # an alias's words are its source's, in the source's language
     "summary",
     "level",
     "format",
@@ -479,7 +480,9 @@ def dashboard(*, user, request=None) -> dict:
     )
     courses = [enrolment.cohort.course for enrolment in enrolments]
     translated = translations_for(courses, request)
-    outlines = _outlines(courses, request)
+    # Lessons of the course in the reader's language (its translation or its alias): "Resume" keeps
+    # the interface language; progress is matched by translation key, the same in every language.
+    outlines = _outlines([translated.get(course.pk, course) for course in courses], request)
     done: dict[int, set[str]] = {}
     for enrolment_id, key in LessonProgress.objects.filter(enrolment__in=enrolments).values_list(
         "enrolment_id", "lesson_key"
@@ -493,7 +496,7 @@ def dashboard(*, user, request=None) -> dict:
     rows = []
     for enrolment in enrolments:
         course = enrolment.cohort.course
-        outline = outlines.get(course.pk, [])
+        outline = outlines.get(translated.get(course.pk, course).pk, [])
         keys = done.get(enrolment.pk, set())
         rows.append(
             DashboardRow(

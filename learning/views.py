@@ -85,7 +85,7 @@ def withdraw(request, pk):
     except exceptions.LearningError as error:
         messages.error(request, error.message)
         return redirect("learning:dashboard")
-    messages.success(request, _("You have left %(cohort)s.") % {"cohort": enrolment.cohort.title})
+    messages.success(request, _("You have left %(cohort)s.") % {"cohort": enrolment.cohort.localized_title})
     return redirect("learning:dashboard")
 
 
@@ -192,7 +192,7 @@ def session_ics(request, uid):
     session = get_object_or_404(LiveSession.objects.select_related("cohort"), uid=uid)
     if not _can_see_cohort(request.user, session.cohort):
         raise Http404
-    return _ics_response(sessions_ics([session], calendar_name=session.cohort.title), "session.ics")
+    return _ics_response(sessions_ics([session], calendar_name=session.cohort.localized_title), "session.ics")
 
 
 @login_required
@@ -201,4 +201,6 @@ def cohort_ics(request, pk):
     cohort = get_object_or_404(Cohort, pk=pk)
     if not _can_see_cohort(request.user, cohort):
         raise Http404
-    return _ics_response(sessions_ics(cohort.sessions.all(), calendar_name=cohort.title), "sessions.ics")
+    return _ics_response(
+        sessions_ics(cohort.sessions.all(), calendar_name=cohort.localized_title), "sessions.ics"
+    )

@@ -8,7 +8,7 @@ from django.utils.translation import get_language_info
 from wagtail.models import Locale, Page
 
 from home.language import language_urls
-from home.localize import resolve_links
+from home.localize import content_locale_id, resolve_links
 from home.models import organisation_name
 from home.site_cache import cached_per_site
 
@@ -58,7 +58,8 @@ def content_language(context, page) -> str:
         codes = cached_per_site(
             request, "locale-codes", lambda: dict(Locale.objects.values_list("id", "language_code"))
         )
-    code = codes.get(page.locale_id) or page.locale.language_code
+    locale_id = content_locale_id(page, request)
+    code = codes.get(locale_id) or Locale.objects.get(pk=locale_id).language_code
     direction = "rtl" if get_language_info(code)["bidi"] else "ltr"
     return format_html('lang="{}" dir="{}"', code, direction)
 

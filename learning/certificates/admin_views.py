@@ -114,7 +114,7 @@ class IssueForCohortView(WagtailAdminTemplateMixin, TemplateView):
         return super().dispatch(request, pk)
 
     def get_page_subtitle(self):
-        return self.cohort.title
+        return self.cohort.localized_title
 
     def get_context_data(self, **kwargs):
         waiting = (

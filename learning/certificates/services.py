@@ -59,7 +59,7 @@ def _snapshot(enrolment: Enrolment, language: str) -> dict:
         "course_key": course.translation_key,
         "hours": course.hours,
         "completed_on": timezone.localdate(enrolment.completed_at or timezone.now()),
-        "cohort_title": enrolment.cohort.title,
+        "cohort_title": enrolment.cohort.title_in(language),
         "issuer_name": issuer_name(),
         "trainer_names": [_person_name(trainer) for trainer in trainers],
         "achievement_description": translated.summary,

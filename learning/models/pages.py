@@ -14,6 +14,7 @@ from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
+from home.localize import content_locale_id
 from home.view_restrictions import ViewRestrictionShortcutMixin
 
 from ..blocks import LessonBlock, OutcomeBlock
@@ -55,7 +56,9 @@ class CourseIndexPage(ViewRestrictionShortcutMixin, Page):
         from ..selectors import catalogue_page, topic_choices
 
         context = super().get_context(request, *args, **kwargs)
-        topics = topic_choices(self.locale_id, request)
+        # The catalogue of a language it is not translated into lists aliases of the courses, whose
+        # topics are their source's: offer those.
+        topics = topic_choices(content_locale_id(self, request), request)
         form = CatalogueFilterForm(request.GET or None, topics=topics)
         page_number = request.GET.get("page", "1")[:6]
         # The form shows the filters in effect (invalid values are dropped, not reported), so its HTML is

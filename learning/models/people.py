@@ -12,10 +12,13 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import time_zone_choices
 from accounts.validators import validate_single_line
+
+from ..titles import TITLES_HELP, TitlesField, title_in
 
 
 def new_invite_code() -> str:
@@ -36,7 +39,10 @@ class Cohort(models.Model):
     )
     # Checked here, not only in the workspace's form, so that the admin refuses it too: the title goes into
     # e-mail subjects and export cells, where a control character breaks the mail or the file.
-    title = models.CharField(_("title"), max_length=150, validators=[validate_single_line])
+    title = models.CharField(
+        _("title"), max_length=150, validators=[validate_single_line], help_text=_("In the cohort's language.")
+    )
+    titles = TitlesField(_("title in each language"), help_text=TITLES_HELP)
     starts_on = models.DateField(_("starts on"), null=True, blank=True)
     ends_on = models.DateField(_("ends on"), null=True, blank=True)
     capacity = models.PositiveIntegerField(
@@ -65,7 +71,16 @@ class Cohort(models.Model):
         ]
 
     def __str__(self):
-        return self.title
+        return self.localized_title
+
+    def title_in(self, language: str) -> str:
+        """The title readers of `language` see: theirs if a trainer gave one, else the cohort's own."""
+        return title_in(self.titles, self.title, language)
+
+    @property
+    def localized_title(self) -> str:
+        """The title in the active language (the page's, or the recipient's inside an e-mail)."""
+        return self.title_in(translation.get_language())
 
     @property
     def enrol_url(self) -> str:

@@ -50,6 +50,7 @@ class CohortForm(BootstrapMixin, forms.ModelForm):
         fields = [
             "course",
             "title",
+            "titles",
             "starts_on",
             "ends_on",
             "capacity",
@@ -67,7 +68,10 @@ class CohortForm(BootstrapMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         # Any published course, in any language: cohorts refer to courses by their translation key, so a
         # cohort of the French version is a cohort of the same course.
-        self.fields["course"].queryset = CoursePage.objects.live().select_related("locale").order_by("title")
+        # Aliases (a language's copy of a course not yet translated into it) are the same course again.
+        self.fields["course"].queryset = (
+            CoursePage.objects.live().filter(alias_of__isnull=True).select_related("locale").order_by("title")
+        )
         self.fields["course"].label_from_instance = lambda course: (
             f"{course.title} ({course.locale.language_code})"
         )

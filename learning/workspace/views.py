@@ -65,7 +65,9 @@ def cohort_create(request):
         cohort = services.cohort_create(
             creator=request.user, data=data, co_trainers=form.cleaned_data["co_trainers"]
         )
-        messages.success(request, _("The cohort “%(title)s” was created.") % {"title": cohort.title})
+        messages.success(
+            request, _("The cohort “%(title)s” was created.") % {"title": cohort.localized_title}
+        )
         return redirect(_cohort_url(cohort))
     return TemplateResponse(request, "learning/workspace/cohort_form.html", {"form": form})
 
@@ -336,7 +338,7 @@ def invitation(request, token):
         invitation = services.invitation_for(token=token, user=request.user)
         if request.method == "POST":
             enrolment = services.invitation_accept(token=token, user=request.user)
-            messages.success(request, _("Welcome to %(cohort)s!") % {"cohort": enrolment.cohort.title})
+            messages.success(request, _("Welcome to %(cohort)s!") % {"cohort": enrolment.cohort.localized_title})
             return redirect("learning:dashboard")
     except exceptions.LearningError as error:
         messages.error(request, error.message)

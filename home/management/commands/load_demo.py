@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
@@ -22,4 +23,8 @@ class Command(BaseCommand):
         with transaction.atomic():
             for module in project_modules("demo"):
                 module.load(self.stdout)
+            # Pages made in code (not through the admin's create view) get no aliases from
+            # wagtail-localize's hook: every language's tree gets its aliases of what is not translated,
+            # so the demo is read in each language under that language's prefix.
+            call_command("sync_locale_trees", stdout=self.stdout)
         self.stdout.write(self.style.SUCCESS("Demo content is ready."))
