@@ -40,7 +40,10 @@ class Cohort(models.Model):
     # Checked here, not only in the workspace's form, so that the admin refuses it too: the title goes into
     # e-mail subjects and export cells, where a control character breaks the mail or the file.
     title = models.CharField(
-        _("title"), max_length=150, validators=[validate_single_line], help_text=_("In the cohort's language.")
+        _("title"),
+        max_length=150,
+        validators=[validate_single_line],
+        help_text=_("In the cohort's language."),
     )
     titles = TitlesField(_("title in each language"), help_text=TITLES_HELP)
     starts_on = models.DateField(_("starts on"), null=True, blank=True)

@@ -338,7 +338,9 @@ def invitation(request, token):
         invitation = services.invitation_for(token=token, user=request.user)
         if request.method == "POST":
             enrolment = services.invitation_accept(token=token, user=request.user)
-            messages.success(request, _("Welcome to %(cohort)s!") % {"cohort": enrolment.cohort.localized_title})
+            messages.success(
+                request, _("Welcome to %(cohort)s!") % {"cohort": enrolment.cohort.localized_title}
+            )
             return redirect("learning:dashboard")
     except exceptions.LearningError as error:
         messages.error(request, error.message)
