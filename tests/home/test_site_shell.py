@@ -33,7 +33,7 @@ def test_editor_can_start_a_translation_with_wagtail_localize(client, demo):
 
     from tests.factories import UserFactory
 
-    Locale.objects.create(language_code="de")
+    Locale.objects.get_or_create(language_code="de")  # every configured language is a locale already
     about = Page.objects.get(slug="about")
     client.force_login(UserFactory(is_staff=True, is_superuser=True))
 
