@@ -12,7 +12,9 @@ def create_locales(apps, schema_editor):
     Locale = apps.get_model("wagtailcore.Locale")
     existing = set(Locale.objects.values_list("language_code", flat=True))
     Locale.objects.bulk_create(
-        Locale(language_code=code) for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES if code not in existing
+        Locale(language_code=code)
+        for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES
+        if code not in existing
     )
 
 
