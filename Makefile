@@ -72,7 +72,7 @@ test: install browser interop
 # (django-admin without settings writes to the folder it runs in). Translate, then compile.
 APP_CATALOGUES := $(patsubst %/locale,%,$(wildcard */locale))
 # Every language of settings.LANGUAGES but English (tests/test_translations.py checks the two agree).
-LANGS := fr de nl pl pt es it ar
+LANGS := fr de nl pl pt es it ar uk fa tr ti
 LANG_FLAGS := $(foreach lang,$(LANGS),-l $(lang))
 messages: install
 	$(PY) manage.py makemessages $(LANG_FLAGS) --no-obsolete -i ".venv/*" -i "tests/*" -i "bench/*" \

@@ -7,6 +7,7 @@ tasks run immediately, e-mail printed to the console. Each service moves out by 
 
 from pathlib import Path
 
+import django.conf.locale
 import environ
 from django.utils.csp import CSP
 
@@ -273,7 +274,18 @@ LANGUAGES = [
     ("es", "Español"),
     ("it", "Italiano"),
     ("ar", "العربية"),
+    ("uk", "Українська"),
+    ("fa", "فارسی"),
+    ("tr", "Türkçe"),
+    ("ti", "ትግርኛ"),
 ]
+# Django knows every language above but Tigrinya: its entry is added to Django's table, as the
+# documentation of get_language_info() suggests, so get_language_info("ti") and LocaleMiddleware accept it.
+# Right-to-left comes from this table ("bidi"): Arabic and Farsi, nothing else to configure.
+EXTRA_LANG_INFO = {
+    "ti": {"bidi": False, "code": "ti", "name": "Tigrinya", "name_local": "ትግርኛ"},
+}
+django.conf.locale.LANG_INFO = {**django.conf.locale.LANG_INFO, **EXTRA_LANG_INFO}
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [BASE_DIR / "locale"]

@@ -18,7 +18,6 @@ from learning.models import Certificate, CertificateDesign
 
 from . import openbadges
 
-RTL_LANGUAGES = {"ar", "fa", "he", "ur"}
 LOGO_MAX_BYTES = 2 * 1024 * 1024
 DEFAULT_DESIGN = CertificateDesign(name="default", layout=CertificateDesign.Layout.CLASSIC)
 
@@ -67,7 +66,7 @@ def certificate_html(certificate: Certificate) -> str:
             "logo": _logo_data_url(issuer),
             "qr": segno.make(url, error="m").svg_data_uri(scale=4, border=0),
             "verification_url": url,
-            "rtl": certificate.language in RTL_LANGUAGES,
+            "rtl": translation.get_language_bidi(),
         }
         return render_to_string(f"learning/certificates/pdf/{design.layout}.html", context)
 

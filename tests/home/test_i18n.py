@@ -3,7 +3,8 @@ from django.conf import settings
 
 pytestmark = pytest.mark.django_db
 
-REQUIRED_LANGUAGES = {"en", "fr", "de", "nl", "pl", "pt", "es", "it", "ar"}
+REQUIRED_LANGUAGES = {"en", "fr", "de", "nl", "pl", "pt", "es", "it", "ar", "uk", "fa", "tr", "ti"}
+RIGHT_TO_LEFT = {"ar", "fa"}
 
 
 def test_all_required_languages_are_configured():
@@ -16,16 +17,61 @@ def test_every_language_serves_the_home_page_with_its_lang_and_direction(client,
     response = client.get(f"/{language}/")
 
     html = response.content.decode()
-    direction = "rtl" if language == "ar" else "ltr"
+    direction = "rtl" if language in RIGHT_TO_LEFT else "ltr"
     assert response.status_code == 200
     assert f'<html lang="{language}" dir="{direction}">' in html
-    assert ("bootstrap.rtl.min.css" in html) == (language == "ar")
+    assert ("bootstrap.rtl.min.css" in html) == (language in RIGHT_TO_LEFT)
 
 
 def test_arabic_interface_is_translated(client, demo):
     html = client.get("/ar/").content.decode()
 
     assert "تسجيل الدخول" in html or "الدخول" in html
+
+
+def test_tigrinya_is_known_to_django_and_farsi_is_right_to_left():
+    from django.utils.translation import get_language_info
+
+    assert get_language_info("ti")["name_local"] == "ትግርኛ"
+    assert get_language_info("ti")["bidi"] is False
+    assert get_language_info("fa")["bidi"] is True
+
+
+@pytest.mark.parametrize(
+    ("language", "words"),
+    [("uk", "Увійти"), ("fa", "ورود"), ("tr", "Giriş yap"), ("ti", "እቶ")],
+)
+def test_the_new_languages_translate_the_interface(client, demo, language, words):
+    assert words in client.get(f"/{language}/").content.decode()
+
+
+def test_the_language_menu_offers_every_configured_language_in_itself(client, demo):
+    html = client.get("/fa/").content.decode()
+
+    links = switcher_links(html)
+    assert sorted(links) == sorted(code for code, _name in settings.LANGUAGES)
+    assert len(links) == 13
+    for _code, autonym in settings.LANGUAGES:
+        assert autonym in html
+
+
+def test_every_configured_language_is_a_wagtail_locale():
+    from wagtail.models import Locale
+
+    codes = set(Locale.objects.values_list("language_code", flat=True))
+    assert codes >= {code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES}
+
+
+def test_the_locales_migration_is_idempotent():
+    from importlib import import_module
+
+    from django.apps import apps
+    from wagtail.models import Locale
+
+    migration = import_module("home.migrations.0005_every_language_is_a_synchronised_locale")
+    before = Locale.objects.count()
+    migration.create_locales(apps, None)
+    assert Locale.objects.count() == before
 
 
 def switcher_links(html: str) -> dict[str, str]:
