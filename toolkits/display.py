@@ -54,6 +54,8 @@ def section_view(section) -> dict:
         view["rows"] = [
             [_format_cell(name, row.get(name, "")) for name in fields] for row in content.get("rows", [])
         ]
+        # Each cell beside its column's name: on a narrow page the table reads as one card per row.
+        view["labelled_rows"] = [list(zip(view["columns"], row, strict=True)) for row in view["rows"]]
         view["is_empty"] = not view["rows"]
     return view
 
