@@ -5,6 +5,7 @@ import django_filters
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
@@ -69,7 +70,12 @@ def csv_safe(value):
 
 
 def _month(value) -> str:
-    return value.strftime("%Y-%m") if value else ""
+    return value.strftime("%Y-%m") if value else ""  # CSV: ISO text, read the same way everywhere
+
+
+def _month_cell(value):
+    # XLSX: a real date (the month's first day, local time), shown as a month by write_xlsx_row below.
+    return timezone.make_naive(value) if value else None
 
 
 class DownloadReportView(ReportView):
@@ -95,7 +101,14 @@ class DownloadReportView(ReportView):
         "organisation": _("Organisation"),
         "downloads": _("Downloads"),
     }
-    custom_field_preprocess = {"month": {"csv": _month, "xlsx": _month}}
+    custom_field_preprocess = {"month": {"csv": _month, "xlsx": _month_cell}}
+
+    def generate_xlsx_row(self, worksheet, row_dict, date_format=None):
+        cells = super().generate_xlsx_row(worksheet, row_dict, date_format)
+        for field, cell in zip(row_dict, cells, strict=True):
+            if field == "month" and cell.value:
+                cell.number_format = "yyyy-mm"
+            yield cell
 
     def get_queryset(self):
         return download_report_rows()

@@ -158,3 +158,22 @@ def test_csv_export_keeps_formulas_as_text(client, toolkit_with_document):
     csv = client.get(reverse("toolkits_downloads_report"), {"export": "csv"})
     body = b"".join(csv.streaming_content).decode() if csv.streaming else csv.content.decode()
     assert "'=HYPERLINK(1)" in body and "'@x" in body
+
+
+def test_download_report_xlsx_holds_the_month_as_a_date_cell(client, toolkit_with_document):
+    import io
+    from datetime import datetime
+
+    import openpyxl
+
+    _page, doc = toolkit_with_document
+    client.get(doc.url)
+    client.force_login(UserFactory(is_staff=True, is_superuser=True))
+
+    xlsx = client.get(reverse("toolkits_downloads_report"), {"export": "xlsx"})
+
+    content = b"".join(xlsx.streaming_content) if xlsx.streaming else xlsx.content
+    sheet = openpyxl.load_workbook(io.BytesIO(content)).active
+    month = sheet.cell(row=2, column=1)
+    assert isinstance(month.value, datetime) and month.value.day == 1
+    assert month.number_format == "yyyy-mm"
