@@ -5,20 +5,13 @@ One live server and one demo for the whole module (the pages only read it): the 
 person who would use it, scrolls sideways; every page passes axe-core's WCAG 2.1 A/AA checks.
 """
 
-import io
-from types import SimpleNamespace
-
 import pytest
-from django.core.management import call_command
-from django.db import connections
 from django.urls import reverse
 from playwright.sync_api import expect
 
-from accounts.demo import DEMO_PASSWORD
-from tests.browser.conftest import accessibility_violations, screenshot
+from tests.browser.conftest import accessibility_violations, demo_server, open_page, screenshot
 
-# The django_db mark gives the module the test database (each test in a transaction of its own, which
-# leaves the module's committed demo alone); without it pytest-django would not set one up at all.
+# The django_db mark gives the module the test database (see conftest.demo_server).
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
 PHONE = {"width": 360, "height": 740}
@@ -65,36 +58,8 @@ def demo_facts() -> dict:
 
 @pytest.fixture(scope="module")
 def site(browser, django_db_setup, django_db_blocker):
-    """The demo, committed so the live server sees it, then flushed as a transactional test would be."""
-    from pytest_django.live_server_helper import LiveServer
-
-    with django_db_blocker.unblock():
-        call_command("load_demo", stdout=io.StringIO())
-        facts = demo_facts()
-        server = LiveServer("localhost")
-        server._live_server_modified_settings.enable()
-        try:
-            yield SimpleNamespace(url=server.url, **facts)
-        finally:
-            server._live_server_modified_settings.disable()
-            server.stop()
-            call_command("flush", interactive=False, verbosity=0)
-            connection = connections["default"]
-            if getattr(connection, "_test_serialized_contents", None):
-                connection.creation.deserialize_db_from_string(connection._test_serialized_contents)
-
-
-def open_page(browser, site, viewport, email=None):
-    context = browser.new_context(base_url=site.url, bypass_csp=True, viewport=viewport)
-    page = context.new_page()
-    page.set_default_timeout(15_000)
-    if email:
-        page.goto("/en/accounts/login/")
-        page.locator("#id_login").fill(email)
-        page.locator("#id_password").fill(DEMO_PASSWORD)
-        page.locator("form.allauth-form button[type=submit]").click()
-        page.wait_for_url("**/accounts/profile/")
-    return page
+    with demo_server(django_db_blocker, demo_facts) as server:
+        yield server
 
 
 def header_height(page) -> float:
