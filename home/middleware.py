@@ -163,8 +163,19 @@ def _has_invalid_form(context) -> bool:
     )
 
 
+def _focus_first_error(context) -> None:
+    """`autofocus` on the first field in error, so that the page opens where the person must act
+    (without JavaScript too; htmx honours autofocus in what it swaps in)."""
+    for value in (context or {}).values():
+        if isinstance(value, BaseForm) and value.is_bound and value.errors:
+            for name in value.errors:
+                if name in value.fields:
+                    value.fields[name].widget.attrs["autofocus"] = True
+                    return
+
+
 class InvalidFormStatusMiddleware(AdminPathMixin):
-    """A form sent back with errors answers 422 instead of 200.
+    """A form sent back with errors answers 422 instead of 200, with the focus on its first error.
 
     Every form page (ours and allauth's) re-renders the form with what the person typed and a clear
     error; the status tells browsers, tests and monitoring that the input was refused. Wagtail's admin
@@ -182,4 +193,5 @@ class InvalidFormStatusMiddleware(AdminPathMixin):
             and _has_invalid_form(response.context_data)
         ):
             response.status_code = 422
+            _focus_first_error(response.context_data)
         return response

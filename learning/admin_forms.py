@@ -5,7 +5,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
-from accounts.models import time_zone_choices
+from accounts.time_zones import grouped_time_zone_choices
 
 from . import exceptions, services
 from .forms import SessionTimesMixin
@@ -111,7 +111,7 @@ class LiveSessionAdminForm(SessionTimesMixin, WagtailAdminModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["time_zone"].choices = time_zone_choices()
+        self.fields["time_zone"].choices = grouped_time_zone_choices(self.instance.time_zone)
         self.show_times_in_session_zone()
 
     def save(self, commit=True):

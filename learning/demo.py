@@ -54,6 +54,8 @@ from .models import (
 # Block ids derive from the course and lesson slugs: stable across runs and shared by both languages.
 BLOCK_NAMESPACE = uuid.UUID("5b0c9a4e-3d1f-4c53-9a57-4f3f0e7d2b61")
 TRAINER_EMAIL = "trainer@example.org"
+# Printed by `make run` (manage.py demo_logins) beside the role accounts, as the README lists them.
+LOGINS = [("trainee (Arabic)", "nour@example.org")]
 Status = Enrolment.Status
 REVISION_FEEDBACK = (
     "A strong start. Could you name the person you will meet and by when? Then send it again and I will "

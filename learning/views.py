@@ -157,7 +157,7 @@ def quiz_submit(request, lesson, enrolment, block_id):
     services.quiz_submit(
         enrolment=enrolment, lesson=lesson, quiz_id=block_id, data=request.POST, attempt_number=number
     )
-    return _back_to(request, lesson, f"block-{block_id}")
+    return _back_to(request, lesson, f"result-{block_id}")
 
 
 @lesson_action

@@ -36,6 +36,14 @@ from .models import (
     ToolkitRelatedPage,
 )
 
+# Printed by `make run` (manage.py demo_logins): each city team's logins, beside the role accounts
+# (city@example.org, one of them, is already there).
+LOGINS = [
+    ("city team", email)
+    for email, _name, _organisation, _language in OFFICIALS
+    if email != "city@example.org"
+]
+
 
 def _publish(page):
     page.save_revision().publish()

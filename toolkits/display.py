@@ -1,18 +1,27 @@
 """A plan's sections as plain values for people to read: the same view feeds the web page, the public
 case, the PDF and the DOCX export, so all four always show the same thing."""
 
+from decimal import Decimal, InvalidOperation
+
 from django.template.defaultfilters import date as format_date
+from django.utils.formats import number_format
 
 from .forms import ROW_FORMS
 
 
 def _format_cell(name: str, value: str) -> str:
+    """Dates and amounts as the reader's language writes them (11 Mar 2027, 11/03/2027; 5,000 or 5 000)."""
     if value and name in {"start", "end", "deadline"}:
         from datetime import date
 
         try:
             return format_date(date.fromisoformat(value), "SHORT_DATE_FORMAT")
         except ValueError:
+            return value
+    if value and name == "budget":
+        try:
+            return number_format(Decimal(value), force_grouping=True)
+        except InvalidOperation:
             return value
     return value or ""
 
@@ -54,6 +63,8 @@ def section_view(section) -> dict:
         view["rows"] = [
             [_format_cell(name, row.get(name, "")) for name in fields] for row in content.get("rows", [])
         ]
+        # Each cell beside its column's name: on a narrow page the table reads as one card per row.
+        view["labelled_rows"] = [list(zip(view["columns"], row, strict=True)) for row in view["rows"]]
         view["is_empty"] = not view["rows"]
     return view
 

@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
@@ -64,7 +65,12 @@ class DownloadReportFilterSet(WagtailFilterSet):
 
 
 def _month(value) -> str:
-    return value.strftime("%Y-%m") if value else ""
+    return value.strftime("%Y-%m") if value else ""  # CSV: ISO text, read the same way everywhere
+
+
+def _month_cell(value):
+    # XLSX: a real date (the month's first day, local time), shown as a month by write_xlsx_row below.
+    return timezone.make_naive(value) if value else None
 
 
 class DownloadReportView(ReportView):
@@ -90,7 +96,14 @@ class DownloadReportView(ReportView):
         "organisation": _("Organisation"),
         "downloads": _("Downloads"),
     }
-    custom_field_preprocess = {"month": {"csv": _month, "xlsx": _month}}
+    custom_field_preprocess = {"month": {"csv": _month, "xlsx": _month_cell}}
+
+    def generate_xlsx_row(self, worksheet, row_dict, date_format=None):
+        cells = super().generate_xlsx_row(worksheet, row_dict, date_format)
+        for field, cell in zip(row_dict, cells, strict=True):
+            if field == "month" and cell.value:
+                cell.number_format = "yyyy-mm"
+            yield cell
 
     def dispatch(self, request, *args, **kwargs):
         # Cities and organisations come from people's profiles: staff only, like the plans they belong to.

@@ -290,6 +290,9 @@ WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
+# Dates, times and numbers follow the reader's language (Django's locale formats); English is written
+# day-month-year with a 24-hour clock, as in the rest of Europe, instead of Django's American default.
+FORMAT_MODULE_PATH = ["config.formats"]
 USE_TZ = True
 TIME_ZONE = "Europe/Brussels"
 LANGUAGE_COOKIE_SECURE = False

@@ -31,3 +31,11 @@ def catalogue_url(context) -> str:
         return index.get_url(request) if index else ""
 
     return cached_per_site(request, "catalogue-url", compute)
+
+
+@register.filter
+def zone_city(name: str) -> str:
+    """A time zone by the city people know it by: "Europe/Brussels" → "Brussels"."""
+    from accounts.time_zones import zone_city as city
+
+    return city(name or "")

@@ -8,9 +8,14 @@ write-only mode, which flushes rows to a temporary file as they come; the finish
 
 Every text cell goes through home.spreadsheets.neutralise, the platform's one export path: formulas stay
 text and control characters that XLSX cannot hold are dropped, in both formats.
+
+Moments are the reader's local time. The XLSX holds them as real date cells (sortable, shown in the
+spreadsheet's own locale); the CSV, which has no types, writes them as ISO text (2027-03-11 14:30), which
+no locale reads the wrong way round.
 """
 
 import csv
+import datetime
 import tempfile
 from collections.abc import Iterator
 
@@ -30,8 +35,19 @@ from .selectors import lesson_entries
 CHUNK_CELLS = 5000
 
 
-def _date(value) -> str:
-    return timezone.localtime(value).strftime("%Y-%m-%d %H:%M") if value else ""
+# ISO order, unambiguous in every language; the spreadsheet program may show it its own way.
+XLSX_MOMENT_FORMAT = "yyyy-mm-dd hh:mm"
+
+
+def _date(value) -> datetime.datetime | None:
+    # Spreadsheets have no time zones: a moment is written as the local time the reader lives in.
+    return timezone.make_naive(timezone.localtime(value)) if value else None
+
+
+def _csv_cell(value):
+    if isinstance(value, datetime.datetime):
+        return value.strftime("%Y-%m-%d %H:%M")
+    return "" if value is None else value
 
 
 def header(lessons) -> list[str]:
@@ -111,7 +127,7 @@ def csv_lines(cohort) -> Iterator[str]:
     writer = csv.writer(_Echo())
     yield "\ufeff"  # a BOM, so that spreadsheet programs read UTF-8 (names in any script) correctly
     for row in rows(cohort):
-        yield writer.writerow(row)
+        yield writer.writerow([_csv_cell(value) for value in row])
 
 
 def _filename(cohort, extension: str) -> str:
@@ -126,11 +142,20 @@ def csv_response(cohort) -> StreamingHttpResponse:
 
 def write_xlsx(cohort, output) -> None:
     from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
 
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(title=_("Trainees")[:31])
+
+    def cell(value):
+        if not isinstance(value, datetime.datetime):
+            return value
+        moment = WriteOnlyCell(sheet, value)
+        moment.number_format = XLSX_MOMENT_FORMAT
+        return moment
+
     for row in rows(cohort):
-        sheet.append(row)
+        sheet.append([cell(value) for value in row])
     workbook.save(output)
 
 

@@ -11,8 +11,10 @@ from django.core.validators import validate_email
 from django.utils.translation import gettext_lazy as _
 
 from accounts.forms import LineTextField, MultilineTextField
-from accounts.models import User, time_zone_choices
+from accounts.middleware import TIMEZONE_COOKIE
+from accounts.models import User
 from accounts.roles import TRAINERS
+from accounts.time_zones import first_valid_zone, grouped_time_zone_choices
 from accounts.validators import normalise_text, strip_control_characters
 
 from ..forms import SessionTimesMixin
@@ -272,6 +274,18 @@ class MessageForm(BootstrapMixin, forms.ModelForm):
         self.fields["audience"].widget.attrs["class"] = "form-check-input"
 
 
+def session_zone_default(request, cohort) -> str:
+    """The zone a trainer most likely means: their profile's, else their browser's (the cookie set by
+    timezone.js), else the zone of the cohort's latest session, else the site's."""
+    latest = cohort.sessions.order_by("-starts_at").values_list("time_zone", flat=True).first()
+    return first_valid_zone(
+        request.user.time_zone,
+        request.COOKIES.get(TIMEZONE_COOKIE, ""),
+        latest or "",
+        default=settings.TIME_ZONE,
+    )
+
+
 class LiveSessionForm(SessionTimesMixin, BootstrapMixin, forms.ModelForm):
     """Start and end are typed as wall-clock times in the session's own time zone, and stored in UTC."""
 
@@ -290,7 +304,9 @@ class LiveSessionForm(SessionTimesMixin, BootstrapMixin, forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["time_zone"].choices = time_zone_choices()
+        current = self.initial.get("time_zone") or self.instance.time_zone
+        self.fields["time_zone"].choices = grouped_time_zone_choices(current)
+        self.fields["time_zone"].help_text = _("Start and end are times in this zone.")
         self._style()
         self.show_times_in_session_zone()
 

@@ -30,6 +30,7 @@ from .forms import (
     MessageForm,
     ReviewForm,
     RosterFilterForm,
+    session_zone_default,
 )
 from .permissions import cohort_view, may_create_cohorts, trainer_required
 
@@ -358,7 +359,7 @@ def invitation(request, token):
 @cohort_view
 @require_http_methods(["GET", "POST"])
 def session_create(request, cohort):
-    form = LiveSessionForm(request.POST or None, initial={"time_zone": request.user.time_zone or None})
+    form = LiveSessionForm(request.POST or None, initial={"time_zone": session_zone_default(request, cohort)})
     if request.method == "POST" and form.is_valid():
         session = services.session_create(cohort=cohort, data=form.cleaned_data)
         messages.success(request, _("The session “%(title)s” is scheduled.") % {"title": session.title})

@@ -7,7 +7,9 @@ where a missing browser is a failure rather than a silent skip.
 import io
 import os
 import shutil
+from contextlib import contextmanager
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from django.core.management import call_command
@@ -58,6 +60,50 @@ def page(browser, live_server):
 @pytest.fixture
 def live_demo(transactional_db):
     call_command("load_demo", stdout=io.StringIO())
+
+
+@contextmanager
+def demo_server(django_db_blocker, prepare=dict):
+    """One live server over the demo for a whole module of tests that only read it (module-scoped
+    fixtures use it; their tests carry the django_db mark, which is what makes pytest-django set up the
+    test database). The demo is committed so the server sees it, `prepare()` looks up what the tests
+    need before the server serves, and the database is flushed back to its migrated state at the end.
+    """
+    from django.db import connections
+    from pytest_django.live_server_helper import LiveServer
+
+    with django_db_blocker.unblock():
+        call_command("load_demo", stdout=io.StringIO())
+        facts = prepare()
+        server = LiveServer("localhost")
+        server._live_server_modified_settings.enable()
+        try:
+            yield SimpleNamespace(url=server.url, **facts)
+        finally:
+            server._live_server_modified_settings.disable()
+            server.stop()
+            call_command("flush", interactive=False, verbosity=0)
+            connection = connections["default"]
+            if getattr(connection, "_test_serialized_contents", None):
+                connection.creation.deserialize_db_from_string(connection._test_serialized_contents)
+
+
+def open_page(browser, server, viewport, email=None, password=None, java_script=True):
+    """A page in a fresh browser context (its own cookies), logged in as `email` when given."""
+    from accounts.demo import DEMO_PASSWORD
+
+    context = browser.new_context(
+        base_url=server.url, bypass_csp=True, viewport=viewport, java_script_enabled=java_script
+    )
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    if email:
+        page.goto("/en/accounts/login/")
+        page.locator("#id_login").fill(email)
+        page.locator("#id_password").fill(password or DEMO_PASSWORD)
+        page.locator("form.allauth-form button[type=submit]").click()
+        page.wait_for_url("**/accounts/profile/")
+    return page
 
 
 def screenshot(page, name: str) -> Path:

@@ -177,3 +177,22 @@ def test_downloads_counted_under_a_city_are_exported_and_blanked_at_erasure(clie
 
     event = DownloadEvent.objects.get()  # the download stays counted, under no city
     assert (event.city, event.organisation, event.counted_for) == ("", "", None)
+
+
+def test_download_report_xlsx_holds_the_month_as_a_date_cell(client, toolkit_with_document):
+    import io
+    from datetime import datetime
+
+    import openpyxl
+
+    _page, doc = toolkit_with_document
+    client.get(doc.url)
+    client.force_login(UserFactory(is_staff=True, is_superuser=True))
+
+    xlsx = client.get(reverse("toolkits_downloads_report"), {"export": "xlsx"})
+
+    content = b"".join(xlsx.streaming_content) if xlsx.streaming else xlsx.content
+    sheet = openpyxl.load_workbook(io.BytesIO(content)).active
+    month = sheet.cell(row=2, column=1)
+    assert isinstance(month.value, datetime) and month.value.day == 1
+    assert month.number_format == "yyyy-mm"

@@ -97,3 +97,28 @@ def test_export_is_read_in_chunks(monkeypatch, trainer, cohort, django_assert_ma
         rows = list(exports.rows(cohort, lessons=lessons))
 
     assert len(rows) == 8 and len({row[1] for row in rows[1:]}) == 7
+
+
+def test_xlsx_dates_are_date_cells_in_the_readers_time(client, trainer, exported):
+    from datetime import datetime
+
+    client.force_login(trainer)
+
+    response = client.get(url("export_xlsx", exported.pk))
+
+    sheet = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
+    header = [cell.value for cell in next(sheet.iter_rows())]
+    requested = [row[header.index("Requested")] for row in sheet.iter_rows(min_row=2)]
+    assert requested and all(isinstance(cell.value, datetime) for cell in requested)
+    assert all(cell.is_date and "yyyy" in cell.number_format for cell in requested)
+
+
+def test_csv_writes_moments_as_iso_text(client, trainer, exported):
+    import re
+
+    client.force_login(trainer)
+
+    text = b"".join(client.get(url("export_csv", exported.pk)).streaming_content).decode("utf-8-sig")
+
+    rows = list(csv.reader(io.StringIO(text)))
+    assert all(re.fullmatch(r"\d{4}-\d\d-\d\d \d\d:\d\d", row[3]) for row in rows[1:])
