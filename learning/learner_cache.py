@@ -11,22 +11,20 @@ under the new version. It lives in the shared cache (Redis in production), so ev
 """
 
 from collections.abc import Callable
-from functools import partial
 
 from django.core.cache import cache
-from django.db import transaction
 
-from home.site_cache import TIMEOUT, bump_version, version
+from home.site_cache import CODE_VERSION, TIMEOUT, retire, tag_versions
 
 
-def _version_key(user_id: int) -> str:
-    return f"learning-learner-version:{user_id}"
+def _tag(user_id: int) -> str:
+    return f"learner:{user_id}"
 
 
 def forget_learner(user_id: int | None) -> None:
     """Retire what is cached of `user_id`'s records once the current transaction commits."""
     if user_id is not None:
-        transaction.on_commit(partial(bump_version, _version_key(user_id)))
+        retire(_tag(user_id))
 
 
 def cached_records(user_id: int, parts: dict[str, Callable[[dict], object]]) -> dict:
@@ -35,7 +33,8 @@ def cached_records(user_id: int, parts: dict[str, Callable[[dict], object]]) -> 
     All parts come in one round trip to the cache server; only the missing ones are computed, in order,
     each given the parts before it (a lesson's records need the course's enrolment).
     """
-    prefix = f"learning-learner:{user_id}:{version(_version_key(user_id))}:"
+    tag = _tag(user_id)
+    prefix = f"{CODE_VERSION}:learning-learner:{user_id}:{tag_versions([tag])[tag]}:"
     found = cache.get_many([prefix + name for name in parts])
     values, missing = {}, {}
     for name, compute in parts.items():

@@ -123,6 +123,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
 CACHES["default"].setdefault("KEY_PREFIX", env("CACHE_KEY_PREFIX", default="ml"))
+# Deploys may name their release; by default the cache keys carry a digest of the code (home.site_cache).
+CACHE_CODE_VERSION = env("CACHE_CODE_VERSION", default="")
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 # Background work goes through django.tasks: run inline by default, through the database queue

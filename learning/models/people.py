@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import time_zone_choices
+from home.site_cache import RetiringQuerySet
 
 
 def new_invite_code() -> str:
@@ -47,6 +48,8 @@ class Cohort(models.Model):
     )
     waitlist = models.BooleanField(_("waitlist when full"), default=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    objects = RetiringQuerySet.as_manager()  # seats and dates show in the cached catalogue
 
     class Meta:
         verbose_name = _("cohort")
@@ -104,6 +107,8 @@ class Enrolment(models.Model):
         related_name="+",
     )
     last_activity_at = models.DateTimeField(_("last activity"), null=True, blank=True)
+
+    objects = RetiringQuerySet.as_manager()  # seats taken show in the cached catalogue
 
     class Meta:
         verbose_name = _("enrolment")
