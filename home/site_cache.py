@@ -164,7 +164,7 @@ class RetiringQuerySet(models.QuerySet):
 
     def update(self, **kwargs):  # bulk_update() goes through here too
         rule = rule_for(self.model)
-        if rule is not None:
+        if rule is not None and not set(kwargs) <= rule.ignore_fields:
             if callable(rule.tags):
                 for instance in self:
                     retire(*rule.tags_for(instance))

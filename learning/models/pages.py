@@ -234,7 +234,7 @@ class LessonPage(ViewRestrictionShortcutMixin, Page):
     def serve(self, request, *args, **kwargs):
         from ..selectors import lesson_access
 
-        access = lesson_access(lesson=self, user=request.user, request=request, cached=True)
+        access = lesson_access(lesson=self, user=request.user, request=request)
         if not access.allowed:
             if not request.user.is_authenticated:
                 from django.contrib.auth.views import redirect_to_login

@@ -336,3 +336,13 @@ def test_keys_carry_the_code_version():
 def test_a_deploy_can_name_its_own_code_version(settings):
     settings.CACHE_CODE_VERSION = "release-42"
     assert site_cache._code_version() == "release-42"
+
+
+def test_a_trainees_activity_retires_no_cached_catalogue(django_capture_on_commit_callbacks):
+    from learning import services
+    from tests.factories import lessons_of
+
+    enrolment = EnrolmentFactory()
+    with django_capture_on_commit_callbacks() as callbacks:
+        services.lesson_complete(enrolment=enrolment, lesson=lessons_of(enrolment.cohort.course)[0])
+    assert callbacks == []
