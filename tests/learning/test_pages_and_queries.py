@@ -29,6 +29,17 @@ def queries_for(client, url) -> int:
     return len(queries)
 
 
+def cold_and_warm(client, url) -> tuple[int, int]:
+    """Queries with an empty cache (where an N+1 query shows), then on the next visit."""
+    client.get(url)  # what the process keeps itself (content types)
+    forget_own_keys()
+    with CaptureQueriesContext(connection) as cold:
+        assert client.get(url).status_code == 200
+    with CaptureQueriesContext(connection) as warm:
+        assert client.get(url).status_code == 200
+    return len(cold), len(warm)
+
+
 # Catalogue ------------------------------------------------------------------------------------------
 
 
@@ -166,8 +177,9 @@ def test_dashboard_queries_do_not_grow_with_enrolments_or_lessons(client):
             enrolment = EnrolmentFactory(user=user, cohort=CohortFactory(course=make_course(lessons=lessons)))
             LiveSessionFactory(cohort=enrolment.cohort)
             services.lesson_complete(enrolment=enrolment, lesson=lessons_of(enrolment.cohort.course)[0])
-        counts.append(queries_for(client, "/en/learning/"))
-    assert counts[0] == counts[1] <= 10
+        counts.append(cold_and_warm(client, "/en/learning/"))
+    assert counts[0] == counts[1]
+    assert counts[1][1] <= 10
 
 
 def test_dashboard_needs_login(client):
