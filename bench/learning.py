@@ -205,7 +205,7 @@ def seed() -> dict:
 
     from accounts.models import User
     from home.models import HomePage
-    from home.site_cache import bump_content_version
+    from home.site_cache import CONTENT, SEATS, retire
     from learning.models import Cohort, CourseIndexPage, CoursePage, Enrolment, Topic
 
     started = time.monotonic()
@@ -292,7 +292,7 @@ def seed() -> dict:
             ],
             ignore_conflicts=True,
         )
-    bump_content_version()  # outlines and sites cached by an earlier run (Redis keeps them) are stale
+    retire(CONTENT, SEATS)  # outlines and sites cached by an earlier run (Redis keeps them) are stale
 
     client = Client()
     client.force_login(trainee)

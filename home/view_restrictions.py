@@ -2,18 +2,18 @@
 
 Wagtail checks view restrictions on every page view: two queries (the page's ancestors, then their
 restrictions), nearly always to find none. Whether any restriction exists at all is cached with the
-content version, which adding or removing a restriction bumps (home.signals); while none exists, pages
+content tag, which adding or removing a restriction retires (home.signals); while none exists, pages
 skip both queries. As soon as one exists, every page goes through Wagtail's full check again.
 """
 
 from django.core.cache import cache
 from wagtail.models import PageViewRestriction
 
-from .site_cache import TIMEOUT, cached_per_site, content_version
+from .site_cache import CODE_VERSION, CONTENT, TIMEOUT, cached_per_site, tag_versions
 
 
 def site_has_view_restrictions() -> bool:
-    key = f"view-restrictions-exist:{content_version()}"
+    key = f"{CODE_VERSION}:view-restrictions-exist:{tag_versions([CONTENT])[CONTENT]}"
     exists = cache.get(key)
     if exists is None:
         exists = PageViewRestriction.objects.exists()

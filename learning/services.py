@@ -14,7 +14,6 @@ from django.db.models import Q
 from django.utils import timezone
 
 from . import exceptions, grading, rules
-from .learner_cache import forget_learner
 from .models import (
     Attendance,
     Cohort,
@@ -215,7 +214,7 @@ def waitlist_promote(*, cohort: Cohort) -> list[Enrolment]:
 
 
 def _touch(enrolment: Enrolment) -> None:
-    # Last activity shows only to trainers, never on the trainee's cached lesson page: no forget_learner.
+    # Last activity shows only to trainers: no cached page shows it, so it retires nothing (apps.py).
     Enrolment.objects.filter(pk=enrolment.pk).update(last_activity_at=timezone.now())
 
 
@@ -346,7 +345,6 @@ def enrolment_sign_off(*, enrolment: Enrolment, trainer) -> Enrolment:
     Enrolment.objects.filter(pk=enrolment.pk, signed_off_at__isnull=True).update(
         signed_off_at=timezone.now(), signed_off_by=trainer
     )
-    forget_learner(enrolment.user_id)  # an UPDATE sends no signal
     enrolment.refresh_from_db()
     enrolment_evaluate(enrolment=enrolment)
     return enrolment
@@ -366,7 +364,6 @@ def enrolment_evaluate(*, enrolment: Enrolment) -> bool:
     )
     if not completed:
         return False
-    forget_learner(enrolment.user_id)  # an UPDATE sends no signal
     enrolment.status, enrolment.completed_at = Status.COMPLETED, now
     transaction.on_commit(partial(course_completed.send, sender=Enrolment, enrolment=enrolment))
     return True

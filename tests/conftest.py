@@ -2,10 +2,11 @@ import io
 
 import pytest
 from django.conf import settings
-from django.core.cache import cache
 from django.core.management import call_command
 from django.db import transaction
 from django.utils import translation
+
+from tests.cache_isolation import forget_own_keys
 
 # Races need real parallel connections. Skipping at collection (not in a fixture) matters: a transactional
 # test that skips after its database fixture started would still flush the database on teardown.
@@ -18,9 +19,10 @@ requires_postgres = pytest.mark.skipif(
 @pytest.fixture(autouse=True)
 def _fresh_cache():
     # Rate-limit counters live in the cache (Redis on CI): never let one test's attempts leak into the next.
-    cache.clear()
+    # Only this run's keys go: the server may be shared (see tests/cache_isolation.py).
+    forget_own_keys()
     yield
-    cache.clear()
+    forget_own_keys()
 
 
 @pytest.fixture(autouse=True)

@@ -9,13 +9,10 @@ class ToolkitsConfig(AppConfig):
     verbose_name = _("Toolkits")
 
     def ready(self):
-        from django.db.models.signals import post_delete, post_save
-
-        from home.site_cache import bump_content_version
+        from home import site_cache
 
         from . import signals  # noqa: F401  (connects the download counter)
         from .models import Theme
 
-        # Theme names are cached with the content (the library's filters and listing): a rename shows at once.
-        post_save.connect(bump_content_version, sender=Theme, dispatch_uid="toolkits-theme-saved")
-        post_delete.connect(bump_content_version, sender=Theme, dispatch_uid="toolkits-theme-deleted")
+        # Theme names show in the cached library's filters and listing (home.site_cache).
+        site_cache.register(Theme)

@@ -10,7 +10,7 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from home.localize import active_locale, translations_for
-from home.site_cache import bump_version, cached_per_site, version
+from home.site_cache import cached_per_site
 
 from .display import section_view
 from .models import (
@@ -28,16 +28,9 @@ from .models import (
 )
 
 TOOLKITS_PER_PAGE = 12
-DOWNLOADS_VERSION = "toolkit-downloads-version"
-
-
-def downloads_version() -> int:
-    """Moves with every download, so the cached library listing never shows an old count."""
-    return version(DOWNLOADS_VERSION)
-
-
-def bump_downloads_version() -> None:
-    bump_version(DOWNLOADS_VERSION)
+# The cached library listing shows download counts at most this old (seconds): retiring it on every
+# download would leave a busy library with no cache at all.
+DOWNLOAD_COUNTS_MAX_AGE = 5 * 60
 
 
 # --- Library ------------------------------------------------------------------------------------------

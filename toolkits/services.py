@@ -18,7 +18,7 @@ from .models import (
     ToolkitDocument,
     ToolkitPage,
 )
-from .selectors import bump_downloads_version, reviewer_organisations
+from .selectors import reviewer_organisations
 
 
 class SectionConflict(Exception):
@@ -221,7 +221,6 @@ def download_record(*, document, request) -> DownloadEvent:
     user = getattr(request, "user", None)
     if user is not None and user.is_authenticated and DownloadConsent.objects.filter(user=user).exists():
         city, organisation = user.city, user.organisation
-    transaction.on_commit(bump_downloads_version)
     return DownloadEvent.objects.create(
         document=document,
         document_title=document.title[:255],

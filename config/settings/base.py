@@ -126,8 +126,24 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     INSTALLED_APPS.append("django.contrib.postgres")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
-CACHES["default"].setdefault("KEY_PREFIX", env("CACHE_KEY_PREFIX", default="ml"))
+
+def cache_from_url(url: str) -> dict:
+    """A cache from its URL; Redis through home.cache_backend, which treats an unreachable server as an
+    empty cache (pages are built from the database) and gives up on a silent one within half a second."""
+    config = env.cache_url_config(url)
+    if config["BACKEND"] == "django_redis.cache.RedisCache":
+        config["BACKEND"] = "home.cache_backend.RedisCache"
+        config.setdefault("OPTIONS", {}).update(
+            {"IGNORE_EXCEPTIONS": True, "SOCKET_CONNECT_TIMEOUT": 0.5, "SOCKET_TIMEOUT": 0.5}
+        )
+    config.setdefault("KEY_PREFIX", env("CACHE_KEY_PREFIX", default="ml"))
+    return config
+
+
+CACHES = {"default": cache_from_url(env("CACHE_URL", default="locmemcache://"))}
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True  # an outage shows in the logs, not as an error page
+# Deploys may name their release; by default the cache keys carry a digest of the code (home.site_cache).
+CACHE_CODE_VERSION = env("CACHE_CODE_VERSION", default="")
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 # Background work goes through django.tasks: run inline by default, through the database queue

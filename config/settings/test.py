@@ -3,6 +3,9 @@
 DATABASE_URL / CACHE_URL still apply, so CI runs the very same suite on PostgreSQL and Redis.
 """
 
+import os
+import secrets
+
 from .base import *
 
 DEBUG = False
@@ -12,7 +15,9 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
 MEDIA_ROOT = BASE_DIR / ".test-media"
-CACHES["default"]["KEY_PREFIX"] = "ml-test"
+# Each run has keys of its own, and the suite deletes only those (tests/cache_isolation.py): the cache
+# server may be shared with a site or another run, which a flush would wipe.
+CACHES["default"]["KEY_PREFIX"] = f"ml-test-{os.getpid()}-{secrets.token_hex(3)}"
 WAGTAILADMIN_BASE_URL = "http://testserver"
 # Serve static files from the app and site folders without collectstatic.
 WHITENOISE_USE_FINDERS = True

@@ -7,6 +7,7 @@ from django.utils.html import format_html
 from django.utils.translation import get_language_info
 from wagtail.models import Locale, Page
 
+from home import site_cache
 from home.language import language_urls
 from home.localize import content_locale_id, resolve_links
 from home.models import organisation_name
@@ -70,22 +71,32 @@ def organisation_name_tag(context) -> str:
 
 
 class SiteCacheNode(template.Node):
-    def __init__(self, nodelist, name, vary_on):
-        self.nodelist, self.name, self.vary_on = nodelist, name, vary_on
+    def __init__(self, nodelist, name, vary_on, options):
+        self.nodelist, self.name, self.vary_on, self.options = nodelist, name, vary_on, options
 
     def render(self, context):
         request = context.get("request")
         if request is None or getattr(request, "is_preview", False):
             return self.nodelist.render(context)  # previews show the draft, never the cached page
-        parts = [self.name, *(str(expression.resolve(context)) for expression in self.vary_on)]
-        key = "fragment:" + hashlib.sha256(":".join(parts).encode()).hexdigest()
-        return cached_per_site(request, key, lambda: self.nodelist.render(context))
+        values = [expression.resolve(context) for expression in self.vary_on]
+        if any(value is None for value in values):
+            return self.nodelist.render(context)  # the page said: not this one (a free-text search)
+        options = {name: expression.resolve(context) for name, expression in self.options.items()}
+        tags = str(options.get("tags") or site_cache.CONTENT).split()
+        timeout = int(options.get("timeout") or site_cache.TIMEOUT)
+        # Hashed: vary-on values may hold what a visitor chose, and a key's length must stay bounded.
+        key = "fragment:" + hashlib.sha256(":".join([self.name, *map(str, values)]).encode()).hexdigest()
+        return site_cache.cached_per_site(
+            request, key, lambda: self.nodelist.render(context), tags=tags, timeout=timeout
+        )
 
 
 @register.tag
 def sitecache(parser, token):
-    """{% sitecache "name" var1 var2 %}...{% endsitecache %}: a fragment that is the same for every
-    visitor, cached per site, language and content version (see home.site_cache).
+    """{% sitecache "name" var1 var2 [tags="content seats"] [timeout=300] %}...{% endsitecache %}: a
+    fragment that is the same for every visitor, cached per site and language until a write retires one
+    of its tags (home.site_cache; the content by default) or `timeout` seconds pass. A vary-on value
+    that is None renders the fragment uncached.
 
     Never put anything personal inside (a form's CSRF token, a user's name or progress).
     """
@@ -94,4 +105,11 @@ def sitecache(parser, token):
         raise template.TemplateSyntaxError("sitecache needs a fragment name")
     nodelist = parser.parse(("endsitecache",))
     parser.delete_first_token()
-    return SiteCacheNode(nodelist, bits[1].strip("\"'"), [parser.compile_filter(bit) for bit in bits[2:]])
+    vary_on, options = [], {}
+    for bit in bits[2:]:
+        name, equals, value = bit.partition("=")
+        if equals and name in ("tags", "timeout"):
+            options[name] = parser.compile_filter(value)
+        else:
+            vary_on.append(parser.compile_filter(bit))
+    return SiteCacheNode(nodelist, bits[1].strip("\"'"), vary_on, options)

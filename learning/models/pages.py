@@ -5,6 +5,7 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.db import models
 from django.shortcuts import redirect
+from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
@@ -15,6 +16,7 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 from home.localize import content_locale_id
+from home.site_cache import RetiringQuerySet
 from home.view_restrictions import ViewRestrictionShortcutMixin
 
 from ..blocks import LessonBlock, OutcomeBlock
@@ -27,6 +29,8 @@ class Topic(TranslatableMixin, models.Model):
     name = models.CharField(_("name"), max_length=80)
 
     panels = [FieldPanel("name")]
+
+    objects = RetiringQuerySet.as_manager()  # names show in the cached catalogue
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("topic")
@@ -52,7 +56,6 @@ class CourseIndexPage(ViewRestrictionShortcutMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         from ..forms import CatalogueFilterForm
-        from ..seats import seats_version
         from ..selectors import catalogue_page, topic_choices
 
         context = super().get_context(request, *args, **kwargs)
@@ -65,14 +68,18 @@ class CourseIndexPage(ViewRestrictionShortcutMixin, Page):
         # the same for everyone asking for the same filters and the template caches it.
         context["filter_form"] = CatalogueFilterForm(initial=form.filters(), topics=topics)
         # The listing is the same for everyone who asks for the same filters: the template caches it
-        # (with the seat counts' version), and the queries only run when the cache misses.
+        # (with the content and the seats, see home.site_cache), and the queries only run when it misses.
         context["courses"] = SimpleLazyObject(
             lambda: catalogue_page(index=self, form=form, page_number=page_number)
         )
         filters = sorted(form.filters().items())
         # Page links carry the valid filters only: a visitor's other parameters never reach the cache.
         context["filter_query"] = "".join(f"{urlencode({name: value})}&" for name, value in filters)
-        context["listing_key"] = f"{filters}:{page_number}:{seats_version()}"
+        # A free-text search is not cached: what anyone may type must not fill the cache. The date is in
+        # the key: a cohort that ended yesterday leaves the listing today, with no write to retire it.
+        searching = bool(form.filters().get("q"))
+        context["filter_key"] = None if searching else context["filter_query"]
+        context["listing_key"] = None if searching else f"{filters}:{page_number}:{timezone.localdate()}"
         return context
 
 
@@ -240,7 +247,7 @@ class LessonPage(ViewRestrictionShortcutMixin, Page):
     def serve(self, request, *args, **kwargs):
         from ..selectors import lesson_access
 
-        access = lesson_access(lesson=self, user=request.user, request=request, cached=True)
+        access = lesson_access(lesson=self, user=request.user, request=request)
         if not access.allowed:
             if not request.user.is_authenticated:
                 from django.contrib.auth.views import redirect_to_login

@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import time_zone_choices
 from accounts.validators import validate_single_line
+from home.site_cache import RetiringQuerySet
 
 from ..titles import TITLES_HELP, TitlesField, title_in
 
@@ -59,6 +60,8 @@ class Cohort(models.Model):
     )
     waitlist = models.BooleanField(_("waitlist when full"), default=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    objects = RetiringQuerySet.as_manager()  # seats and dates show in the cached catalogue
 
     class Meta:
         verbose_name = _("cohort")
@@ -130,6 +133,8 @@ class Enrolment(models.Model):
         related_name="+",
     )
     last_activity_at = models.DateTimeField(_("last activity"), null=True, blank=True)
+
+    objects = RetiringQuerySet.as_manager()  # seats taken show in the cached catalogue
 
     class Meta:
         verbose_name = _("enrolment")

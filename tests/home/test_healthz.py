@@ -7,7 +7,7 @@ def test_healthz_is_ok_when_the_database_answers(client):
     response = client.get("/healthz")
 
     assert response.status_code == 200
-    assert response.content == b"ok"
+    assert response.content.decode().splitlines() == ["ok", "database: ok", "cache: ok"]
 
 
 @pytest.mark.django_db
@@ -23,7 +23,7 @@ def test_healthz_is_503_without_details_when_the_database_is_down(client, monkey
 
     assert response.status_code == 503
     assert b"secret-host" not in response.content
-    assert response.content == b"unavailable"
+    assert response.content.decode().splitlines()[:2] == ["unavailable", "database: unavailable"]
 
 
 @pytest.mark.django_db

@@ -1,4 +1,5 @@
-"""Pages that list other pages make the same number of queries however many they list."""
+"""Pages that list other pages make the same number of queries however many they list, with an empty
+cache (the first visitor after a deploy or a change, where an N+1 query would show) and a warm one."""
 
 import pytest
 from django.db import connection
@@ -6,6 +7,7 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import Locale
 
 from home.models import FooterSettings, HomePage, StandardPage
+from tests.cache_isolation import forget_own_keys
 
 pytestmark = pytest.mark.django_db
 
@@ -41,12 +43,19 @@ def fill_home(pages):
     footer.save()
 
 
-def queries_for(client, url: str) -> int:
-    client.get(url)  # warm per-process caches (site root paths)
+def count(client, url: str) -> int:
     with CaptureQueriesContext(connection) as captured:
         response = client.get(url)
     assert response.status_code == 200
     return len(captured.captured_queries)
+
+
+def queries_for(client, url: str) -> tuple[int, int]:
+    """(cold, warm) queries of `url`."""
+    client.get(url)  # what the process keeps itself (content types)
+    forget_own_keys()
+    cold = count(client, url)
+    return cold, count(client, url)
 
 
 @pytest.mark.parametrize("language", ["en", "fr"])
@@ -61,7 +70,8 @@ def test_home_page_queries_do_not_grow_with_links_cards_and_featured_pages(clien
     with_six = queries_for(client, f"/{language}/")
 
     assert with_six == with_one
-    assert with_six <= 18
+    cold, warm = with_six
+    assert cold <= 30 and warm <= 4
 
 
 def test_search_queries_do_not_grow_with_results(client, demo):

@@ -9,20 +9,27 @@ from home.models import FooterSettings
 pytestmark = pytest.mark.django_db
 
 
-def test_footer_settings_change_shows_on_the_next_request(client, demo):
+@pytest.fixture
+def committed(django_capture_on_commit_callbacks):
+    """Runs what the write's commit runs: the test's own transaction never commits."""
+    return lambda: django_capture_on_commit_callbacks(execute=True)
+
+
+def test_footer_settings_change_shows_on_the_next_request(client, demo, committed):
     assert "Rue Belliard 205" in client.get("/en/").content.decode()
 
     footer = FooterSettings.objects.get()
     footer.address = "Avenue des Arts 1"
     footer.organisation_name = "Renamed Org"
-    footer.save()
+    with committed():
+        footer.save()
 
     html = client.get("/en/").content.decode()
     assert "Avenue des Arts 1" in html and "Rue Belliard 205" not in html
     assert "<title>Home · Renamed Org</title>" in html
 
 
-def test_renamed_page_shows_in_the_footer_once_published(client, demo):
+def test_renamed_page_shows_in_the_footer_once_published(client, demo, committed):
     about = Page.objects.get(slug="about", locale__language_code="en").specific
     client.get("/en/")
 
@@ -30,15 +37,17 @@ def test_renamed_page_shows_in_the_footer_once_published(client, demo):
     about.save_revision()
     assert "Who we are" not in client.get("/en/").content.decode()  # a draft changes nothing public
 
-    about.get_latest_revision().publish()
+    with committed():
+        about.get_latest_revision().publish()
     assert "Who we are" in client.get("/en/").content.decode()
 
 
-def test_unpublished_page_leaves_the_footer(client, demo):
+def test_unpublished_page_leaves_the_footer(client, demo, committed):
     privacy = Page.objects.get(slug="privacy", locale__language_code="en")
     assert 'href="/en/privacy/"' in client.get("/en/").content.decode()
 
-    privacy.unpublish()
+    with committed():
+        privacy.unpublish()
 
     assert 'href="/en/privacy/"' not in client.get("/en/").content.decode()
 
@@ -58,13 +67,16 @@ def test_preview_shows_the_draft_not_the_cached_page(client, demo):
     assert "A brand new draft introduction" not in client.get("/en/about/").content.decode()
 
 
-def test_site_lookup_is_cached_and_follows_site_changes(client, demo, django_assert_max_num_queries):
+def test_site_lookup_is_cached_and_follows_site_changes(
+    client, demo, django_assert_max_num_queries, committed
+):
     from wagtail.models import Site
 
     client.get("/en/about/")
     site = Site.objects.get()
     site.site_name = "Renamed site"
-    site.save()
+    with committed():
+        site.save()
 
     response = client.get("/en/about/")
 
@@ -73,18 +85,21 @@ def test_site_lookup_is_cached_and_follows_site_changes(client, demo, django_ass
         client.get("/en/about/")
 
 
-def test_remembered_routes_follow_unpublishing_and_moves(client, demo):
+def test_remembered_routes_follow_unpublishing_and_moves(client, demo, committed):
     about = Page.objects.get(url_path="/home/about/").specific
     assert client.get("/en/about/").status_code == 200  # routed, then remembered
     assert client.get("/en/about/").status_code == 200
 
-    about.unpublish()
+    with committed():
+        about.unpublish()
     assert client.get("/en/about/").status_code == 404
 
-    about.save_revision().publish()
+    with committed():
+        about.save_revision().publish()
     privacy = Page.objects.get(url_path="/home/privacy/")
     about.refresh_from_db()
-    about.move(privacy, pos="last-child")
+    with committed():
+        about.move(privacy, pos="last-child")
     moved = client.get("/en/about/")  # Wagtail leaves a redirect from the old address
     assert moved.status_code == 301 and moved["Location"] == "/en/privacy/about/"
     assert client.get("/en/privacy/about/").status_code == 200
@@ -150,7 +165,7 @@ def test_a_page_reads_its_site_route_and_header_in_one_round_trip(client, demo, 
     assert any(all(any(name in key for key in batch) for name in together) for batch in batches)
 
 
-def test_a_page_made_private_is_private_at_once_despite_the_cached_shortcut(client, demo):
+def test_a_page_made_private_is_private_at_once_despite_the_cached_shortcut(client, demo, committed):
     from wagtail.models import PageViewRestriction
 
     from home.models import StandardPage
@@ -159,7 +174,8 @@ def test_a_page_made_private_is_private_at_once_despite_the_cached_shortcut(clie
     client.get(page.url)
     assert client.get(page.url).status_code == 200  # no restriction anywhere: the shortcut is cached
 
-    PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)
+    with committed():
+        PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)
 
     response = client.get(page.url)
     assert response.status_code == 302 and "/accounts/login/" in response["Location"]

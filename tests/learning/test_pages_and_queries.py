@@ -1,13 +1,13 @@
 """The catalogue, the dashboard and the calendar files; list pages make a fixed number of queries."""
 
 import pytest
-from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from accounts.services import user_data_export
 from learning import services
 from learning.models import Cohort, CoursePage, Enrolment, Topic
+from tests.cache_isolation import forget_own_keys
 from tests.factories import (
     CohortFactory,
     EnrolmentFactory,
@@ -27,6 +27,17 @@ def queries_for(client, url) -> int:
     with CaptureQueriesContext(connection) as queries:
         assert client.get(url).status_code == 200
     return len(queries)
+
+
+def cold_and_warm(client, url) -> tuple[int, int]:
+    """Queries with an empty cache (where an N+1 query shows), then on the next visit."""
+    client.get(url)  # what the process keeps itself (content types)
+    forget_own_keys()
+    with CaptureQueriesContext(connection) as cold:
+        assert client.get(url).status_code == 200
+    with CaptureQueriesContext(connection) as warm:
+        assert client.get(url).status_code == 200
+    return len(cold), len(warm)
 
 
 # Catalogue ------------------------------------------------------------------------------------------
@@ -111,7 +122,7 @@ def test_catalogue_queries_do_not_grow_with_courses_or_cohorts(client):
     for extra in (2, 30):
         for _ in range(extra):
             CohortFactory(course=make_course(lessons=0))
-        cache.clear()
+        forget_own_keys()
         with CaptureQueriesContext(connection) as queries:
             client.get(catalogue().url + "?format=cohort")
         cold.append(len(queries))
@@ -166,8 +177,9 @@ def test_dashboard_queries_do_not_grow_with_enrolments_or_lessons(client):
             enrolment = EnrolmentFactory(user=user, cohort=CohortFactory(course=make_course(lessons=lessons)))
             LiveSessionFactory(cohort=enrolment.cohort)
             services.lesson_complete(enrolment=enrolment, lesson=lessons_of(enrolment.cohort.course)[0])
-        counts.append(queries_for(client, "/en/learning/"))
-    assert counts[0] == counts[1] <= 11  # 11: the invitations waiting for the person are one query
+        counts.append(cold_and_warm(client, "/en/learning/"))
+    assert counts[0] == counts[1]
+    assert counts[1][1] <= 11  # 11: the invitations waiting for the person are one query
 
 
 def test_dashboard_needs_login(client):

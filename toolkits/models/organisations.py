@@ -13,6 +13,7 @@ from wagtail.models import TranslatableMixin
 from wagtail.search import index
 
 from accounts.validators import validate_plain_text
+from home.site_cache import RetiringQuerySet
 
 
 class Theme(TranslatableMixin, index.Indexed, models.Model):
@@ -24,6 +25,8 @@ class Theme(TranslatableMixin, index.Indexed, models.Model):
 
     panels = [FieldPanel("name"), FieldPanel("slug")]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    objects = RetiringQuerySet.as_manager()  # names show in the cached library
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("theme")

@@ -32,7 +32,7 @@ class ToolkitIndexPage(ViewRestrictionShortcutMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         from ..forms import LibraryFilterForm
-        from ..selectors import downloads_version, library_page
+        from ..selectors import DOWNLOAD_COUNTS_MAX_AGE, library_page
 
         context = super().get_context(request, *args, **kwargs)
         form = LibraryFilterForm(request.GET or None, request=request)
@@ -42,7 +42,8 @@ class ToolkitIndexPage(ViewRestrictionShortcutMixin, Page):
         # the same for everyone asking for the same filters and the template caches it.
         context["filter_form"] = LibraryFilterForm(initial=filters, request=request)
         # The listing is the same for everyone who asks for the same filters: the template caches it
-        # (with the download counts' version), and the queries only run when the cache misses.
+        # (with the content, see home.site_cache), and the queries only run when the cache misses. Its
+        # download counts may be a few minutes old: a download retires nothing.
         context["library"] = SimpleLazyObject(
             lambda: library_page(index_page=self, filters=filters, page_number=page_number, request=request)
         )
@@ -50,7 +51,11 @@ class ToolkitIndexPage(ViewRestrictionShortcutMixin, Page):
         context["filter_query"] = "".join(
             f"{urlencode({name: value})}&" for name, value in sorted(filters.items())
         )
-        context["listing_key"] = f"{sorted(filters.items())}:{page_number}:{downloads_version()}"
+        # A free-text search is not cached: what anyone may type must not fill the cache.
+        searching = bool(filters.get("q"))
+        context["filter_key"] = None if searching else context["filter_query"]
+        context["listing_key"] = None if searching else f"{sorted(filters.items())}:{page_number}"
+        context["listing_max_age"] = DOWNLOAD_COUNTS_MAX_AGE
         return context
 
 
