@@ -20,9 +20,12 @@ class LearningConfig(AppConfig):
         from .models import Cohort, Enrolment, LessonProgress, QuizAttempt, Reflection, Topic
         from .seats import bump_seats_version
         from .signals import course_completed
+        from .tasks import on_course_completed as completion_email
 
         # A completed course earns its certificate (when the course awards one).
         course_completed.connect(on_course_completed, dispatch_uid="learning-certificate-on-completion")
+        # Then the trainee is told, with the certificate's links: connected second, so it runs second.
+        course_completed.connect(completion_email, dispatch_uid="learning-email-on-completion")
 
         # Topic names are cached with the content (the catalogue's filter); a rename shows at once.
         post_save.connect(bump_content_version, sender=Topic, dispatch_uid="learning-topic-saved")
