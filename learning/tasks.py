@@ -17,7 +17,7 @@ def _absolute_url(page) -> str:
 
 
 def _course_in(course, language: str):
-    """The course page in the trainee's language when it is translated, else the cohort's own."""
+    """The course (or lesson) page in the trainee's language when it is translated, else its own."""
     try:
         locale = Locale.objects.get(language_code=language)
     except Locale.DoesNotExist:
@@ -108,4 +108,33 @@ def send_completion_email(*, enrolment_id: int) -> None:
             }
         subject = render_to_string("learning/email/completed_subject.txt", context).strip()
         body = render_to_string("learning/email/completed_message.txt", context)
+    send_mail(subject, body, None, [user.email])
+
+
+@task()
+def send_revision_email(*, reflection_id: int) -> None:
+    """The trainer asked for a revision: the trainee is told what and where, in their language."""
+    from .models import Reflection
+
+    reflection = (
+        Reflection.objects.select_related("enrolment__user", "enrolment__cohort", "lesson")
+        .filter(pk=reflection_id, status=Reflection.Status.REVISION)
+        .first()
+    )
+    if reflection is None:  # accepted or erased since
+        return
+    user = reflection.enrolment.user
+    with translation.override(user.language or settings.LANGUAGE_CODE):
+        lesson = _course_in(reflection.lesson, translation.get_language())
+        context = {
+            "user": user,
+            "reflection": reflection,
+            "lesson": lesson,
+            "cohort": reflection.enrolment.cohort,
+            "lesson_url": f"{_absolute_url(lesson)}#block-{reflection.prompt_id}",
+            "dashboard_url": settings.SITE_URL.rstrip("/") + _dashboard_path(),
+            "organisation": _organisation(),
+        }
+        subject = render_to_string("learning/email/revision_subject.txt", context).strip()
+        body = render_to_string("learning/email/revision_message.txt", context)
     send_mail(subject, body, None, [user.email])

@@ -17,7 +17,7 @@ from django_htmx.http import HttpResponseClientRedirect
 
 from home.localize import translations_for
 
-from . import completion, exceptions, grading, rules, selectors, services
+from . import completion, exceptions, grading, revisions, rules, selectors, services
 from .calendar import sessions_ics
 from .forms import EnrolForm, ReflectionForm
 from .models import Cohort, Enrolment, LessonPage, LiveSession
@@ -32,6 +32,7 @@ def _in_current_language(page, request):
 def dashboard(request):
     context = selectors.dashboard(user=request.user, request=request)
     context["is_trainer"] = selectors.runs_cohorts(request.user)
+    context["to_revise"] = revisions.reflections_to_revise(user=request.user, request=request)
     return render(request, "learning/dashboard.html", context)
 
 
