@@ -50,7 +50,11 @@ def cohorts(request):
     return TemplateResponse(
         request,
         "learning/workspace/cohorts.html",
-        {"cohorts": listed, "may_create": may_create_cohorts(request.user)},
+        {
+            "cohorts": listed,
+            "may_create": may_create_cohorts(request.user),
+            "waiting_total": sum(c.pending + c.to_review + c.unrecorded for c in listed),
+        },
     )
 
 
