@@ -7,6 +7,8 @@ class HomeConfig(AppConfig):
     verbose_name = _("Home and site settings")
 
     def ready(self):
-        from . import signals
+        from . import after_response_tasks, signals
+
+        after_response_tasks.connect()
 
         signals.connect()

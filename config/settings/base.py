@@ -125,12 +125,13 @@ CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
 CACHES["default"].setdefault("KEY_PREFIX", env("CACHE_KEY_PREFIX", default="ml"))
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
-# Background work goes through django.tasks: run inline by default, through the database queue
+# Background work goes through django.tasks: in this process by default (after the response, when
+# enqueued by a request: home/after_response_tasks.py), through the database queue
 # (`manage.py db_worker`) when TASKS_BACKEND=database.
 TASKS = {
     "default": {
         "BACKEND": {
-            "immediate": "django.tasks.backends.immediate.ImmediateBackend",
+            "immediate": "home.after_response_tasks.AfterResponseBackend",
             "database": "django_tasks_db.DatabaseBackend",
         }[env("TASKS_BACKEND", default="immediate")],
     }
