@@ -31,6 +31,7 @@ class ToolkitIndexPage(ViewRestrictionShortcutMixin, Page):
         verbose_name = _("toolkit library")
 
     def get_context(self, request, *args, **kwargs):
+        from ..cases import recent_cases
         from ..forms import LibraryFilterForm
         from ..selectors import downloads_version, library_page
 
@@ -51,6 +52,8 @@ class ToolkitIndexPage(ViewRestrictionShortcutMixin, Page):
             f"{urlencode({name: value})}&" for name, value in sorted(filters.items())
         )
         context["listing_key"] = f"{sorted(filters.items())}:{page_number}:{downloads_version()}"
+        # Outside the cached listing: a plan published a moment ago shows at once.
+        context["published_cases"] = recent_cases() if page_number == "1" else []
         return context
 
 
