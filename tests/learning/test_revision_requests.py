@@ -93,3 +93,40 @@ def test_another_persons_reflections_to_revise_are_not_listed(client, reflection
     client.force_login(UserFactory())
 
     assert "revise" not in client.get("/en/learning/").content.decode()
+
+
+def test_the_notice_costs_the_same_queries_for_one_or_many_reflections(
+    client, reflection, django_assert_max_num_queries
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    user = reflection.enrolment.user
+    services.reflection_review(reflection=reflection, reviewer=None, accepted=False, feedback="More.")
+    client.force_login(user)
+
+    def count():
+        client.get("/en/learning/")
+        client.get("/en/learning/")
+        with CaptureQueriesContext(connection) as captured:
+            client.get("/en/learning/")
+        return len(captured)
+
+    one = count()
+    for number in range(4):
+        course = make_course(title=f"Course {number}", bodies=[[reflection_block(block_id="ref")]])
+        enrolment = EnrolmentFactory(cohort=CohortFactory(course=course), user=user)
+        lesson = lessons_of(course)[0]
+        other = Reflection.objects.create(
+            enrolment=enrolment,
+            lesson=lesson,
+            lesson_key=lesson.translation_key,
+            prompt_id="ref",
+            text="Draft",
+            submitted_at=timezone.now(),
+        )
+        services.reflection_review(reflection=other, reviewer=None, accepted=False, feedback="More.")
+
+    assert "revise 5 reflections" in client.get("/en/learning/").content.decode()
+    with django_assert_max_num_queries(one):
+        client.get("/en/learning/")
