@@ -60,6 +60,13 @@ def test_the_trainee_gets_an_email_in_their_language_with_the_feedback_and_a_lin
     assert "/fr/learning/" in mail.body  # the links are in the trainee's language
 
 
+def test_the_trainer_is_told_the_trainee_will_hear_of_it(client, reflection):
+    response = ask_to_revise(client, reflection)
+
+    page = client.get(response["Location"]).content.decode()
+    assert "The trainee is asked by e-mail to revise it." in page
+
+
 def test_accepting_a_reflection_sends_no_email(reflection, mailoutbox, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         services.reflection_review(reflection=reflection, reviewer=None, accepted=True, feedback="Good.")
