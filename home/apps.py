@@ -7,8 +7,10 @@ class HomeConfig(AppConfig):
     verbose_name = _("Home and site settings")
 
     def ready(self):
-        from . import signals
+        from . import after_response_tasks, signals
         from .spreadsheets import neutralise_wagtail_exports
+
+        after_response_tasks.connect()
 
         signals.connect()
         neutralise_wagtail_exports()

@@ -11,6 +11,8 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from wagtail.models import Locale, Page
 
+from toolkits.cases import search_cases
+
 from .language import remember_language
 
 SEARCH_RESULTS_PER_PAGE = 10
@@ -68,7 +70,14 @@ def search(request):
     if query:
         pages = Page.objects.live().public().filter(locale=Locale.get_active()).specific()
         results = Paginator(pages.search(query), SEARCH_RESULTS_PER_PAGE).get_page(request.GET.get("page"))
-    context = {"query": query, "results": results, "page_query": urlencode({"q": query}) + "&"}
+    # Published action plans are not pages: their own, short list comes first.
+    cases = search_cases(query) if query and request.GET.get("page", "1") == "1" else []
+    context = {
+        "query": query,
+        "results": results,
+        "cases": cases,
+        "page_query": urlencode({"q": query}) + "&",
+    }
     return TemplateResponse(request, "home/search.html", context)
 
 

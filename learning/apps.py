@@ -15,9 +15,12 @@ class LearningConfig(AppConfig):
         from .certificates.services import on_course_completed
         from .models import Certificate, Cohort, Enrolment, Topic
         from .signals import course_completed
+        from .tasks import on_course_completed as completion_email
 
         # A completed course earns its certificate (when the course awards one).
         course_completed.connect(on_course_completed, dispatch_uid="learning-certificate-on-completion")
+        # Then the trainee is told, with the certificate's links: connected second, so it runs second.
+        course_completed.connect(completion_email, dispatch_uid="learning-email-on-completion")
 
         # What the cached pages show of this app (home.site_cache): topic names in the catalogue's
         # filter, cohorts and their seats left in the catalogue, a certificate on its verification page.

@@ -26,7 +26,7 @@ from .models import (
     Reflection,
 )
 from .signals import course_completed
-from .tasks import send_enrolment_email
+from .tasks import send_enrolment_email, send_revision_email
 
 Status = Enrolment.Status
 
@@ -325,6 +325,9 @@ def reflection_review(*, reflection: Reflection, reviewer, accepted: bool, feedb
     reflection.reviewed_by = reviewer
     reflection.reviewed_at = timezone.now()
     reflection.save(update_fields=["status", "feedback", "reviewed_by", "reviewed_at"])
+    if not accepted:
+        # An acceptance needs no e-mail (the lesson page shows it); a revision asks the trainee to act.
+        transaction.on_commit(partial(send_revision_email.enqueue, reflection_id=reflection.pk))
     return reflection
 
 

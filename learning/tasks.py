@@ -17,7 +17,7 @@ def _absolute_url(page) -> str:
 
 
 def _course_in(course, language: str):
-    """The course page in the trainee's language when it is translated, else the cohort's own."""
+    """The course (or lesson) page in the trainee's language when it is translated, else its own."""
     try:
         locale = Locale.objects.get(language_code=language)
     except Locale.DoesNotExist:
@@ -58,3 +58,83 @@ def _dashboard_path() -> str:
     from django.urls import reverse
 
     return reverse("learning:dashboard")
+
+
+def _organisation() -> str:
+    site = Site.objects.filter(is_default_site=True).first()
+    return (FooterSettings.for_site(site).organisation_name if site else "") or settings.WAGTAIL_SITE_NAME
+
+
+def on_course_completed(sender, *, enrolment, **kwargs) -> None:
+    """Receiver of `course_completed`, connected after the certificate's: the e-mail carries its links."""
+    send_completion_email.enqueue(enrolment_id=enrolment.pk)
+
+
+@task()
+def send_completion_email(*, enrolment_id: int) -> None:
+    """Congratulations, in the trainee's language, with the certificate's links when it has one."""
+    from django.urls import reverse
+
+    from .certificates.openbadges import verification_url
+    from .models import Certificate, Enrolment
+
+    enrolment = (
+        Enrolment.objects.select_related("user", "cohort__course")
+        .filter(pk=enrolment_id, status=Enrolment.Status.COMPLETED)
+        .first()
+    )
+    if enrolment is None:  # erased, or the completion undone, before the task ran
+        return
+    user = enrolment.user
+    certificate = Certificate.objects.filter(enrolment=enrolment, status=Certificate.Status.VALID).first()
+    site_url = settings.SITE_URL.rstrip("/")
+    with translation.override(user.language or settings.LANGUAGE_CODE):
+        course = _course_in(enrolment.cohort.course, translation.get_language())
+        context = {
+            "user": user,
+            "cohort": enrolment.cohort,
+            "course": course,
+            "completion_url": site_url + reverse("learning:completed", args=[enrolment.pk]),
+            "dashboard_url": site_url + _dashboard_path(),
+            "organisation": _organisation(),
+            "certificate": certificate,
+            "certificate_expected": enrolment.cohort.course.certificate_enabled,
+        }
+        if certificate is not None:
+            context |= {
+                "verification_url": verification_url(certificate),  # to share: opens in the reader's language
+                "pdf_url": site_url + reverse("certificates:pdf", args=[certificate.pk]),
+                "credential_url": site_url + reverse("certificates:credential", args=[certificate.pk]),
+            }
+        subject = render_to_string("learning/email/completed_subject.txt", context).strip()
+        body = render_to_string("learning/email/completed_message.txt", context)
+    email_send(to=user.email, subject=subject, body=body, kind="learning/completed")
+
+
+@task()
+def send_revision_email(*, reflection_id: int) -> None:
+    """The trainer asked for a revision: the trainee is told what and where, in their language."""
+    from .models import Reflection
+
+    reflection = (
+        Reflection.objects.select_related("enrolment__user", "enrolment__cohort", "lesson")
+        .filter(pk=reflection_id, status=Reflection.Status.REVISION)
+        .first()
+    )
+    if reflection is None:  # accepted or erased since
+        return
+    user = reflection.enrolment.user
+    with translation.override(user.language or settings.LANGUAGE_CODE):
+        lesson = _course_in(reflection.lesson, translation.get_language())
+        context = {
+            "user": user,
+            "reflection": reflection,
+            "lesson": lesson,
+            "cohort": reflection.enrolment.cohort,
+            "lesson_url": f"{_absolute_url(lesson)}#block-{reflection.prompt_id}",
+            "dashboard_url": settings.SITE_URL.rstrip("/") + _dashboard_path(),
+            "organisation": _organisation(),
+        }
+        subject = render_to_string("learning/email/revision_subject.txt", context).strip()
+        body = render_to_string("learning/email/revision_message.txt", context)
+    email_send(to=user.email, subject=subject, body=body, kind="learning/revision")

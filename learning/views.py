@@ -13,10 +13,11 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
+from django_htmx.http import HttpResponseClientRedirect
 
 from home.localize import translations_for
 
-from . import exceptions, grading, rules, selectors, services
+from . import completion, exceptions, grading, revisions, rules, selectors, services
 from .calendar import sessions_ics
 from .forms import EnrolForm, ReflectionForm
 from .models import Cohort, Enrolment, LessonPage, LiveSession
@@ -31,6 +32,7 @@ def _in_current_language(page, request):
 def dashboard(request):
     context = selectors.dashboard(user=request.user, request=request)
     context["is_trainer"] = selectors.runs_cohorts(request.user)
+    context["to_revise"] = revisions.reflections_to_revise(user=request.user, request=request)
     return render(request, "learning/dashboard.html", context)
 
 
@@ -123,8 +125,12 @@ def lesson_action(view):
             lesson, enrolment = _lesson_and_enrolment(request, pk)
         except exceptions.NotEnrolled as error:
             return render(request, "learning/refused.html", {"message": error.message}, status=error.status)
+        finished_before = enrolment.status == Enrolment.Status.COMPLETED
         try:
-            return view(request, lesson, enrolment, **kwargs)
+            response = view(request, lesson, enrolment, **kwargs)
+            if response.status_code == 302 and not finished_before:
+                return _completion_moment(request, enrolment) or response
+            return response
         except rules.UnknownActivity as error:
             raise Http404 from error
         except grading.InvalidAnswers:
@@ -140,6 +146,26 @@ def lesson_action(view):
             )
 
     return wrapper
+
+
+def _completion_moment(request, enrolment):
+    """The action that completed the course leads to the page that marks it, not back to the lesson.
+
+    The service may have re-read the enrolment under a lock, so its status is read again here. htmx
+    would swap the new page into the lesson's frame: it is told to navigate instead."""
+    if not Enrolment.objects.filter(pk=enrolment.pk, status=Enrolment.Status.COMPLETED).exists():
+        return None
+    url = reverse("learning:completed", args=[enrolment.pk])
+    if request.htmx:
+        return HttpResponseClientRedirect(url)
+    return redirect(url)
+
+
+@login_required
+@require_GET
+def completed(request, pk):
+    context = {"completion": completion.completion(user=request.user, enrolment_pk=pk, request=request)}
+    return render(request, "learning/completed.html", context)
 
 
 @lesson_action

@@ -12,6 +12,7 @@ from wagtail.models import Page
 from home.localize import active_locale, translations_for
 from home.site_cache import cached_per_site
 
+from .cases import cases_of_toolkit
 from .display import section_view
 from .models import (
     ActionPlan,
@@ -170,6 +171,7 @@ def toolkit_details(*, toolkit: ToolkitPage, request=None) -> dict:
         "partner_organisations": list(toolkit.organisations.all()),
         "related_templates": templates,
         "related_courses": [p for p in related_pages if p not in templates],
+        "published_cases": cases_of_toolkit(toolkit),
     }
 
 

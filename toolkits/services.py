@@ -4,6 +4,8 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 
+from home import site_cache
+
 from .blocks import snapshot_sections
 from .models import (
     ActionPlan,
@@ -165,6 +167,10 @@ def plan_transition(*, plan: ActionPlan, action: str, user) -> ActionPlan:
     if action == "unpublish":
         plan.published_at = None
     plan.save(update_fields=["status", "updated_at", "published_at"])
+    if action in {"publish", "unpublish"}:
+        # Public pages list published cases (toolkit, library, search): caches keyed on the content
+        # version must not keep showing the old list.
+        site_cache.retire(site_cache.CONTENT)
     if action in STATUS_NEWS:
         _notify("status", plan_id=plan.pk, actor_id=user.pk)
     return plan

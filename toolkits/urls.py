@@ -17,6 +17,7 @@ urlpatterns = [
     ),
     path("plans/<uuid:public_id>/share/", views.plan_share, name="plan_share"),
     path("plans/<uuid:public_id>/status/", views.plan_status, name="plan_status"),
+    path("plans/<uuid:public_id>/publish/", views.plan_publish, name="plan_publish"),
     path("plans/<uuid:public_id>/history/", views.plan_history, name="plan_history"),
     path("plans/<uuid:public_id>/export.<str:fmt>", views.plan_export, name="plan_export"),
     path("cases/<uuid:public_id>/", views.case_detail, name="case"),

@@ -6,7 +6,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 from django_htmx.http import reswap, retarget
 
 from . import selectors, services
@@ -215,6 +215,9 @@ STATUS_MESSAGES = {
 def plan_status(request, public_id):
     plan, _access = selectors.plan_for(user=request.user, public_id=public_id, need="manage")
     action = request.POST.get("action", "")
+    if action == "publish":
+        # Publishing only ever happens from the page that shows what becomes public.
+        return redirect("toolkits:plan_publish", public_id=plan.public_id)
     try:
         services.plan_transition(plan=plan, action=action, user=request.user)
     except services.InvalidTransition:
@@ -222,6 +225,26 @@ def plan_status(request, public_id):
         return redirect("toolkits:plan", public_id=plan.public_id)
     messages.success(request, STATUS_MESSAGES[action])
     return redirect("toolkits:plan", public_id=plan.public_id)
+
+
+@require_http_methods(["GET", "POST"])
+def plan_publish(request, public_id):
+    """Asks before publishing: the page shows what becomes public (title, city, every section as the
+    public case will show it); the Confirm button publishes."""
+    plan, _access = selectors.plan_for(user=request.user, public_id=public_id, need="manage")
+    if request.method == "POST":
+        try:
+            services.plan_publish(plan=plan, user=request.user)
+        except services.InvalidTransition:
+            messages.error(request, _("That change of status is not possible now."))
+            return redirect("toolkits:plan", public_id=plan.public_id)
+        messages.success(request, STATUS_MESSAGES["publish"])
+        return redirect("toolkits:case", public_id=plan.public_id)
+    if plan.status != plan.Status.FINAL:
+        messages.error(request, _("Only a final plan can be published."))
+        return redirect("toolkits:plan", public_id=plan.public_id)
+    context = {"plan": plan, "sections": published_view(selectors.plan_sections(plan=plan))}
+    return TemplateResponse(request, "toolkits/plan_publish.html", context)
 
 
 def plan_history(request, public_id):

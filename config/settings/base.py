@@ -146,12 +146,13 @@ DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True  # an outage shows in the logs, not a
 CACHE_CODE_VERSION = env("CACHE_CODE_VERSION", default="")
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
-# Background work goes through django.tasks: run inline by default, through the database queue
+# Background work goes through django.tasks: in this process by default (after the response, when
+# enqueued by a request: home/after_response_tasks.py), through the database queue
 # (`manage.py db_worker`) when TASKS_BACKEND=database.
 TASKS = {
     "default": {
         "BACKEND": {
-            "immediate": "django.tasks.backends.immediate.ImmediateBackend",
+            "immediate": "home.after_response_tasks.AfterResponseBackend",
             "database": "django_tasks_db.DatabaseBackend",
         }[env("TASKS_BACKEND", default="immediate")],
     }

@@ -113,8 +113,14 @@ def _verify_page(request, code):
         Certificate.objects.filter(code=code).select_related("replaced_by").only(*PUBLIC_FIELDS).first()
     )
     if certificate is None:
-        # The same page as any unknown address: nothing to learn by probing codes.
-        return render(request, "404.html", status=404)
+        # Nearly always a mistyped code: say so and offer the form again, prefilled so the visitor can
+        # correct it. It reveals nothing a probe could use (no hint whether a similar code exists), and
+        # is never cached: random probes must not fill the shared cache.
+        code = code[:40]
+        form = VerifyForm(initial={"code": code})
+        return render(
+            request, "learning/certificates/verify_unknown.html", {"form": form, "code": code}, status=404
+        )
     return render(request, "learning/certificates/verify.html", {"certificate": certificate})
 
 

@@ -22,6 +22,7 @@ from ..models import (
 )
 from ..selectors import course_outline
 from .permissions import cohorts_for
+from .waiting import with_waiting_counts
 
 Status = Enrolment.Status
 ROSTER_PAGE_SIZE = 25
@@ -41,7 +42,7 @@ def _count(queryset) -> Subquery:
 def my_cohorts(*, user):
     """The user's cohorts with their seats, requests and completion, in one query."""
     learning = Q(enrolments__status__in=Enrolment.LEARNING)
-    return (
+    return with_waiting_counts(
         cohorts_for(user)
         .select_related("course")
         .annotate(

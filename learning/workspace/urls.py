@@ -1,11 +1,12 @@
 from django.urls import path
 
-from . import views
+from . import views, waiting_views
 
 app_name = "workspace"
 
 urlpatterns = [
     path("", views.cohorts, name="cohorts"),
+    path("waiting/", waiting_views.waiting, name="waiting"),
     path("cohorts/new/", views.cohort_create, name="cohort_create"),
     path("cohorts/<int:pk>/", views.cohort, name="cohort"),
     path("cohorts/<int:pk>/edit/", views.cohort_edit, name="cohort_edit"),

@@ -51,7 +51,11 @@ def cohorts(request):
     return TemplateResponse(
         request,
         "learning/workspace/cohorts.html",
-        {"cohorts": listed, "may_create": may_create_cohorts(request.user)},
+        {
+            "cohorts": listed,
+            "may_create": may_create_cohorts(request.user),
+            "waiting_total": sum(c.pending + c.to_review + c.unrecorded for c in listed),
+        },
     )
 
 
@@ -291,13 +295,17 @@ def reflection_review(request, cohort, reflection_pk):
             }
         )
         return TemplateResponse(request, "learning/workspace/trainee.html", context, status=422)
+    accepted = form.cleaned_data["decision"] == "accept"
     learning_services.reflection_review(
         reflection=reflection,
         reviewer=request.user,
-        accepted=form.cleaned_data["decision"] == "accept",
+        accepted=accepted,
         feedback=form.cleaned_data["feedback"],
     )
-    messages.success(request, _("Your feedback was saved."))
+    if accepted:
+        messages.success(request, _("Your feedback was saved."))
+    else:
+        messages.success(request, _("Your feedback was saved. The trainee is asked by e-mail to revise it."))
     return redirect(_cohort_url(cohort, "trainee", reflection.enrolment_id) + f"#reflection-{reflection.pk}")
 
 

@@ -66,13 +66,33 @@ def test_a_revoked_certificate_says_so_with_the_date_and_reason_category(client,
     assert "Valid." not in html
 
 
-def test_an_unknown_code_is_a_plain_not_found_page(client, certificate):
+def test_an_unknown_code_says_so_and_offers_the_form_again(client, certificate):
     response = client.get("/en/verify/this-code-does-not-exist-0000/")
 
     assert response.status_code == 404
     html = response.content.decode()
-    assert "Page not found" in html
-    assert "certificate" not in html.lower().split("<main", 1)[1]
+    assert "No certificate with this code" in html
+    assert "Page not found" not in html
+    # The form is there again, holding the code so it can be corrected.
+    assert 'action="/en/verify/"' in html
+    assert 'value="this-code-does-not-exist-0000"' in html
+    assert "Samuel Tesfaye" not in html
+
+
+def test_a_typed_unknown_code_leads_to_the_same_page(client, certificate):
+    response = client.get("/en/verify/", {"code": "mistyped-code-00000"}, follow=True)
+
+    assert response.status_code == 404
+    assert "No certificate with this code" in response.content.decode()
+
+
+def test_an_unknown_code_is_told_in_the_readers_language(client, certificate):
+    response = client.get("/fr/verify/this-code-does-not-exist-0000/")
+
+    html = response.content.decode()
+    assert response.status_code == 404
+    assert 'lang="fr"' in html
+    assert 'action="/fr/verify/"' in html
 
 
 def test_the_page_is_not_indexed(client, certificate):

@@ -239,7 +239,7 @@ def test_final_plan_is_locked_then_published_as_a_public_case_and_unpublished(cl
         plan_url(plan, "toolkits:section", key=free_text.key), {"version": 1, "text": "Changed"}
     )
     assert response.status_code == 404
-    client.post(plan_url(plan, "toolkits:plan_status"), {"action": "publish"})
+    client.post(plan_url(plan, "toolkits:plan_publish"))  # the Confirm button
     plan.refresh_from_db()
     assert plan.status == ActionPlan.Status.PUBLISHED
 
@@ -259,7 +259,7 @@ def test_final_plan_is_locked_then_published_as_a_public_case_and_unpublished(cl
 
 def test_impossible_transition_is_refused_with_a_message(client, team):
     client.force_login(team["marta"])
-    response = client.post(plan_url(team["plan"], "toolkits:plan_status"), {"action": "publish"}, follow=True)
+    response = client.post(plan_url(team["plan"], "toolkits:plan_publish"), follow=True)
     assert "not possible" in response.content.decode()
     assert ActionPlan.objects.get(pk=team["plan"].pk).status == ActionPlan.Status.DRAFT
 
@@ -301,7 +301,7 @@ def test_the_city_team_hears_when_the_plan_is_final_or_published(client, team):
     assert "Final" in mail.outbox[0].subject
 
     mail.outbox.clear()
-    client.post(plan_url(plan, "toolkits:plan_status"), {"action": "publish"})
+    client.post(plan_url(plan, "toolkits:plan_publish"))  # the Confirm button
     assert [m.to for m in mail.outbox] == [[team["piotr"].email]]
     assert "public case" in mail.outbox[0].body
 

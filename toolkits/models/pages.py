@@ -31,6 +31,7 @@ class ToolkitIndexPage(ViewRestrictionShortcutMixin, Page):
         verbose_name = _("toolkit library")
 
     def get_context(self, request, *args, **kwargs):
+        from ..cases import recent_cases
         from ..forms import LibraryFilterForm
         from ..selectors import DOWNLOAD_COUNTS_MAX_AGE, library_page
 
@@ -56,6 +57,8 @@ class ToolkitIndexPage(ViewRestrictionShortcutMixin, Page):
         context["filter_key"] = None if searching else context["filter_query"]
         context["listing_key"] = None if searching else f"{sorted(filters.items())}:{page_number}"
         context["listing_max_age"] = DOWNLOAD_COUNTS_MAX_AGE
+        # Outside the cached listing: a plan published a moment ago shows at once.
+        context["published_cases"] = recent_cases() if page_number == "1" else []
         return context
 
 
