@@ -32,4 +32,3 @@ class LearningConfig(AppConfig):
             ignore_fields={"last_activity_at", "signed_off_at", "signed_off_by"},  # seats stay the same
         )
         site_cache.register(Certificate, lambda certificate: (f"certificate:{certificate.code}",))
-
