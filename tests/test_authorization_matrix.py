@@ -71,6 +71,9 @@ MATRIX = {
     "learning:withdraw": Entry(
         "post", lambda w: reverse("learning:withdraw", args=[w["active"].pk]), None, NOBODY
     ),
+    "learning:completed": Entry(
+        "get", lambda w: reverse("learning:completed", args=[w["completed"].pk]), None, NOBODY
+    ),  # the trainee's own moment, not even staff's
     "learning:cohort_ics": Entry("get", lambda w: reverse("learning:cohort_ics", args=[w["cohort"].pk])),
     "learning:session_ics": Entry("get", lambda w: reverse("learning:session_ics", args=[w["session"].uid])),
     "learning:lesson_complete": Entry("post", _lesson("lesson_complete", "text"), None, NOBODY),
@@ -137,6 +140,7 @@ MATRIX = {
     ),
     "toolkits:plan_share": Entry("post", _plan("plan_share"), dict, NOBODY),
     "toolkits:plan_status": Entry("post", _plan("plan_status"), lambda w: {"action": "finalise"}, NOBODY),
+    "toolkits:plan_publish": Entry("post", _plan("plan_publish"), dict, NOBODY),
     "toolkits:plan_history": Entry("get", _plan("plan_history")),
     "toolkits:plan_export": Entry("get", _plan("plan_export", fmt="pdf")),
     "toolkits:case": Entry("get", _plan("case"), None, NOBODY),  # a draft is not a case, even for staff
@@ -188,6 +192,7 @@ OWN_DATA = {
     "learning:dashboard",
     "learning:workspace:cohorts",
     "learning:workspace:cohort_create",
+    "learning:workspace:waiting",
     "toolkits:my_plans",
 }
 OUR_ADMIN = (

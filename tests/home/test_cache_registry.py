@@ -127,8 +127,9 @@ WRITES = {
         ),
     },
     Locale: {
-        "create": lambda: lambda: Locale.objects.create(language_code="ar"),
-        "delete": lambda: Locale.objects.create(language_code="uk").delete,
+        # Every configured language is a locale from the first migration: these are two more.
+        "create": lambda: lambda: Locale.objects.create(language_code="sv"),
+        "delete": lambda: Locale.objects.create(language_code="da").delete,
     },
     PageViewRestriction: {
         "create": lambda: (
@@ -191,7 +192,11 @@ WRITES = {
             lambda e: lambda: Enrolment.objects.filter(pk=e.pk).update(status=Enrolment.Status.WITHDRAWN)
         )(EnrolmentFactory()),
         "bulk_create": lambda: (
-            lambda c, u: lambda: Enrolment.objects.bulk_create([Enrolment(cohort=c, user=u, status="active")])
+            lambda c, u: (
+                lambda: Enrolment.objects.bulk_create(
+                    [Enrolment(cohort=c, user=u, status="active", course_key=c.course.translation_key)]
+                )
+            )
         )(_cohort(), UserFactory()),
     },
 }

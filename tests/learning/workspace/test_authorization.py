@@ -192,4 +192,4 @@ def test_every_workspace_url_is_covered():
     from learning.workspace import urls
 
     names = {pattern.name for pattern in urls.urlpatterns}
-    assert names - set(ALL_NAMES) == {"cohorts", "cohort_create", "invitation"}
+    assert names - set(ALL_NAMES) == {"cohorts", "cohort_create", "invitation", "waiting"}
