@@ -82,10 +82,13 @@ def demo_server(django_db_blocker, prepare=dict):
         finally:
             server._live_server_modified_settings.disable()
             server.stop()
-            call_command("flush", interactive=False, verbosity=0)
             connection = connections["default"]
-            if getattr(connection, "_test_serialized_contents", None):
-                connection.creation.deserialize_db_from_string(connection._test_serialized_contents)
+            restore = getattr(connection, "_test_serialized_contents", None)
+            # As Django's TransactionTestCase does: when the migrated state is put back, the flush must not
+            # recreate content types and permissions first (they would then be inserted twice).
+            call_command("flush", interactive=False, verbosity=0, inhibit_post_migrate=bool(restore))
+            if restore:
+                connection.creation.deserialize_db_from_string(restore)
 
 
 def open_page(browser, server, viewport, email=None, password=None, java_script=True):
