@@ -89,6 +89,14 @@ def demo_server(django_db_blocker, prepare=dict):
             call_command("flush", interactive=False, verbosity=0, inhibit_post_migrate=bool(restore))
             if restore:
                 connection.creation.deserialize_db_from_string(restore)
+                # The rows come back with their ids; on PostgreSQL the flush restarted the sequences, so
+                # the next page or user would be given an id that is taken.
+                from django.apps import apps
+                from django.core.management.color import no_style
+
+                with connection.cursor() as cursor:
+                    for sql in connection.ops.sequence_reset_sql(no_style(), apps.get_models()):
+                        cursor.execute(sql)
 
 
 def open_page(browser, server, viewport, email=None, password=None, java_script=True):
