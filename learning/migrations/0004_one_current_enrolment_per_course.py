@@ -27,6 +27,11 @@ def copy_course_keys(apps, schema_editor):
                 status="withdrawn", status_changed_at=timezone.now()
             )
         held.add(place)
+    if schema_editor.connection.vendor == "postgresql":
+        # The updates above leave deferred foreign-key checks pending, and PostgreSQL refuses to alter a
+        # table with pending trigger events: run the checks now, then defer again.
+        schema_editor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+        schema_editor.execute("SET CONSTRAINTS ALL DEFERRED")
 
 
 class Migration(migrations.Migration):
