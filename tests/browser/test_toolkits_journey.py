@@ -40,7 +40,7 @@ def test_city_official_journey(page, live_demo):
     page.get_by_label("Theme").select_option("migrant-entrepreneurship")
     page.get_by_role("button", name="Show toolkits").click()
     expect(page.locator(".toolkit-list .card")).to_have_count(1)
-    page.get_by_role("link", name=re.compile("Lisbon")).click()
+    page.locator(".toolkit-list").get_by_role("link", name=re.compile("Lisbon")).click()
     screenshot(page, "t02-toolkit-lisbon")
     assert_accessible(page)
     with page.expect_download() as download:
@@ -111,8 +111,9 @@ def test_city_official_journey(page, live_demo):
         page.get_by_role("link", name="Download PDF").click()
     assert pdf.value.suggested_filename.endswith(".pdf")
     page.get_by_role("button", name="Mark as final").click()
-    page.get_by_role("button", name="Publish as a public case").click()
-    page.get_by_role("link", name="See the public case").click()
+    page.get_by_role("link", name="Publish as a public case…").click()  # says what becomes public first
+    page.get_by_role("button", name="Confirm: publish it").click()  # and on to the public case
+    expect(page).to_have_url(re.compile(r"/en/cases/"))
     log_out(page)
 
     # Anyone reads the case, in French too.
