@@ -4,6 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PY := $(BIN)/python
 STAMP := $(VENV)/.installed
+PYTEST_WORKERS ?= auto
 
 .PHONY: run test install migrate demo serve lint check browser interop messages compilemessages clean
 
@@ -58,7 +59,10 @@ interop:
 test: install browser interop
 	$(BIN)/ruff check .
 	$(PY) manage.py makemigrations --check --dry-run
-	$(BIN)/pytest -m "not browser and not postgres" $(PYTEST_ARGS)
+	@# The ordinary tests are independent of each other: pytest-xdist spreads them over every core, a file
+	@# per worker at a time (a file's module-scoped demo is then loaded once), each worker with a test
+	@# database, a cache key prefix and a media folder of its own. PYTEST_WORKERS=0 runs them in one process.
+	$(BIN)/pytest -m "not browser and not postgres" -n $(PYTEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
 	@# Races for the last seat need real parallel connections: these tests commit for real, so they run
 	@# on their own (they skip, saying why, on SQLite).
 	$(BIN)/pytest -m postgres $(PYTEST_ARGS)

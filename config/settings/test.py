@@ -14,7 +14,10 @@ SECRET_KEY = "test-secret-key-that-is-long-enough-for-hmac-0123456789abcdef"  # 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 TASKS = {"default": {"BACKEND": "home.after_response_tasks.AfterResponseBackend"}}
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
-MEDIA_ROOT = BASE_DIR / ".test-media"
+# pytest-xdist runs the suite in several processes (PYTEST_XDIST_WORKER = gw0, gw1, …): each keeps its
+# files apart, so one worker's clean-up never removes a file another is reading.
+TEST_MEDIA = BASE_DIR / ".test-media" / os.environ.get("PYTEST_XDIST_WORKER", "main")
+MEDIA_ROOT = TEST_MEDIA
 # Each run has keys of its own, and the suite deletes only those (tests/cache_isolation.py): the cache
 # server may be shared with a site or another run, which a flush would wipe.
 CACHES["default"]["KEY_PREFIX"] = f"ml-test-{os.getpid()}-{secrets.token_hex(3)}"
@@ -33,5 +36,5 @@ CERTIFICATE_JWT_KEY_FILE = CERTIFICATE_JWT_KEY_FILE or str(
 CERTIFICATE_SIGNING_KEY_AUTOCREATE = True
 STORAGES["private"] = {
     "BACKEND": "home.private_storage.PrivateFileSystemStorage",
-    "OPTIONS": {"location": BASE_DIR / ".test-media" / "private"},
+    "OPTIONS": {"location": TEST_MEDIA / "private"},
 }
