@@ -12,7 +12,11 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+from django.apps import apps
 from django.core.management import call_command
+from django.core.management.color import no_style
+from django.db import connections
+from pytest_django.live_server_helper import LiveServer
 
 SCREENSHOTS = Path(__file__).parent / "screenshots"
 AXE = Path(__file__).parent / "vendor" / "axe.min.js"
@@ -45,34 +49,42 @@ def browser():
         del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
 
 
+DESKTOP = {"width": 1280, "height": 900}
+
+
+@pytest.fixture(scope="module")
+def site(browser, django_db_setup, django_db_blocker, request):
+    """One live server over the demo for the whole module (see demo_server). The module's `demo_facts()`,
+    if it has one, looks up and prepares what its tests need; it runs committed, before the server serves,
+    so the server sees it on every database. The tests carry the plain django_db mark: what they write
+    through the browser stays for the module's later tests, so each test uses people and objects of its own.
+    """
+    prepare = getattr(request.module, "demo_facts", dict)
+    with demo_server(django_db_blocker, prepare) as server:
+        yield server
+
+
 @pytest.fixture
-def page(browser, live_server):
-    # bypass_csp only lets the test inject axe-core; the site's own pages never need it.
-    context = browser.new_context(
-        base_url=live_server.url, bypass_csp=True, viewport={"width": 1280, "height": 900}
-    )
-    page = context.new_page()
-    page.set_default_timeout(15_000)
+def page(browser, site):
+    """A desktop page on the module's demo server, in a fresh browser context (its own cookies)."""
+    page = open_page(browser, site, DESKTOP)
     yield page
-    context.close()
-
-
-@pytest.fixture
-def live_demo(transactional_db):
-    call_command("load_demo", stdout=io.StringIO())
+    page.context.close()
 
 
 @contextmanager
 def demo_server(django_db_blocker, prepare=dict):
-    """One live server over the demo for a whole module of tests that only read it (module-scoped
-    fixtures use it; their tests carry the django_db mark, which is what makes pytest-django set up the
-    test database). The demo is committed so the server sees it, `prepare()` looks up what the tests
-    need before the server serves, and the database is flushed back to its migrated state at the end.
+    """One live server over the demo for a whole module of tests (the `site` fixture; its tests carry the
+    django_db mark, which is what makes pytest-django set up the test database). The demo is committed so
+    the server sees it, `prepare()` looks up and writes what the tests need before the server serves, and
+    the database is flushed back to its migrated state at the end. Loading the demo takes half a minute:
+    once per module, not once per test, is what keeps the journeys affordable in CI.
     """
-    from django.db import connections
-    from pytest_django.live_server_helper import LiveServer
-
     with django_db_blocker.unblock():
+        connection = connections["default"]
+        # What migrations made (locales, the root page, role groups), to put back after the module. No
+        # test asks pytest-django to serialise it (none is transactional), so it is taken here.
+        migrated = connection.creation.serialize_db_to_string()
         call_command("load_demo", stdout=io.StringIO())
         facts = prepare()
         server = LiveServer("localhost")
@@ -82,21 +94,15 @@ def demo_server(django_db_blocker, prepare=dict):
         finally:
             server._live_server_modified_settings.disable()
             server.stop()
-            connection = connections["default"]
-            restore = getattr(connection, "_test_serialized_contents", None)
-            # As Django's TransactionTestCase does: when the migrated state is put back, the flush must not
-            # recreate content types and permissions first (they would then be inserted twice).
-            call_command("flush", interactive=False, verbosity=0, inhibit_post_migrate=bool(restore))
-            if restore:
-                connection.creation.deserialize_db_from_string(restore)
-                # The rows come back with their ids; on PostgreSQL the flush restarted the sequences, so
-                # the next page or user would be given an id that is taken.
-                from django.apps import apps
-                from django.core.management.color import no_style
-
-                with connection.cursor() as cursor:
-                    for sql in connection.ops.sequence_reset_sql(no_style(), apps.get_models()):
-                        cursor.execute(sql)
+            # As Django's TransactionTestCase does: the flush must not recreate content types and
+            # permissions first (they would be inserted twice when the migrated state comes back).
+            call_command("flush", interactive=False, verbosity=0, inhibit_post_migrate=True)
+            connection.creation.deserialize_db_from_string(migrated)
+            # The rows come back with their ids; on PostgreSQL the flush restarted the sequences, so the
+            # next page or user would be given an id that is taken.
+            with connection.cursor() as cursor:
+                for sql in connection.ops.sequence_reset_sql(no_style(), apps.get_models()):
+                    cursor.execute(sql)
 
 
 def open_page(browser, server, viewport, email=None, password=None, java_script=True):

@@ -12,7 +12,8 @@ from tests.browser.conftest import accessibility_violations, screenshot
 from toolkits import services as toolkit_services
 from toolkits.models import ActionPlan
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+# One demo and one live server for the module (conftest.site); the django_db mark gives it the database.
+pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
 
 def log_in(page, email):
@@ -24,7 +25,26 @@ def log_in(page, email):
     page.wait_for_url("**/accounts/profile/")
 
 
-def test_feedback_loops(page, live_demo):
+def demo_facts() -> dict:
+    """What the journey finds, written (committed) before the server serves: a finished course, a
+    reflection a trainer sent back, and the city's plan finalised, ready to be published."""
+    from accounts.models import User
+
+    finished = Enrolment.objects.filter(user__email="trainee@example.org", status="completed").first()
+    reflection = Reflection.objects.filter(enrolment__user__email="trainee@example.org").first()
+    reflection.status = Reflection.Status.SUBMITTED
+    reflection.save(update_fields=["status"])
+    learning_services.reflection_review(
+        reflection=reflection, reviewer=None, accepted=False, feedback="Name one date, please."
+    )
+    marta = User.objects.get(email="city@example.org")
+    plan = ActionPlan.objects.filter(organisation__memberships__user=marta).first()
+    if plan.status in (ActionPlan.Status.DRAFT, ActionPlan.Status.SHARED):
+        toolkit_services.plan_transition(plan=plan, action="finalise", user=marta)
+    return {"finished": finished, "reflection": reflection, "plan": plan}
+
+
+def test_feedback_loops(page, site):
     # A mistyped code: said so, with the form again.
     response = page.goto("/fr/verify/not-a-real-code-000000/")
     assert response.status == 404
@@ -33,13 +53,7 @@ def test_feedback_loops(page, live_demo):
     assert accessibility_violations(page) == []
 
     # The trainee: the moment a course was completed, and a reflection sent back.
-    finished = Enrolment.objects.filter(user__email="trainee@example.org", status="completed").first()
-    reflection = Reflection.objects.filter(enrolment__user__email="trainee@example.org").first()
-    reflection.status = Reflection.Status.SUBMITTED
-    reflection.save(update_fields=["status"])
-    learning_services.reflection_review(
-        reflection=reflection, reviewer=None, accepted=False, feedback="Name one date, please."
-    )
+    finished, reflection, plan = site.finished, site.reflection, site.plan
     log_in(page, "trainee@example.org")
     page.goto(f"/en/learning/enrolments/{finished.pk}/completed/")
     expect(page.locator("h1")).to_have_text("Congratulations!")
@@ -67,12 +81,6 @@ def test_feedback_loops(page, live_demo):
     assert accessibility_violations(page) == []
 
     # The city official: what becomes public, confirmed, then findable.
-    from accounts.models import User
-
-    marta = User.objects.get(email="city@example.org")
-    plan = ActionPlan.objects.filter(organisation__memberships__user=marta).first()
-    if plan.status in (ActionPlan.Status.DRAFT, ActionPlan.Status.SHARED):
-        toolkit_services.plan_transition(plan=plan, action="finalise", user=marta)
     log_in(page, "city@example.org")
     page.goto(f"/en/plans/{plan.public_id}/")
     page.get_by_role("link", name="Publish as a public case…").click()

@@ -1,8 +1,8 @@
 """Where the focus goes: after a quiz, on its result; after a refused form, on its first error (with and
 without JavaScript); and every button and field shows the same strong outline as links when focused.
 
-The quiz writes, and what a lesson page shows follows versions moved on commit: these tests commit for
-real (transactional, the usual live server), and only the quiz loads the demo.
+One demo and one live server for the module (conftest.site): the quiz's two trainees are made before
+the server serves.
 """
 
 import re
@@ -12,12 +12,12 @@ import pytest
 from tests.browser.conftest import accessibility_violations, open_page, screenshot
 from tests.factories import PASSWORD
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
 DESKTOP = {"width": 1280, "height": 900}
 
 
-def quiz_lesson_and_learners() -> dict:
+def demo_facts() -> dict:
     """An English lesson with a quiz, and two fresh trainees enrolled in its course (one per run)."""
     from learning import rules
     from learning.models import Cohort, Enrolment, LessonPage
@@ -44,18 +44,17 @@ def focused_id(page) -> str:
     return page.evaluate("document.activeElement && document.activeElement.id")
 
 
-def test_after_a_quiz_the_focus_is_on_its_result_with_and_without_javascript(browser, live_server, live_demo):
-    facts = quiz_lesson_and_learners()
-    for java_script, email in facts["learners"].items():
-        page = open_page(browser, live_server, DESKTOP, email, PASSWORD, java_script=java_script)
-        page.goto(facts["lesson"])
-        quiz = page.locator(f"#block-{facts['block']}")
+def test_after_a_quiz_the_focus_is_on_its_result_with_and_without_javascript(browser, site):
+    for java_script, email in site.learners.items():
+        page = open_page(browser, site, DESKTOP, email, PASSWORD, java_script=java_script)
+        page.goto(site.lesson)
+        quiz = page.locator(f"#block-{site.block}")
         for fieldset in quiz.locator("fieldset").all():
             fieldset.locator("input").first.check()
 
         quiz.locator("button[type=submit]").click()
 
-        result = f"result-{facts['block']}"
+        result = f"result-{site.block}"
         page.wait_for_function("id => document.activeElement && document.activeElement.id === id", arg=result)
         assert "%" in page.locator(f"#{result}").inner_text()
         screenshot(page, f"87-quiz-result-focused-{'js' if java_script else 'no-js'}")
@@ -64,8 +63,8 @@ def test_after_a_quiz_the_focus_is_on_its_result_with_and_without_javascript(bro
         page.context.close()
 
 
-def test_a_refused_form_opens_on_its_first_error(browser, live_server):
-    page = open_page(browser, live_server, DESKTOP, java_script=False)
+def test_a_refused_form_opens_on_its_first_error(browser, site):
+    page = open_page(browser, site, DESKTOP, java_script=False)
     page.goto("/en/accounts/signup/")
     page.locator("#id_email").fill("new.person@example.org")
     page.locator("#id_password1").fill("short")
@@ -90,8 +89,8 @@ def contrast_with_white(colour: str) -> float:
     return 1.05 / (luminance + 0.05)
 
 
-def test_buttons_and_fields_have_the_same_strong_outline_as_links(browser, live_server):
-    page = open_page(browser, live_server, DESKTOP)
+def test_buttons_and_fields_have_the_same_strong_outline_as_links(browser, site):
+    page = open_page(browser, site, DESKTOP)
     page.goto("/en/accounts/login/")
     outlines = {}
     for _step in range(40):

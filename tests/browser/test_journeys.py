@@ -8,10 +8,10 @@ from playwright.sync_api import expect
 
 from accounts.demo import DEMO_ACCOUNTS, DEMO_PASSWORD
 from home.models import HomePage
-from tests.browser.conftest import accessibility_violations, screenshot
+from tests.browser.conftest import accessibility_violations, open_page, screenshot
 
-# serialized_rollback restores what migrations created (locale, home page, role groups) after each flush.
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+# One demo and one live server for the module (conftest.site); the django_db mark gives it the database.
+pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
 CONFIRM_LINK = re.compile(r"https?://[^/\s]+(/\w{2}/accounts/confirm-email/[^\s]+/)")
 
@@ -21,7 +21,7 @@ def choose_language(page, name: str) -> None:
     page.locator(".language-switcher").get_by_role("link", name=name, exact=True).click()
 
 
-def test_newcomer_signs_up_in_french_and_reads_the_site_in_arabic(page, live_demo):
+def test_newcomer_signs_up_in_french_and_reads_the_site_in_arabic(page):
     page.goto("/en/")
     screenshot(page, "01-home-en")
     choose_language(page, "Français")
@@ -53,23 +53,23 @@ def test_newcomer_signs_up_in_french_and_reads_the_site_in_arabic(page, live_dem
     screenshot(page, "06-home-ar-rtl")
 
 
-def test_signup_errors_keep_what_was_typed(page, live_demo):
+def test_signup_errors_keep_what_was_typed(page):
     page.goto("/en/accounts/signup/")
     page.get_by_label("Your name").fill("<script>alert('x')</script>")
-    page.locator("#id_email").fill("nadia@example.org")
+    page.locator("#id_email").fill("samir@example.org")
     page.locator("#id_password1").fill("short")
     page.locator("#id_password2").fill("short")
     page.locator("form.allauth-form button[type=submit]").click()
 
     assert page.locator(".invalid-feedback").count() >= 1
-    assert page.locator("#id_email").input_value() == "nadia@example.org"
+    assert page.locator("#id_email").input_value() == "samir@example.org"
     assert page.get_by_label("Your name").input_value() == "<script>alert('x')</script>"
     screenshot(page, "07-signup-errors-en")
     assert accessibility_violations(page) == []
 
 
 @pytest.mark.parametrize("account", DEMO_ACCOUNTS, ids=[a["role"] for a in DEMO_ACCOUNTS])
-def test_each_demo_role_logs_in(page, live_demo, account):
+def test_each_demo_role_logs_in(page, account):
     page.goto("/en/accounts/login/")
     page.locator("#id_login").fill(account["email"])
     page.locator("#id_password").fill(DEMO_PASSWORD)
@@ -102,13 +102,13 @@ def test_each_demo_role_logs_in(page, live_demo, account):
         "/en/nope/",
     ],
 )
-def test_public_pages_pass_the_accessibility_check(page, live_demo, url):
+def test_public_pages_pass_the_accessibility_check(page, url):
     page.goto(url)
 
     assert accessibility_violations(page) == []
 
 
-def test_account_pages_pass_the_accessibility_check(page, live_demo):
+def test_account_pages_pass_the_accessibility_check(page):
     page.goto("/en/accounts/login/")
     page.locator("#id_login").fill("trainee@example.org")
     page.locator("#id_password").fill(DEMO_PASSWORD)
@@ -126,9 +126,8 @@ def test_account_pages_pass_the_accessibility_check(page, live_demo):
         screenshot(page, "20-" + url.strip("/").replace("/", "-"))
 
 
-def test_site_works_without_javascript(browser, live_server, live_demo):
-    context = browser.new_context(base_url=live_server.url, java_script_enabled=False)
-    page = context.new_page()
+def test_site_works_without_javascript(browser, site):
+    page = open_page(browser, site, {"width": 1280, "height": 900}, java_script=False)
     page.goto("/en/")
     choose_language(page, "Français")
     assert page.url.endswith("/fr/")
@@ -137,4 +136,4 @@ def test_site_works_without_javascript(browser, live_server, live_demo):
     page.locator("#id_password").fill(DEMO_PASSWORD)
     page.locator("form.allauth-form button[type=submit]").click()
     assert "/accounts/profile/" in page.url
-    context.close()
+    page.context.close()

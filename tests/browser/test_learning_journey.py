@@ -10,10 +10,11 @@ from playwright.sync_api import expect
 from accounts.demo import DEMO_PASSWORD
 from learning import rules
 from learning.models import Cohort, CoursePage, Enrolment, LessonPage, QuizAttempt, Reflection
-from tests.browser.conftest import accessibility_violations, screenshot
+from tests.browser.conftest import accessibility_violations, open_page, screenshot
 from tests.factories import PASSWORD, UserFactory
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+# One demo and one live server for the module (conftest.site); the django_db mark gives it the database.
+pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
 
 def log_in(page, user, language="fr", password=PASSWORD):
@@ -61,13 +62,25 @@ def answer_quiz_right(page, lesson):
     return section
 
 
+def demo_facts() -> dict:
+    """A trainee of their own for each test, made (committed) before the server serves."""
+    cohort, _course = open_course()
+    no_js = UserFactory(language="en")
+    Enrolment.objects.create(user=no_js, cohort=cohort, status=Enrolment.Status.ACTIVE)
+    return {
+        "newcomer": UserFactory(display_name="Yusuf Haddad", language="fr"),
+        "no_js": no_js,
+        "cohort": cohort,
+    }
+
+
 def assert_accessible(page):
     assert accessibility_violations(page) == []
 
 
-def test_trainee_finds_enrols_and_learns_in_french(page, live_demo):
-    trainee = UserFactory(display_name="Yusuf Haddad", language="fr")
-    cohort, course = open_course()
+def test_trainee_finds_enrols_and_learns_in_french(page, site):
+    trainee, cohort = site.newcomer, site.cohort
+    course = cohort.course.get_translation(_locale("fr")).specific
     log_in(page, trainee)
 
     page.locator("header").get_by_role("link", name="Formations").click()
@@ -119,13 +132,10 @@ def test_trainee_finds_enrols_and_learns_in_french(page, live_demo):
     assert_accessible(page)
 
 
-def test_quiz_works_without_javascript(browser, live_server, live_demo):
-    context = browser.new_context(base_url=live_server.url, java_script_enabled=False)
-    page = context.new_page()
-    trainee = UserFactory()
-    cohort, course = open_course()
-    Enrolment.objects.create(user=trainee, cohort=cohort, status=Enrolment.Status.ACTIVE)
-    english = course.get_translation(_locale("en"))
+def test_quiz_works_without_javascript(browser, site):
+    page = open_page(browser, site, {"width": 1280, "height": 900}, java_script=False)
+    trainee = site.no_js
+    english = site.cohort.course.get_translation(_locale("en"))
     log_in(page, trainee, language="en")
 
     quiz_lesson = lesson_with(english, "quiz")
@@ -135,10 +145,10 @@ def test_quiz_works_without_javascript(browser, live_server, live_demo):
     expect(page.locator(".quiz-result")).to_be_visible()
     assert QuizAttempt.objects.get(enrolment__user=trainee).passed
     screenshot(page, "28-quiz-passed-no-js-en")
-    context.close()
+    page.context.close()
 
 
-def test_lesson_in_arabic_reads_right_to_left(page, live_demo):
+def test_lesson_in_arabic_reads_right_to_left(page):
     enrolment = Enrolment.objects.filter(user__email="trainee@example.org", status="active").first()
     log_in(page, enrolment.user, language="ar", password=DEMO_PASSWORD)
     course = enrolment.cohort.course

@@ -9,9 +9,9 @@ import pytest
 from django.urls import reverse
 from playwright.sync_api import expect
 
-from tests.browser.conftest import accessibility_violations, demo_server, open_page, screenshot
+from tests.browser.conftest import accessibility_violations, open_page, screenshot
 
-# The django_db mark gives the module the test database (see conftest.demo_server).
+# One demo and one live server for the module (conftest.site); the django_db mark gives it the database.
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
 PHONE = {"width": 360, "height": 740}
@@ -54,12 +54,6 @@ def demo_facts() -> dict:
         "plan": reverse("toolkits:plan", args=[plan.public_id]),
         "actions_heading": actions.definition["title"],
     }
-
-
-@pytest.fixture(scope="module")
-def site(browser, django_db_setup, django_db_blocker):
-    with demo_server(django_db_blocker, demo_facts) as server:
-        yield server
 
 
 def header_height(page) -> float:

@@ -8,10 +8,11 @@ import pytest
 from playwright.sync_api import expect
 
 from accounts.demo import DEMO_PASSWORD
-from tests.browser.conftest import accessibility_violations, screenshot
+from tests.browser.conftest import accessibility_violations, open_page, screenshot
 from toolkits.models import ActionPlan, DownloadEvent
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+# One demo and one live server for the module (conftest.site); the django_db mark gives it the database.
+pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
 
 def log_in(page, email: str, language: str = "en") -> None:
@@ -30,7 +31,7 @@ def assert_accessible(page) -> None:
     assert accessibility_violations(page) == [], page.url
 
 
-def test_city_official_journey(page, live_demo):
+def test_city_official_journey(page):
     # Without an account: the library, a filter, a toolkit, a download.
     page.goto("/en/")
     page.get_by_role("link", name="Toolkits", exact=True).click()
@@ -43,10 +44,11 @@ def test_city_official_journey(page, live_demo):
     page.locator(".toolkit-list").get_by_role("link", name=re.compile("Lisbon")).click()
     screenshot(page, "t02-toolkit-lisbon")
     assert_accessible(page)
+    downloads = DownloadEvent.objects.count()
     with page.expect_download() as download:
         page.locator("a[download]").first.click()
     assert download.value.suggested_filename.endswith(".pdf")
-    assert DownloadEvent.objects.count() == 1
+    assert DownloadEvent.objects.count() == downloads + 1
 
     # Signed in: start a plan from the template the toolkit points to.
     log_in(page, "city@example.org")
@@ -124,11 +126,10 @@ def test_city_official_journey(page, live_demo):
     assert_accessible(page)
 
 
-def test_plan_section_saves_without_javascript(browser, live_server, live_demo):
-    context = browser.new_context(base_url=live_server.url, java_script_enabled=False)
-    page = context.new_page()
+def test_plan_section_saves_without_javascript(browser, site):
+    page = open_page(browser, site, {"width": 1280, "height": 900}, java_script=False)
     log_in(page, "city@example.org")
-    plan = ActionPlan.objects.get(status=ActionPlan.Status.DRAFT, organisation__name="City of Gdańsk")
+    plan = site.demo_plan
     page.goto(f"/en/plans/{plan.public_id}/")
     page.get_by_role("link", name=re.compile(r"Edit\s*:\s*Guiding questions")).click()
     page.get_by_label("Which groups are we not reaching?").fill("Roma families and Ukrainian teenagers.")
@@ -137,11 +138,11 @@ def test_plan_section_saves_without_javascript(browser, live_server, live_demo):
     assert page.get_by_label("Which groups are we not reaching?").input_value() == (
         "Roma families and Ukrainian teenagers."
     )
-    context.close()
+    page.context.close()
 
 
 @pytest.mark.parametrize("url", ["/ar/toolkits/", "/fr/toolkits/dresden/", "/fr/toolkits/city-action-plan/"])
-def test_toolkit_pages_pass_the_accessibility_check(page, live_demo, url):
+def test_toolkit_pages_pass_the_accessibility_check(page, url):
     page.goto(url)
     assert_accessible(page)
 
@@ -164,21 +165,24 @@ def _fresh_plan(title: str) -> ActionPlan:
     return services.plan_create(template=template, organisation=organisation, user=user, title=title)
 
 
+def demo_facts() -> dict:
+    """The demo's draft plan, and a plan of its own for the table test, made (committed) before the server
+    serves."""
+    demo_plan = ActionPlan.objects.get(status=ActionPlan.Status.DRAFT, organisation__name="City of Gdańsk")
+    return {"demo_plan": demo_plan, "table_plan": _fresh_plan("Gdańsk: tables that keep their rows")}
+
+
 def _section_url(plan: ActionPlan, kind: str) -> tuple[str, str]:
     key = next(s["key"] for s in plan.template_snapshot if s["type"] == kind)
     return f"/en/plans/{plan.public_id}/sections/{key}/", key
 
 
-def test_table_sections_keep_every_row_with_autosave_and_with_the_save_button(
-    browser, live_server, live_demo
-):
+def test_table_sections_keep_every_row_with_autosave_and_with_the_save_button(browser, site):
     """Rows typed into every table-like section survive autosave (its "change" save and its delayed
     "input" save of the same rows) and a reload; without JavaScript, the Save button, twice."""
-    plan = _fresh_plan("Gdańsk: tables that keep their rows")
+    plan = site.table_plan
     for javascript in (True, False):
-        context = browser.new_context(base_url=live_server.url, java_script_enabled=javascript)
-        page = context.new_page()
-        page.set_default_timeout(15_000)
+        page = open_page(browser, site, {"width": 1280, "height": 900}, java_script=javascript)
         log_in(page, "city@example.org")
         for kind, cells in TABLE_ROWS.items():
             url, key = _section_url(plan, kind)
@@ -209,6 +213,6 @@ def test_table_sections_keep_every_row_with_autosave_and_with_the_save_button(
                 for name, text in cells:
                     field = page.locator(f"input[name='rows-{key}-{row}-{name}']")
                     assert field.input_value() == f"{text} {row + 1}{suffix}", (kind, row, name, javascript)
-        context.close()
+        page.context.close()
     history = [len(r.content.get("rows", [])) for s in plan.sections.all() for r in s.revisions.all()]
     assert history and 0 not in history  # no version of any table was ever stored empty

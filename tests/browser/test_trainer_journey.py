@@ -11,7 +11,8 @@ from accounts.demo import DEMO_PASSWORD
 from learning.models import Cohort, Enrolment
 from tests.browser.conftest import accessibility_violations, screenshot
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+# One demo and one live server for the module (conftest.site); the django_db mark gives it the database.
+pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
 TRAINER = "trainer@example.org"
 
@@ -24,7 +25,7 @@ def log_in(page, language):
     page.wait_for_url("**/accounts/profile/")
 
 
-def test_trainer_approves_a_request_and_opens_the_matrix(page, live_demo):
+def test_trainer_approves_a_request_and_opens_the_matrix(page):
     cohort = Cohort.objects.filter(trainers__email=TRAINER, enrolments__status="pending").first()
     pending = cohort.enrolments.filter(status="pending").select_related("user").first()
     log_in(page, "en")
@@ -50,7 +51,7 @@ def test_trainer_approves_a_request_and_opens_the_matrix(page, live_demo):
     assert accessibility_violations(page) == []
 
 
-def test_trainer_workspace_in_arabic_reads_right_to_left(page, live_demo):
+def test_trainer_workspace_in_arabic_reads_right_to_left(page):
     cohort = (
         Cohort.objects.filter(trainers__email=TRAINER, sessions__attendance__isnull=False).distinct().first()
     )
