@@ -90,7 +90,7 @@ FALLBACKS = {
     "arabic": [
         {
             "name": "Noto Naskh Arabic",
-            "local": ["Noto Naskh Arabic", "NotoNaskhArabic-Regular"],
+            "local": ["Noto Naskh Arabic Regular", "NotoNaskhArabic-Regular"],
             "upm": 1000,
             "ascent": 1069,
             "descent": -634,
