@@ -113,3 +113,15 @@ class AccountDeleteForm(forms.Form):
     confirm = forms.BooleanField(
         label=_("I understand that my account and my data will be deleted and cannot be recovered."),
     )
+
+
+class LanguageOfferForm(forms.Form):
+    """The answer to "Use this language for your e-mails and certificates too?" (accounts.language_offer)."""
+
+    ACCEPT = "accept"
+    DECLINE = "decline"
+
+    language = forms.ChoiceField(choices=settings.LANGUAGES, widget=forms.HiddenInput)
+    # The two submit buttons' values; never shown as choices, so not translated.
+    answer = forms.ChoiceField(choices=[(ACCEPT, ACCEPT), (DECLINE, DECLINE)])
+    next = LineTextField(required=False, max_length=2000, widget=forms.HiddenInput)

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db import transaction
 
 from home.discovery import project_modules
@@ -19,3 +20,12 @@ def user_erase(*, user: User) -> None:
     for module in project_modules("privacy"):
         module.erase_user_data(user)
     user.delete()
+
+
+def user_language_set(*, user: User, language: str) -> User:
+    """Make `language` the one `user`'s e-mails and certificates are written in."""
+    if language not in dict(settings.LANGUAGES):
+        raise ValueError(f"not a language of the site: {language!r}")
+    user.language = language
+    user.save(update_fields=["language"])
+    return user

@@ -6,6 +6,7 @@ app_name = "accounts"
 
 urlpatterns = [
     path("profile/", views.ProfileView.as_view(), name="profile"),
+    path("language/", views.language_offer, name="language_offer"),
     path("privacy/", views.privacy, name="privacy"),
     path("privacy/export/", views.data_export, name="data_export"),
     path("privacy/delete/", views.account_delete, name="delete"),

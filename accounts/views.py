@@ -10,14 +10,17 @@ from django.http import HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.translation import gettext
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import get_language_info, gettext
 from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
 from django.views.generic import UpdateView
 
 from home.language import remember_language
 
+from . import language_offer as offer
 from . import services
-from .forms import AccountDeleteForm, ProfileForm
+from .forms import AccountDeleteForm, LanguageOfferForm, ProfileForm
 
 
 class ProfileView(LoginRequiredMixin, UpdateView):
@@ -35,6 +38,28 @@ class ProfileView(LoginRequiredMixin, UpdateView):
             response = HttpResponseRedirect(reverse("accounts:profile"))
         remember_language(response, user.language)
         return response
+
+
+@login_required
+@require_POST
+def language_offer(request):
+    """Answers the offer made after a language switch; only ever changes the requester's own profile."""
+    form = LanguageOfferForm(request.POST)
+    if not form.is_valid():
+        return TemplateResponse(request, "400.html", status=400)
+    language = form.cleaned_data["language"]
+    accepted = form.cleaned_data["answer"] == LanguageOfferForm.ACCEPT
+    if accepted:
+        services.user_language_set(user=request.user, language=language)
+        with translation.override(language):
+            name = get_language_info(language)["name_local"]
+            text = gettext("Your e-mails and certificates will be in %(language)s.")
+            messages.success(request, text % {"language": name})
+    offer.offer_answered(request, declined=not accepted)
+    next_url = form.cleaned_data["next"]
+    if not url_has_allowed_host_and_scheme(next_url, {request.get_host()}, request.is_secure()):
+        next_url = f"/{translation.get_language()}/"
+    return HttpResponseRedirect(next_url)
 
 
 @login_required

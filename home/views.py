@@ -11,6 +11,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from wagtail.models import Locale, Page
 
+from accounts.language_offer import offer_after_switch
 from toolkits.cases import search_cases
 
 from .language import remember_language
@@ -92,6 +93,8 @@ def switch_language(request, language: str):
     next_url = request.GET.get("next", "")
     if not url_has_allowed_host_and_scheme(next_url, {request.get_host()}, request.is_secure()):
         next_url = f"/{language}/"
+    # A signed-in person may want their e-mails and certificates in it too: the next page asks.
+    offer_after_switch(request, language)
     response = HttpResponseRedirect(next_url)
     remember_language(response, language)
     return response

@@ -186,6 +186,7 @@ PUBLIC = {
 }
 OWN_DATA = {
     "accounts:profile",
+    "accounts:language_offer",
     "accounts:privacy",
     "accounts:data_export",
     "accounts:delete",

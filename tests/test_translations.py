@@ -6,6 +6,7 @@ a language added to the settings is checked from then on. The shared shell keeps
 `makemessages` inside the app's folder), so each app's catalogue travels with it.
 """
 
+import gettext
 import re
 from pathlib import Path
 
@@ -64,6 +65,20 @@ def test_every_plural_has_all_its_forms(locale, language):
     ]
 
     assert incomplete == []
+
+
+@pytest.mark.parametrize(("locale", "language"), CATALOGUES)
+def test_plural_rule_uses_as_many_forms_as_the_header_declares(locale, language):
+    # A header declaring nplurals=2 for Arabic would let two filled forms pass the test above while
+    # gettext picks the sixth for 11 files; every form the rule can choose must be declared, and used.
+    po = polib.pofile(str(locale / language / "LC_MESSAGES" / "django.po"))
+    match = re.search(r"plural\s*=\s*(.+?);?\s*$", po.metadata.get("Plural-Forms", ""))
+    assert match, "the catalogue's header has no plural rule"
+    rule = gettext.c2py(match.group(1))
+
+    chosen = {rule(n) for n in [*range(1001), 10_000, 100_000, 1_000_000, 2_000_000]}
+
+    assert chosen == set(range(nplurals(po)))
 
 
 @pytest.mark.parametrize(("locale", "language"), CATALOGUES)

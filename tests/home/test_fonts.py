@@ -1,0 +1,97 @@
+"""The web fonts are subsets a phone can afford, and still draw every letter of the interface.
+
+site/fonts/subset.py holds the unicode ranges, makes the subset files and writes the @font-face block of
+site.css; these tests fail when the committed files or the CSS no longer match it (run the script), when
+a face is declared twice, or when a translated interface uses a letter its subset dropped. The PDFs keep
+the complete files (site/static/css/pdf-fonts.css; tests/learning/test_certificates_pdf.py prints names).
+"""
+
+import importlib.util
+import re
+from pathlib import Path
+
+import polib
+import pytest
+from fontTools.ttLib import TTFont
+
+ROOT = Path(__file__).resolve().parents[2]
+spec = importlib.util.spec_from_file_location("site_fonts_subset", ROOT / "site" / "fonts" / "subset.py")
+subset = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(subset)
+
+SITE_CSS = (ROOT / "site" / "static" / "css" / "site.css").read_text()
+PDF_CSS = (ROOT / "site" / "static" / "css" / "pdf-fonts.css").read_text()
+FACES = [
+    pytest.param(face, weight, id=f"{face['folder']}-{weight}")
+    for face in subset.FACES
+    for weight in subset.WEIGHTS
+]
+# The interface's languages written in each subset's script, and the Unicode blocks of that script.
+INTERFACE = {"arabic": (["ar", "fa"], (0x0600, 0x08FF)), "ethiopic": (["ti"], (0x1200, 0x139F))}
+
+
+def cmap(path):
+    return set(TTFont(path).getBestCmap())
+
+
+def test_the_css_block_is_the_one_the_script_writes():
+    assert subset.css() in SITE_CSS, "run: python site/fonts/subset.py"
+
+
+@pytest.mark.parametrize(("face", "weight"), FACES)
+def test_each_subset_holds_exactly_its_ranges(face, weight):
+    wanted = subset.codepoints(face["unicode_range"]) | {0x20, 0xA0}
+
+    held = cmap(subset.web_file(face, weight))
+
+    assert held == cmap(subset.source_file(face, weight)) & wanted, "run: python site/fonts/subset.py"
+
+
+@pytest.mark.parametrize(("face", "weight"), FACES)
+def test_each_subset_is_lighter_than_the_file_it_is_cut_from(face, weight):
+    web, source = subset.web_file(face, weight), subset.source_file(face, weight)
+
+    assert web.stat().st_size < source.stat().st_size
+
+
+def test_every_face_is_declared_once_with_its_range_and_display():
+    faces = re.findall(r"@font-face \{(.*?)\}", SITE_CSS, re.DOTALL)
+    web = [f for f in faces if "url(" in f]
+    keys = [(re.search(r'font-family: "([^"]+)"', f)[1], re.search(r"font-weight: (\d+)", f)[1]) for f in web]
+
+    assert sorted(keys) == sorted((face["family"], str(w)) for face in subset.FACES for w in subset.WEIGHTS)
+    assert all("font-display: swap" in f and "unicode-range" in f for f in web)
+    # The fallbacks keep the text's width and line height while the web font loads.
+    fallbacks = [f for f in faces if "url(" not in f]
+    assert fallbacks and all("size-adjust" in f and "ascent-override" in f for f in fallbacks)
+
+
+@pytest.mark.parametrize("script", sorted(INTERFACE))
+def test_the_translated_interface_uses_no_letter_its_subset_dropped(script):
+    languages, (first, last) = INTERFACE[script]
+    face = next(face for face in subset.FACES if face["script"] == script)
+    letters = set()
+    catalogues = [
+        folder / language / "LC_MESSAGES" / "django.po"
+        for language in languages
+        for folder in [ROOT / "locale", *ROOT.glob("*/locale")]
+        if ".venv" not in folder.parts
+    ]
+    for po_file in catalogues:
+        for entry in polib.pofile(str(po_file)):
+            texts = [entry.msgstr, *entry.msgstr_plural.values()]
+            letters |= {ord(c) for text in texts for c in text if first <= ord(c) <= last}
+
+    dropped = letters - subset.codepoints(face["unicode_range"])
+
+    assert len(letters) > 30
+    assert dropped == set(), [f"U+{c:04X} {chr(c)}" for c in sorted(dropped)]
+
+
+def test_the_pdfs_keep_the_complete_fonts():
+    # A name may use letters no page needs (Pashto, Sindhi, Gurage languages): the PDFs never get a subset.
+    assert "-web-" not in PDF_CSS
+    for face in subset.FACES:
+        for weight in subset.WEIGHTS:
+            source = subset.source_file(face, weight)
+            assert f"/static/{source.relative_to(ROOT / 'site' / 'static').as_posix()}" in PDF_CSS
