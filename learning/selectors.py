@@ -16,9 +16,9 @@ from home.localize import translations_for
 from home.site_cache import cached_per_site
 
 from . import grading, rules
+from .certificates.selectors import certificates_by_enrolment, holder_links
 from .models import (
     Cohort,
-    CohortInvitation,
     CoursePage,
     Enrolment,
     LessonPage,
@@ -28,6 +28,7 @@ from .models import (
     Reflection,
     Topic,
 )
+from .workspace.models import CohortInvitation
 
 Status = Enrolment.Status
 CATALOGUE_PAGE_SIZE = 12
@@ -475,8 +476,6 @@ def dashboard(*, user, request=None) -> dict:
         "enrolment_id", "lesson_key"
     ):
         done.setdefault(enrolment_id, set()).add(str(key))
-
-    from .certificates.selectors import certificates_by_enrolment, holder_links
 
     finished = [e.pk for e in enrolments if e.status == Status.COMPLETED]
     certificates = certificates_by_enrolment(finished) if finished else {}

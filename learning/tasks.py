@@ -75,8 +75,10 @@ def send_completion_email(*, enrolment_id: int) -> None:
     """Congratulations, in the trainee's language, with the certificate's links when it has one."""
     from django.urls import reverse
 
+    from learning.certificates.models import Certificate
+
     from .certificates.openbadges import verification_url
-    from .models import Certificate, Enrolment
+    from .models import Enrolment
 
     enrolment = (
         Enrolment.objects.select_related("user", "cohort__course")

@@ -64,7 +64,7 @@ def record_current_keys() -> None:
 
 def published_keys() -> list[tuple[str, dict]]:
     """(algorithm, public JWK) of every recorded key, oldest first, then the current ones if not recorded."""
-    from learning.models import PublishedKey
+    from .models import PublishedKey
 
     listed = [(key.algorithm, key.public_jwk) for key in PublishedKey.objects.all()]
     current = [

@@ -6,12 +6,12 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.http import Http404
 
-from learning.models import Certificate
+from .models import Certificate
 
 
 def may_manage(*, user, certificate: Certificate) -> bool:
     """Staff with the permission, and the trainers of the certificate's cohort."""
-    if user.has_perm("learning.change_certificate"):
+    if user.has_perm("certificates.change_certificate"):
         return True
     enrolment = certificate.enrolment
     return enrolment is not None and enrolment.cohort.trainers.filter(pk=user.pk).exists()

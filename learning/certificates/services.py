@@ -17,10 +17,10 @@ from django.utils import timezone
 from wagtail.models import Locale, Site
 
 from learning import exceptions
-from learning.models import Certificate, Cohort, Enrolment, PublishedKey
-from learning.models.certificates import STATUS_LIST_SIZE
+from learning.models import Cohort, Enrolment
 
 from . import keys, page_cache
+from .models import STATUS_LIST_SIZE, Certificate, PublishedKey
 from .tasks import render_certificate_pdf
 
 logger = logging.getLogger(__name__)

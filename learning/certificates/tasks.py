@@ -5,8 +5,7 @@ from django.tasks import task
 
 @task()
 def render_certificate_pdf(*, certificate_id: int) -> None:
-    from learning.models import Certificate
-
+    from .models import Certificate
     from .pdf import store_pdf
 
     certificate = Certificate.objects.filter(pk=certificate_id).first()

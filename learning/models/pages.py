@@ -130,7 +130,7 @@ class CoursePage(ViewRestrictionShortcutMixin, Page):
     requires_signoff = models.BooleanField(_("a trainer must sign off completion"), default=False)
     certificate_enabled = models.BooleanField(_("award a certificate"), default=True)
     certificate_design = models.ForeignKey(
-        "learning.CertificateDesign",
+        "certificates.CertificateDesign",
         verbose_name=_("certificate design"),
         null=True,
         blank=True,

@@ -10,10 +10,9 @@ from django.db.models import Count, Exists, IntegerField, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from ..certificates.models import Certificate
 from ..models import (
     Attendance,
-    Certificate,
-    CohortMessage,
     Enrolment,
     LessonProgress,
     LiveSession,
@@ -21,6 +20,7 @@ from ..models import (
     Reflection,
 )
 from ..selectors import course_outline
+from .models import CohortMessage
 from .permissions import cohorts_for
 from .waiting import with_waiting_counts
 

@@ -11,9 +11,10 @@ from django.utils.translation import gettext_lazy as _
 
 from .. import exceptions, services
 from ..certificates.services import certificate_issue
-from ..models import Attendance, Cohort, CohortInvitation, CohortMessage, Enrolment, LiveSession
+from ..models import Attendance, Cohort, Enrolment, LiveSession
 from . import selectors
 from .forms import parse_invite_row
+from .models import CohortInvitation, CohortMessage
 from .tasks import send_cohort_message, send_invitation_email
 
 Status = Enrolment.Status

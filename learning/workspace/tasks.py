@@ -15,7 +15,7 @@ def _site_url(path: str) -> str:
 
 @task()
 def send_cohort_message(*, message_id: int) -> None:
-    from ..models import CohortMessage
+    from .models import CohortMessage
 
     message = CohortMessage.objects.select_related("cohort", "sender").filter(pk=message_id).first()
     if message is None:
@@ -28,14 +28,14 @@ def send_cohort_message(*, message_id: int) -> None:
                 "cohort": message.cohort,
                 "dashboard_url": _site_url(reverse("learning:dashboard")),
             }
-            subject = render_to_string("learning/workspace/email/message_subject.txt", context).strip()
-            body = render_to_string("learning/workspace/email/message_message.txt", context)
+            subject = render_to_string("workspace/email/message_subject.txt", context).strip()
+            body = render_to_string("workspace/email/message_message.txt", context)
         email_send(to=user.email, subject=subject, body=body, kind="workspace/message")
 
 
 @task()
 def send_invitation_email(*, invitation_id: int) -> None:
-    from ..models import CohortInvitation
+    from .models import CohortInvitation
 
     invitation = CohortInvitation.objects.select_related("cohort__course").filter(pk=invitation_id).first()
     if invitation is None or invitation.accepted_at:
@@ -46,6 +46,6 @@ def send_invitation_email(*, invitation_id: int) -> None:
             "cohort": invitation.cohort,
             "accept_url": _site_url(reverse("learning:workspace:invitation", args=[invitation.token])),
         }
-        subject = render_to_string("learning/workspace/email/invitation_subject.txt", context).strip()
-        body = render_to_string("learning/workspace/email/invitation_message.txt", context)
+        subject = render_to_string("workspace/email/invitation_subject.txt", context).strip()
+        body = render_to_string("workspace/email/invitation_message.txt", context)
     email_send(to=invitation.email, subject=subject, body=body, kind="workspace/invitation")

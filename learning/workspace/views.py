@@ -14,10 +14,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from learning.certificates.models import Certificate
+
 from .. import exceptions
 from .. import services as learning_services
 from ..certificates import services as certificate_services
-from ..models import Certificate, Cohort, Enrolment, LiveSession, Reflection
+from ..models import Cohort, Enrolment, LiveSession, Reflection
 from . import exports, selectors, services
 from .forms import (
     AttendanceForm,
@@ -50,7 +52,7 @@ def cohorts(request):
         cohort.completion_rate = selectors.completion_rate(cohort)
     return TemplateResponse(
         request,
-        "learning/workspace/cohorts.html",
+        "workspace/cohorts.html",
         {
             "cohorts": listed,
             "may_create": may_create_cohorts(request.user),
@@ -74,7 +76,7 @@ def cohort_create(request):
             request, _("The cohort “%(title)s” was created.") % {"title": cohort.localized_title}
         )
         return redirect(_cohort_url(cohort))
-    return TemplateResponse(request, "learning/workspace/cohort_form.html", {"form": form})
+    return TemplateResponse(request, "workspace/cohort_form.html", {"form": form})
 
 
 @cohort_view
@@ -97,7 +99,7 @@ def cohort_edit(request, cohort):
         else:
             messages.success(request, _("The cohort is saved."))
             return redirect(_cohort_url(cohort))
-    return TemplateResponse(request, "learning/workspace/cohort_form.html", {"form": form, "cohort": cohort})
+    return TemplateResponse(request, "workspace/cohort_form.html", {"form": form, "cohort": cohort})
 
 
 # The cohort page: roster and actions ------------------------------------------------------------
@@ -112,7 +114,7 @@ def cohort(request, cohort):
     query = "".join(f"{urlencode({name: value})}&" for name, value in sorted(filters.items()))
     return TemplateResponse(
         request,
-        "learning/workspace/cohort.html",
+        "workspace/cohort.html",
         {
             "cohort": cohort,
             "filter_form": filter_form,
@@ -249,7 +251,7 @@ def matrix(request, cohort):
         cohort=cohort, page_number=request.GET.get("page", "1")[:6], request=request
     )
     context["cohort"] = cohort
-    return TemplateResponse(request, "learning/workspace/matrix.html", context)
+    return TemplateResponse(request, "workspace/matrix.html", context)
 
 
 def _enrolment_in(cohort, pk) -> Enrolment:
@@ -272,7 +274,7 @@ def _trainee_page(request, cohort, enrolment, *, status=200, revoke_form=None):
             "revoke_form": revoke_form or CertificateRevokeForm(),
         }
     )
-    return TemplateResponse(request, "learning/workspace/trainee.html", context, status=status)
+    return TemplateResponse(request, "workspace/trainee.html", context, status=status)
 
 
 @cohort_view
@@ -294,7 +296,7 @@ def reflection_review(request, cohort, reflection_pk):
                 "bound_reflection": reflection.pk,
             }
         )
-        return TemplateResponse(request, "learning/workspace/trainee.html", context, status=422)
+        return TemplateResponse(request, "workspace/trainee.html", context, status=422)
     accepted = form.cleaned_data["decision"] == "accept"
     learning_services.reflection_review(
         reflection=reflection,
@@ -328,7 +330,7 @@ def invite(request, cohort):
             status = 400  # a file we cannot read: too big or not UTF-8 text
     response = TemplateResponse(
         request,
-        "learning/workspace/invite.html",
+        "workspace/invite.html",
         {"cohort": cohort, "form": form, "report": report},
         status=status,
     )
@@ -356,7 +358,7 @@ def invitation(request, token):
         return redirect("learning:dashboard")
     return TemplateResponse(
         request,
-        "learning/workspace/invitation.html",
+        "workspace/invitation.html",
         {"invitation": invitation, "cohort": invitation.cohort, "course": invitation.cohort.course},
     )
 
@@ -372,7 +374,7 @@ def session_create(request, cohort):
         session = services.session_create(cohort=cohort, data=form.cleaned_data)
         messages.success(request, _("The session “%(title)s” is scheduled.") % {"title": session.title})
         return redirect(_cohort_url(cohort) + "#sessions")
-    return TemplateResponse(request, "learning/workspace/session_form.html", {"cohort": cohort, "form": form})
+    return TemplateResponse(request, "workspace/session_form.html", {"cohort": cohort, "form": form})
 
 
 @cohort_view
@@ -405,7 +407,7 @@ def attendance(request, cohort, session_pk):
     checked = {int(value) for value in (form["present"].value() or []) if str(value).isdecimal()}
     return TemplateResponse(
         request,
-        "learning/workspace/attendance.html",
+        "workspace/attendance.html",
         {"cohort": cohort, "session": session, "form": form, "enrolments": enrolments, "checked": checked},
     )
 
@@ -435,7 +437,7 @@ def message_create(request, cohort):
             % {"count": message.recipient_count},
         )
         return redirect(_cohort_url(cohort) + "#messages")
-    return TemplateResponse(request, "learning/workspace/message_form.html", {"cohort": cohort, "form": form})
+    return TemplateResponse(request, "workspace/message_form.html", {"cohort": cohort, "form": form})
 
 
 # Exports ----------------------------------------------------------------------------------------

@@ -12,5 +12,5 @@ from .waiting import waiting_for
 @require_GET
 def waiting(request):
     return TemplateResponse(
-        request, "learning/workspace/waiting.html", {"waiting": waiting_for(user=request.user)}
+        request, "workspace/waiting.html", {"waiting": waiting_for(user=request.user)}
     )
