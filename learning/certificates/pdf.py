@@ -14,6 +14,8 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from wagtail.models import Site
 
+from home.models import IssuerSettings
+
 from . import openbadges
 from .models import Certificate, CertificateDesign
 
@@ -22,8 +24,6 @@ DEFAULT_DESIGN = CertificateDesign(name="default", layout=CertificateDesign.Layo
 
 
 def _issuer_settings():
-    from home.models import IssuerSettings
-
     site = Site.objects.filter(is_default_site=True).first()
     return IssuerSettings.for_site(site) if site else IssuerSettings()
 

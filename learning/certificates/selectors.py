@@ -6,6 +6,7 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.http import Http404
 
+from . import openbadges
 from .models import Certificate
 
 
@@ -55,8 +56,6 @@ class HolderLinks:
 
 
 def holder_links(certificate: Certificate) -> HolderLinks:
-    from . import openbadges
-
     url = openbadges.verification_url(certificate)
     organisation = (
         # LinkedIn links the certification to the organisation's page only when given its id.

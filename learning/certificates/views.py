@@ -117,9 +117,7 @@ def _verify_page(request, code):
         # is never cached: random probes must not fill the shared cache.
         code = code[:40]
         form = VerifyForm(initial={"code": code})
-        return render(
-            request, "certificates/verify_unknown.html", {"form": form, "code": code}, status=404
-        )
+        return render(request, "certificates/verify_unknown.html", {"form": form, "code": code}, status=404)
     return render(request, "certificates/verify.html", {"certificate": certificate})
 
 

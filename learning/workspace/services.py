@@ -5,6 +5,7 @@ approvals that fitted and reports the rest, and capacity stays guarded by the sa
 from dataclasses import dataclass
 from functools import partial
 
+from allauth.account.models import EmailAddress
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -157,8 +158,6 @@ class InvitationForSomeoneElse(exceptions.LearningError):
 
 
 def _is_invited_address(user, email: str) -> bool:
-    from allauth.account.models import EmailAddress
-
     return user.email.lower() == email.lower() or (
         EmailAddress.objects.filter(user=user, email__iexact=email, verified=True).exists()
     )

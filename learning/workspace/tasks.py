@@ -8,6 +8,8 @@ from django.utils import translation
 
 from outbox.services import email_send
 
+from .models import CohortInvitation, CohortMessage
+
 
 def _site_url(path: str) -> str:
     return settings.SITE_URL.rstrip("/") + path
@@ -15,8 +17,6 @@ def _site_url(path: str) -> str:
 
 @task()
 def send_cohort_message(*, message_id: int) -> None:
-    from .models import CohortMessage
-
     message = CohortMessage.objects.select_related("cohort", "sender").filter(pk=message_id).first()
     if message is None:
         return
@@ -35,8 +35,6 @@ def send_cohort_message(*, message_id: int) -> None:
 
 @task()
 def send_invitation_email(*, invitation_id: int) -> None:
-    from .models import CohortInvitation
-
     invitation = CohortInvitation.objects.select_related("cohort__course").filter(pk=invitation_id).first()
     if invitation is None or invitation.accepted_at:
         return
