@@ -7,7 +7,6 @@ from datetime import date
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
@@ -162,8 +161,10 @@ def test_moving_to_their_own_apps_keeps_every_row_code_and_permission():
         entry = new.get_model("wagtailcore", "ModelLogEntry").objects.get(pk=logged.pk)
         assert (entry.content_type.app_label, entry.content_type.model) == ("certificates", "certificate")
     finally:
+        # Not clearing ContentType's cache: it still holds today's rows (only historical models were
+        # used in between), and an empty cache would make the next test's restored rows collide with
+        # content types that signals create on a cache miss.
         migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
-        ContentType.objects.clear_cache()  # the real manager's cache still knew the learning labels
 
     # Today's code reads the same rows: the moved permissions work through the ordinary API.
     assert get_user_model().objects.get(pk=trainer.pk).has_perm("certificates.view_publishedkey")
