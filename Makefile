@@ -47,7 +47,7 @@ browser:
 	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } ; } || \
 	  echo "chromium not installed: browser tests will be skipped"
 
-# Outside verifiers of our credentials (tests/learning/test_certificates_interop.py), from the lock file,
+# Outside verifiers of our credentials (tests/certificates/test_interop.py), from the lock file,
 # into tests/interop/node_modules only; skipped without node/npm (CI makes a missing node a failure).
 INTEROP := tests/interop
 interop:

@@ -49,7 +49,8 @@ def issue_and_render() -> dict:
 
     from accounts.models import User
     from learning.certificates import services
-    from learning.models import Certificate, Cohort, CoursePage, Enrolment
+    from learning.certificates.models import Certificate
+    from learning.models import Cohort, CoursePage, Enrolment
 
     course = CoursePage.objects.live().filter(certificate_enabled=True).order_by("pk").first()
     cohort, _ = Cohort.objects.get_or_create(course=course, title="Bench certificates cohort")

@@ -3,7 +3,8 @@ from django.utils.translation import gettext_lazy as _
 
 
 class LearningConfig(AppConfig):
-    """Courses, lessons, cohorts, enrolment, progress and certificates (built in the learning issues)."""
+    """Courses, lessons, cohorts, enrolment and progress (certificates and the trainer's workspace are
+    apps of their own inside this package: learning.certificates, learning.workspace)."""
 
     name = "learning"
     verbose_name = _("Learning")
@@ -11,19 +12,16 @@ class LearningConfig(AppConfig):
     def ready(self):
         from home import site_cache
 
-        from .certificates import checks  # noqa: F401  (registers the signing-key deploy check)
-        from .certificates.services import on_course_completed
-        from .models import Certificate, Cohort, Enrolment, Topic
+        from .models import Cohort, Enrolment, Topic
         from .signals import course_completed
         from .tasks import on_course_completed as completion_email
 
-        # A completed course earns its certificate (when the course awards one).
-        course_completed.connect(on_course_completed, dispatch_uid="learning-certificate-on-completion")
-        # Then the trainee is told, with the certificate's links: connected second, so it runs second.
+        # The trainee is told, with the certificate's links: learning.certificates connects its receiver
+        # first (it is listed before this app), so the certificate exists when the e-mail is written.
         course_completed.connect(completion_email, dispatch_uid="learning-email-on-completion")
 
         # What the cached pages show of this app (home.site_cache): topic names in the catalogue's
-        # filter, cohorts and their seats left in the catalogue, a certificate on its verification page.
+        # filter, cohorts and their seats left in the catalogue.
         site_cache.register(Topic)
         site_cache.register(Cohort, (site_cache.SEATS,))
         site_cache.register(
@@ -31,4 +29,3 @@ class LearningConfig(AppConfig):
             (site_cache.SEATS,),
             ignore_fields={"last_activity_at", "signed_off_at", "signed_off_by"},  # seats stay the same
         )
-        site_cache.register(Certificate, lambda certificate: (f"certificate:{certificate.code}",))

@@ -11,6 +11,7 @@ from wagtail.models import Locale
 
 from home.localize import translations_for
 
+from .certificates.selectors import certificates_by_enrolment, holder_links
 from .models import CoursePage, Enrolment
 
 NEXT_COURSES = 3
@@ -27,8 +28,6 @@ class Completion:
 
 def completion(*, user, enrolment_pk: int, request=None) -> Completion:
     """The person's own completed enrolment; 404 for anyone else's, or for one not completed."""
-    from .certificates.selectors import certificates_by_enrolment, holder_links
-
     enrolment = (
         Enrolment.objects.select_related("cohort__course")
         .filter(pk=enrolment_pk, user=user, status=Enrolment.Status.COMPLETED)

@@ -1,14 +1,8 @@
-"""The learning app's share of a person's data: enrolments, progress, answers, reflections, attendance,
-certificates."""
+"""The learning app's share of a person's data: enrolments, progress, answers, reflections, attendance.
+Certificates and the trainer's workspace declare theirs in their own privacy.py."""
 
-from django.db import transaction
-from django.utils import timezone
-
-from .certificates import page_cache
 from .models import (
     Attendance,
-    Certificate,
-    CohortInvitation,
     Enrolment,
     LessonProgress,
     QuizAttempt,
@@ -20,13 +14,9 @@ from .models import (
 PERSONAL_DATA = {
     "learning.Enrolment": "exported; deleted with the account, with its progress, quiz attempts, "
     "reflections and attendance",
-    "learning.Certificate": "exported; kept in the register, revoked, without the name or the PDF",
     "learning.Reflection": "the reviewing trainer is unset when the trainer's account goes",
     "learning.Cohort": "a trainer leaves the cohorts they ran",
     "learning.CoursePage": "a trainer leaves the courses they are named on",
-    "learning.CohortMessage": "the person leaves the recipients; a trainer's messages stay, unsigned",
-    "learning.CohortInvitation": "invitations to the person's addresses are deleted; invitations a trainer "
-    "sent stay, unsigned",
     "learning.CourseIndexPage": "page authorship only, unset",
     "learning.ModulePage": "page authorship only, unset",
     "learning.LessonPage": "page authorship only, unset",
@@ -79,52 +69,9 @@ def export_user_data(user) -> dict:
             }
             for enrolment in enrolments
         ],
-        "certificates": [
-            {
-                "code": c.code,
-                "status": c.status,
-                "name_on_certificate": c.learner_name,
-                "course": c.course_title,
-                "cohort": c.cohort_title,
-                "hours": c.hours,
-                "completed_on": c.completed_on.isoformat(),
-                "issued": c.issued_at.isoformat(),
-                "issuer": c.issuer_name,
-                "language": c.language,
-                "revoked": c.revoked_at.isoformat() if c.revoked_at else None,
-                "revocation_reason": c.revocation_reason,
-            }
-            for c in Certificate.objects.filter(enrolment__user=user).order_by("issued_at", "pk")
-        ],
     }
 
 
-@transaction.atomic
 def erase_user_data(user) -> None:
-    """Progress, answers and reflections are deleted with the enrolments (CASCADE from the user).
-
-    Certificates are anonymised, not deleted: copies of them may circulate (printed, in a wallet, on a
-    profile), and a code that suddenly answered "unknown" would look like a forgery. So each keeps its code
-    and its status-list position, is revoked as "withdrawn at the holder's request" (the signed credential
-    then reads revoked too), loses the name and its PDF, and is detached from the enrolment. The course,
-    dates and issuer stay: they say nothing about who the person was.
-    """
-    addresses = {user.email, *user.emailaddress_set.values_list("email", flat=True)}
-    for address in addresses:
-        CohortInvitation.objects.filter(email__iexact=address).delete()
-    now = timezone.now()
-    for certificate in Certificate.objects.select_for_update().filter(enrolment__user=user):
-        if certificate.pdf:
-            certificate.pdf.delete(save=False)
-        if certificate.status == Certificate.Status.VALID:
-            certificate.status = Certificate.Status.REVOKED
-            certificate.revoked_at = now
-            certificate.revocation_reason = Certificate.Reason.ERASED
-        certificate.learner_name = ""
-        # The hashed e-mail too: with the address, anyone could still tie the certificate to the person.
-        certificate.recipient_salt = ""
-        certificate.recipient_hash = ""
-        certificate.revocation_note = ""
-        certificate.enrolment = None
-        certificate.save()
-        page_cache.forget(certificate.code)
+    """Progress, answers, reflections and attendance are deleted with the enrolments (CASCADE from the
+    user); a trainer's cohorts and courses lose the trainer with the account (many-to-many rows)."""

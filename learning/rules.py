@@ -2,7 +2,16 @@
 
 from django.utils import timezone
 
-from .models import Attendance, Enrolment, LessonPage, LessonProgress, LiveSession, QuizAttempt, Reflection
+from .models import (
+    Attendance,
+    CoursePage,
+    Enrolment,
+    LessonPage,
+    LessonProgress,
+    LiveSession,
+    QuizAttempt,
+    Reflection,
+)
 
 
 class UnknownActivity(LookupError):
@@ -83,3 +92,16 @@ def completion_met(*, enrolment: Enrolment) -> bool:
         if share is not None and share < course.min_attendance:
             return False
     return not (course.requires_signoff and enrolment.signed_off_at is None)
+
+
+def missing_prerequisites(*, user, course: CoursePage) -> list[CoursePage]:
+    """Prerequisite courses `user` has not completed, in any language version of them."""
+    required = list(course.prerequisites.all())
+    if not required:
+        return []
+    done = set(
+        Enrolment.objects.filter(user=user, status=Enrolment.Status.COMPLETED).values_list(
+            "cohort__course__translation_key", flat=True
+        )
+    )
+    return [prerequisite for prerequisite in required if prerequisite.translation_key not in done]

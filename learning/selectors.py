@@ -1,13 +1,12 @@
 """Reads for the learning pages. Each page's data comes in a fixed number of queries, however many
-lessons, cohorts or enrolments there are; the course outline, the same for everyone, is cached."""
+lessons, cohorts or enrolments there are; the course outline, the same for everyone, is cached. The
+catalogue's reads are in catalogue.py, *My learning*'s in my_learning.py, the completion page's in
+completion.py."""
 
 import hashlib
 from dataclasses import dataclass, field
 
-from allauth.account.models import EmailAddress
-from django.core.paginator import Paginator
 from django.db.models import Count, F, Q
-from django.db.models.functions import Lower
 from django.utils import timezone
 from wagtail.models import Page
 
@@ -18,19 +17,17 @@ from home.site_cache import cached_per_site
 from . import grading, rules
 from .models import (
     Cohort,
-    CohortInvitation,
     CoursePage,
     Enrolment,
     LessonPage,
     LessonProgress,
     LiveSession,
+    ModulePage,
     QuizAttempt,
     Reflection,
-    Topic,
 )
 
 Status = Enrolment.Status
-CATALOGUE_PAGE_SIZE = 12
 
 
 # The course outline -------------------------------------------------------------------------------
@@ -78,8 +75,6 @@ def course_outline(course: CoursePage, request=None) -> list[OutlineEntry]:
 
 
 def _module_types():
-    from .models import ModulePage
-
     return (ModulePage,)
 
 
@@ -335,7 +330,7 @@ def open_cohorts(course_keys) -> list[Cohort]:
     )
 
 
-def _seats_left(cohort: Cohort) -> int | None:
+def seats_left(cohort: Cohort) -> int | None:
     return None if cohort.capacity is None else max(cohort.capacity - cohort.seats_taken, 0)
 
 
@@ -349,7 +344,7 @@ def course_detail(*, course: CoursePage, user, request=None) -> dict:
                 user=user, course_key=course.translation_key
             ).select_related("cohort")
         }
-    offers = [CohortOffer(cohort, _seats_left(cohort), enrolments.get(cohort.pk)) for cohort in cohorts]
+    offers = [CohortOffer(cohort, seats_left(cohort), enrolments.get(cohort.pk)) for cohort in cohorts]
     learning = next(
         (
             e
@@ -363,9 +358,7 @@ def course_detail(*, course: CoursePage, user, request=None) -> dict:
     prerequisites = list(course.prerequisites.all())
     missing = []
     if prerequisites and user.is_authenticated:
-        from .services import missing_prerequisites
-
-        missing = missing_prerequisites(user=user, course=course)
+        missing = rules.missing_prerequisites(user=user, course=course)
     return {
         "offers": offers,
         "learning_enrolment": learning,
@@ -385,184 +378,3 @@ def course_detail(*, course: CoursePage, user, request=None) -> dict:
 def translations_for_list(pages, request):
     translated = translations_for(pages, request)
     return [(page, translated.get(page.pk, page)) for page in pages]
-
-
-# The catalogue ----------------------------------------------------------------------------------
-
-
-CATALOGUE_FIELDS = (
-    "title",
-    "url_path",
-    "path",
-    "depth",
-    "translation_key",
-    "locale_id",
-    "alias_of_id",  # an alias's words are its source's, in the source's language
-    "summary",
-    "level",
-    "format",
-    "language",
-    "hours",
-    "weeks",
-    "topic__name",
-)
-
-
-def catalogue_page(*, index, form, page_number):
-    """One page of the catalogue: courses with their topic and open cohorts, in four queries."""
-    filters = form.filters()
-    courses = CoursePage.objects.live().child_of(index)
-    if "topic" in filters:
-        courses = courses.filter(topic_id=filters["topic"])
-    for name in ("language", "format", "level"):
-        if name in filters:
-            courses = courses.filter(**{name: filters[name]})
-    if filters.get("q"):
-        page = Paginator(courses.search(filters["q"], operator="and"), CATALOGUE_PAGE_SIZE).get_page(
-            page_number
-        )
-        ids = [course.pk for course in page.object_list]
-        found = CoursePage.objects.filter(pk__in=ids).select_related("topic").only(*CATALOGUE_FIELDS)
-        by_id = {course.pk: course for course in found}
-        listed = [by_id[pk] for pk in ids if pk in by_id]
-    else:
-        ordered = courses.select_related("topic").only(*CATALOGUE_FIELDS).order_by("title", "pk")
-        page = Paginator(ordered, CATALOGUE_PAGE_SIZE).get_page(page_number)
-        listed = list(page.object_list)
-    cohorts: dict = {}
-    for cohort in open_cohorts([course.translation_key for course in listed]):
-        cohorts.setdefault(cohort.course_key, []).append((cohort, _seats_left(cohort)))
-    page.object_list = [(course, cohorts.get(course.translation_key, [])[:3]) for course in listed]
-    return page
-
-
-def topic_choices(locale_id, request=None) -> list[tuple[int, str]]:
-    def compute():
-        return list(Topic.objects.filter(locale_id=locale_id).values_list("pk", "name"))
-
-    if request is None:
-        return compute()
-    return cached_per_site(request, f"topic-choices:{locale_id}", compute)
-
-
-# My learning ------------------------------------------------------------------------------------
-
-
-@dataclass
-class DashboardRow:
-    enrolment: Enrolment
-    course: Page
-    percent: int
-    resume: OutlineEntry | None
-    lessons: int
-    certificate: object | None = None  # the holder's links to their valid certificate, once issued
-
-
-def dashboard(*, user, request=None) -> dict:
-    enrolments = list(
-        Enrolment.objects.filter(user=user)
-        .exclude(status__in=[Status.WITHDRAWN, Status.REJECTED])
-        .select_related("cohort__course")
-        .order_by("-status_changed_at")
-    )
-    courses = [enrolment.cohort.course for enrolment in enrolments]
-    translated = translations_for(courses, request)
-    # Lessons of the course in the reader's language (its translation or its alias): "Resume" keeps
-    # the interface language; progress is matched by translation key, the same in every language.
-    outlines = _outlines([translated.get(course.pk, course) for course in courses], request)
-    done: dict[int, set[str]] = {}
-    for enrolment_id, key in LessonProgress.objects.filter(enrolment__in=enrolments).values_list(
-        "enrolment_id", "lesson_key"
-    ):
-        done.setdefault(enrolment_id, set()).add(str(key))
-
-    from .certificates.selectors import certificates_by_enrolment, holder_links
-
-    finished = [e.pk for e in enrolments if e.status == Status.COMPLETED]
-    certificates = certificates_by_enrolment(finished) if finished else {}
-    rows = []
-    for enrolment in enrolments:
-        course = enrolment.cohort.course
-        outline = outlines.get(translated.get(course.pk, course).pk, [])
-        keys = done.get(enrolment.pk, set())
-        rows.append(
-            DashboardRow(
-                enrolment=enrolment,
-                course=translated.get(course.pk, course),
-                percent=100 if enrolment.status == Status.COMPLETED else progress_percent(keys, outline),
-                resume=next_lesson(keys, outline),
-                lessons=sum(entry.kind == "lesson" for entry in outline),
-                certificate=holder_links(certificates[enrolment.pk])
-                if enrolment.pk in certificates
-                else None,
-            )
-        )
-    active_cohorts = [e.cohort_id for e in enrolments if e.status in Enrolment.LEARNING]
-    sessions = list(
-        LiveSession.objects.filter(cohort_id__in=active_cohorts, ends_at__gte=timezone.now()).select_related(
-            "cohort"
-        )[:10]
-    )
-    return {
-        "invitations": invitations_waiting(user=user),
-        "current": [row for row in rows if row.enrolment.status == Status.ACTIVE],
-        "waiting": [row for row in rows if row.enrolment.status in (Status.PENDING, Status.WAITLISTED)],
-        "finished": [row for row in rows if row.enrolment.status == Status.COMPLETED],
-        "sessions": sessions,
-    }
-
-
-def invitations_waiting(*, user) -> list[CohortInvitation]:
-    """Invitations sent to one of the person's addresses that they have not answered yet: the link in the
-    e-mail is not the only way in (it may have been lost while signing up). One query."""
-    verified = (
-        EmailAddress.objects.filter(user=user, verified=True)
-        .annotate(address=Lower("email"))
-        .values("address")
-    )
-    return list(
-        CohortInvitation.objects.annotate(address=Lower("email"))
-        .filter(Q(address=user.email.lower()) | Q(address__in=verified))
-        .filter(accepted_at__isnull=True, cohort__course__live=True)
-        .select_related("cohort__course")
-        .order_by("-created_at")[:20]
-    )
-
-
-def _outlines(courses, request) -> dict[int, list[OutlineEntry]]:
-    """The lessons of several courses in one query (the dashboard lists any number of courses)."""
-    courses = list({course.pk: course for course in courses}.values())
-    if not courses:
-        return {}
-    condition = Q()
-    for course in courses:
-        condition |= Q(path__startswith=course.path, depth__gt=course.depth)
-    pages = list(
-        LessonPage.objects.live()
-        .filter(condition)
-        .order_by("path")
-        .only("title", "url_path", "path", "depth", "translation_key", "locale_id", "required", "minutes")
-    )
-    return {
-        course.pk: [
-            OutlineEntry(
-                "lesson", p.pk, p.title, p.get_url(request), str(p.translation_key), p.required, p.minutes
-            )
-            for p in pages
-            if p.path.startswith(course.path)
-        ]
-        for course in courses
-    }
-
-
-def runs_cohorts(user) -> bool:
-    """Whether to show the trainer's workspace link: one query (group or named trainer), none for staff."""
-    if user.is_superuser or user.is_staff:
-        return True
-    from accounts.models import User
-
-    return (
-        User.objects.filter(pk=user.pk)
-        .filter(Q(groups__name=TRAINERS) | Q(trained_cohorts__isnull=False))
-        .exists()
-    )

@@ -17,7 +17,6 @@ from . import exceptions, grading, rules
 from .models import (
     Attendance,
     Cohort,
-    CoursePage,
     Enrolment,
     LessonPage,
     LessonProgress,
@@ -51,19 +50,6 @@ def _set_status(enrolment: Enrolment, status: str) -> None:
     enrolment.status = status
     enrolment.status_changed_at = timezone.now()
     enrolment.save(update_fields=["status", "status_changed_at"])
-
-
-def missing_prerequisites(*, user, course: CoursePage) -> list[CoursePage]:
-    """Prerequisite courses `user` has not completed, in any language version of them."""
-    required = list(course.prerequisites.all())
-    if not required:
-        return []
-    done = set(
-        Enrolment.objects.filter(user=user, status=Status.COMPLETED).values_list(
-            "cohort__course__translation_key", flat=True
-        )
-    )
-    return [prerequisite for prerequisite in required if prerequisite.translation_key not in done]
 
 
 @transaction.atomic
@@ -132,7 +118,7 @@ def _check_may_join(user, cohort: Cohort, invite_code: str) -> None:
         invite_code.strip().encode(), cohort.invite_code.encode()
     ):
         raise exceptions.WrongInviteCode
-    if missing_prerequisites(user=user, course=cohort.course):
+    if rules.missing_prerequisites(user=user, course=cohort.course):
         raise exceptions.PrerequisitesMissing
 
 

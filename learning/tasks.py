@@ -3,11 +3,16 @@
 from django.conf import settings
 from django.tasks import task
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import translation
 from wagtail.models import Locale, Site
 
 from home.models import FooterSettings
 from outbox.services import email_send
+
+from .certificates.models import Certificate
+from .certificates.openbadges import verification_url
+from .models import Enrolment, Reflection
 
 EMAIL_KINDS = {"confirmed", "requested", "waitlisted", "approved", "rejected", "promoted"}
 
@@ -27,8 +32,6 @@ def _course_in(course, language: str):
 
 @task()
 def send_enrolment_email(*, enrolment_id: int, kind: str) -> None:
-    from .models import Enrolment
-
     if kind not in EMAIL_KINDS:
         raise ValueError(kind)
     enrolment = Enrolment.objects.select_related("user", "cohort__course").filter(pk=enrolment_id).first()
@@ -55,8 +58,6 @@ def send_enrolment_email(*, enrolment_id: int, kind: str) -> None:
 
 
 def _dashboard_path() -> str:
-    from django.urls import reverse
-
     return reverse("learning:dashboard")
 
 
@@ -73,11 +74,6 @@ def on_course_completed(sender, *, enrolment, **kwargs) -> None:
 @task()
 def send_completion_email(*, enrolment_id: int) -> None:
     """Congratulations, in the trainee's language, with the certificate's links when it has one."""
-    from django.urls import reverse
-
-    from .certificates.openbadges import verification_url
-    from .models import Certificate, Enrolment
-
     enrolment = (
         Enrolment.objects.select_related("user", "cohort__course")
         .filter(pk=enrolment_id, status=Enrolment.Status.COMPLETED)
@@ -114,8 +110,6 @@ def send_completion_email(*, enrolment_id: int) -> None:
 @task()
 def send_revision_email(*, reflection_id: int) -> None:
     """The trainer asked for a revision: the trainee is told what and where, in their language."""
-    from .models import Reflection
-
     reflection = (
         Reflection.objects.select_related("enrolment__user", "enrolment__cohort", "lesson")
         .filter(pk=reflection_id, status=Reflection.Status.REVISION)

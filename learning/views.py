@@ -21,6 +21,8 @@ from . import completion, exceptions, grading, revisions, rules, selectors, serv
 from .calendar import sessions_ics
 from .forms import EnrolForm, ReflectionForm
 from .models import Cohort, Enrolment, LessonPage, LiveSession
+from .my_learning import dashboard as my_learning
+from .my_learning import runs_cohorts
 
 
 def _in_current_language(page, request):
@@ -30,8 +32,8 @@ def _in_current_language(page, request):
 @login_required
 @require_GET
 def dashboard(request):
-    context = selectors.dashboard(user=request.user, request=request)
-    context["is_trainer"] = selectors.runs_cohorts(request.user)
+    context = my_learning(user=request.user, request=request)
+    context["is_trainer"] = runs_cohorts(request.user)
     context["to_revise"] = revisions.reflections_to_revise(user=request.user, request=request)
     return render(request, "learning/dashboard.html", context)
 

@@ -17,8 +17,10 @@ from django.urls import URLResolver, get_resolver, reverse
 from django.utils import timezone
 
 from accounts.roles import CITY_OFFICIALS, TRAINERS
+from learning.certificates.models import Certificate, CertificateDesign
 from learning.certificates.services import certificate_issue
-from learning.models import Certificate, CertificateDesign, CohortInvitation, Enrolment, Reflection, Topic
+from learning.models import Enrolment, Reflection, Topic
+from learning.workspace.models import CohortInvitation
 from tests.factories import (
     CohortFactory,
     EnrolmentFactory,
@@ -112,7 +114,7 @@ MATRIX = {
         "post",
         lambda w: reverse("learning:workspace:invitation", args=[w["invitation"].token]),
         None,
-        NOBODY,  # only the person it was sent to (tests/learning/workspace/test_invitations.py)
+        NOBODY,  # only the person it was sent to (tests/workspace/test_invitations.py)
     ),
     "certificates:pdf": Entry("get", lambda w: reverse("certificates:pdf", args=[w["certificate"].pk])),
     "certificates:credential": Entry(

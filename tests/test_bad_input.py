@@ -6,10 +6,11 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from wagtail.images import get_image_model
 
-from learning.models import CohortInvitation, Enrolment
+from learning.models import Enrolment
+from learning.workspace.models import CohortInvitation
 from tests.factories import LiveSessionFactory, UserFactory
-from tests.learning.workspace.conftest import cohort_of, make_trainer
 from tests.toolkits import factories as toolkit_factories
+from tests.workspace.conftest import cohort_of, make_trainer
 
 pytestmark = pytest.mark.django_db
 

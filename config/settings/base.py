@@ -25,6 +25,10 @@ SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000")
 INSTALLED_APPS = [
     "accounts",
     "home",
+    # Before `learning`: their ready() connects the certificate's course_completed receiver before the
+    # completion e-mail's, which carries the certificate's links.
+    "learning.certificates",
+    "learning.workspace",
     "learning",
     "toolkits",
     "outbox",

@@ -12,9 +12,8 @@ from wagtail.admin.widgets.button import ListingButton
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
-from learning.models import Certificate, CertificateDesign
-
 from . import admin_views
+from .models import Certificate, CertificateDesign
 from .selectors import may_manage
 
 READ_ONLY = {"view"}

@@ -15,21 +15,22 @@ from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from learning import exceptions
-from learning.models import Certificate, Cohort, Enrolment
+from learning.models import Cohort, Enrolment
 
 from . import services
 from .forms import RevokeForm
+from .models import Certificate
 from .selectors import may_manage
 
 INDEX = "learning_certificates:index"
 
 
 def may_issue_for(user, cohort: Cohort) -> bool:
-    return user.has_perm("learning.add_certificate") or cohort.trainers.filter(pk=user.pk).exists()
+    return user.has_perm("certificates.add_certificate") or cohort.trainers.filter(pk=user.pk).exists()
 
 
 class CertificateActionView(WagtailAdminTemplateMixin, TemplateView):
-    template_name = "learning/certificates/admin/action.html"
+    template_name = "certificates/admin/action.html"
     header_icon = "doc-full"
     form_class = None
     serious = False
@@ -103,7 +104,7 @@ class ReissueView(CertificateActionView):
 
 
 class IssueForCohortView(WagtailAdminTemplateMixin, TemplateView):
-    template_name = "learning/certificates/admin/action.html"
+    template_name = "certificates/admin/action.html"
     page_title = gettext_lazy("Issue certificates")
     header_icon = "doc-full"
 
@@ -146,7 +147,7 @@ class IssueView(WagtailAdminTemplateMixin, TemplateView):
     """Issue one enrolment's certificate (a course that awards them, once it is completed): a
     confirmation, then a POST. A POST for an unfinished course is refused with a 4xx, whatever it says."""
 
-    template_name = "learning/certificates/admin/action.html"
+    template_name = "certificates/admin/action.html"
     page_title = gettext_lazy("Issue a certificate")
     header_icon = "doc-full"
 

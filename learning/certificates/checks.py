@@ -3,13 +3,13 @@
 from django.core.checks import Error, Tags, register
 from django.core.exceptions import ImproperlyConfigured
 
+from . import keys
+
 
 @register(Tags.security, deploy=True)
 def signing_key_is_configured(app_configs=None, **kwargs):
     """Both keys must be there: the Ed25519 key (Data Integrity, VC-JOSE, status lists) and the P-256 key
     (the Open Badges JWT). Either missing breaks a download every holder is offered."""
-    from . import keys
-
     errors = []
     for kind, load, error_id in (
         (keys.ED25519, keys.signing_key, "learning.E001"),

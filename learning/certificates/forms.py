@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from learning.models import Certificate
+from .models import Certificate
 
 
 class VerifyForm(forms.Form):

@@ -16,6 +16,7 @@ from django.conf import settings
 
 from . import keys
 from .data_integrity import multikey
+from .models import PublishedKey
 
 LEGACY_KEY_ID = "key-1"
 DID_CONTEXTS = [
@@ -56,16 +57,19 @@ def es256_method() -> str:
 
 def record_current_keys() -> None:
     """Record the keys about to sign, so that they stay published after a rotation."""
-    from .services import published_key_record
-
     published_key_record(algorithm=keys.ED25519.name, jwk=keys.public_jwk(keys.signing_key().public_key()))
     published_key_record(algorithm=keys.P256.name, jwk=keys.public_jwk(keys.jwt_key().public_key()))
 
 
+def published_key_record(*, algorithm: str, jwk: dict) -> None:
+    """Record a public key that is about to sign, once: it stays published after any later rotation."""
+    PublishedKey.objects.get_or_create(
+        thumbprint=keys.thumbprint(jwk), defaults={"algorithm": algorithm, "public_jwk": jwk}
+    )
+
+
 def published_keys() -> list[tuple[str, dict]]:
     """(algorithm, public JWK) of every recorded key, oldest first, then the current ones if not recorded."""
-    from learning.models import PublishedKey
-
     listed = [(key.algorithm, key.public_jwk) for key in PublishedKey.objects.all()]
     current = [
         (keys.ED25519.name, keys.public_jwk(keys.signing_key().public_key())),

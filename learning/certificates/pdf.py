@@ -14,17 +14,16 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from wagtail.models import Site
 
-from learning.models import Certificate, CertificateDesign
+from home.models import IssuerSettings
 
 from . import openbadges
+from .models import Certificate, CertificateDesign
 
 LOGO_MAX_BYTES = 2 * 1024 * 1024
 DEFAULT_DESIGN = CertificateDesign(name="default", layout=CertificateDesign.Layout.CLASSIC)
 
 
 def _issuer_settings():
-    from home.models import IssuerSettings
-
     site = Site.objects.filter(is_default_site=True).first()
     return IssuerSettings.for_site(site) if site else IssuerSettings()
 
@@ -68,7 +67,7 @@ def certificate_html(certificate: Certificate) -> str:
             "verification_url": url,
             "rtl": translation.get_language_bidi(),
         }
-        return render_to_string(f"learning/certificates/pdf/{design.layout}.html", context)
+        return render_to_string(f"certificates/pdf/{design.layout}.html", context)
 
 
 def certificate_pdf(certificate: Certificate) -> bytes:

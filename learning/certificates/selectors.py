@@ -6,12 +6,13 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.http import Http404
 
-from learning.models import Certificate
+from . import openbadges
+from .models import Certificate
 
 
 def may_manage(*, user, certificate: Certificate) -> bool:
     """Staff with the permission, and the trainers of the certificate's cohort."""
-    if user.has_perm("learning.change_certificate"):
+    if user.has_perm("certificates.change_certificate"):
         return True
     enrolment = certificate.enrolment
     return enrolment is not None and enrolment.cohort.trainers.filter(pk=user.pk).exists()
@@ -55,8 +56,6 @@ class HolderLinks:
 
 
 def holder_links(certificate: Certificate) -> HolderLinks:
-    from . import openbadges
-
     url = openbadges.verification_url(certificate)
     organisation = (
         # LinkedIn links the certification to the organisation's page only when given its id.

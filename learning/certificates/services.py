@@ -16,11 +16,12 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from wagtail.models import Locale, Site
 
+from home.models import FooterSettings, IssuerSettings
 from learning import exceptions
-from learning.models import Certificate, Cohort, Enrolment, PublishedKey
-from learning.models.certificates import STATUS_LIST_SIZE
+from learning.models import Cohort, Enrolment
 
-from . import keys, page_cache
+from . import page_cache
+from .models import STATUS_LIST_SIZE, Certificate
 from .tasks import render_certificate_pdf
 
 logger = logging.getLogger(__name__)
@@ -28,8 +29,6 @@ Status = Certificate.Status
 
 
 def issuer_name() -> str:
-    from home.models import FooterSettings, IssuerSettings
-
     site = Site.objects.filter(is_default_site=True).first()
     if site is not None:
         name = (
@@ -179,13 +178,6 @@ def certificates_issue_for_cohort(*, cohort: Cohort, issued_by) -> list[Certific
         .order_by("pk")
     )
     return [certificate_issue(enrolment=enrolment, issued_by=issued_by) for enrolment in waiting]
-
-
-def published_key_record(*, algorithm: str, jwk: dict) -> None:
-    """Record a public key that is about to sign, once: it stays published after any later rotation."""
-    PublishedKey.objects.get_or_create(
-        thumbprint=keys.thumbprint(jwk), defaults={"algorithm": algorithm, "public_jwk": jwk}
-    )
 
 
 def on_course_completed(sender, *, enrolment: Enrolment, **kwargs) -> None:

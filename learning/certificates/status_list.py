@@ -18,11 +18,9 @@ import gzip
 from django.conf import settings
 from django.utils import timezone
 
-from learning.models import Certificate
-from learning.models.certificates import STATUS_LIST_SIZE
-
 from . import credentials, data_integrity, issuer, keys, openbadges
 from .linked_data import VC_CONTEXT
+from .models import STATUS_LIST_SIZE, Certificate
 
 
 def encode(revoked_positions) -> str:

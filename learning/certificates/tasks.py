@@ -2,13 +2,12 @@
 
 from django.tasks import task
 
+from .models import Certificate
+from .pdf import store_pdf
+
 
 @task()
 def render_certificate_pdf(*, certificate_id: int) -> None:
-    from learning.models import Certificate
-
-    from .pdf import store_pdf
-
     certificate = Certificate.objects.filter(pk=certificate_id).first()
     if certificate is None:
         return

@@ -20,10 +20,9 @@ from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.http import http_date
 from django.views.decorators.http import require_GET
 
-from learning.models import Certificate
-
 from . import issuer, jwt_proof, openbadges, page_cache, status_list
 from .forms import VerifyForm
+from .models import Certificate
 from .pdf import pdf_bytes
 from .selectors import downloadable_certificate
 
@@ -70,7 +69,7 @@ def needs_signing_key(view):
             return view(request, *args, **kwargs)
         except ImproperlyConfigured:
             logger.exception("Certificate signing key missing or unreadable")
-            return render(request, "learning/certificates/unavailable.html", status=503)
+            return render(request, "certificates/unavailable.html", status=503)
 
     return wrapper
 
@@ -81,7 +80,7 @@ def verify_form(request):
     form = VerifyForm(request.GET or None)
     if form.is_valid():
         return redirect("certificates:verify", code=form.cleaned_data["code"])
-    return _noindex(render(request, "learning/certificates/verify_form.html", {"form": form}))
+    return _noindex(render(request, "certificates/verify_form.html", {"form": form}))
 
 
 @require_GET
@@ -118,10 +117,8 @@ def _verify_page(request, code):
         # is never cached: random probes must not fill the shared cache.
         code = code[:40]
         form = VerifyForm(initial={"code": code})
-        return render(
-            request, "learning/certificates/verify_unknown.html", {"form": form, "code": code}, status=404
-        )
-    return render(request, "learning/certificates/verify.html", {"certificate": certificate})
+        return render(request, "certificates/verify_unknown.html", {"form": form, "code": code}, status=404)
+    return render(request, "certificates/verify.html", {"certificate": certificate})
 
 
 def _for_everyone(response):

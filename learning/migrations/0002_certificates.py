@@ -2,7 +2,7 @@
 
 import django.core.validators
 import django.db.models.deletion
-import learning.models.certificates
+import learning.certificates.models
 from django.conf import settings
 from django.db import migrations, models
 
@@ -40,7 +40,7 @@ class Migration(migrations.Migration):
             name='Certificate',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(default=learning.models.certificates.new_public_code, max_length=40, unique=True, verbose_name='verification code')),
+                ('code', models.CharField(default=learning.certificates.models.new_public_code, max_length=40, unique=True, verbose_name='verification code')),
                 ('status_list_index', models.PositiveIntegerField(unique=True, verbose_name='status list position')),
                 ('status', models.CharField(choices=[('valid', 'Valid'), ('revoked', 'Revoked')], default='valid', max_length=10, verbose_name='status')),
                 ('issued_at', models.DateTimeField(verbose_name='issued')),
@@ -57,7 +57,7 @@ class Migration(migrations.Migration):
                 ('issuer_name', models.CharField(max_length=150, verbose_name='issuer')),
                 ('trainer_names', models.JSONField(blank=True, default=list, verbose_name='trainers')),
                 ('achievement_description', models.TextField(blank=True, verbose_name='description')),
-                ('pdf', models.FileField(blank=True, storage=learning.models.certificates.private_storage, upload_to='certificates/', verbose_name='PDF')),
+                ('pdf', models.FileField(blank=True, storage=learning.certificates.models.private_storage, upload_to='certificates/', verbose_name='PDF')),
                 ('enrolment', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='certificates', to='learning.enrolment', verbose_name='enrolment')),
                 ('issued_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='issued by')),
                 ('replaced_by', models.OneToOneField(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='replaces', to='learning.certificate')),

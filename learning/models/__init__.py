@@ -1,7 +1,8 @@
-"""Content (Wagtail pages) and people's data (cohorts, enrolments, progress, certificates) of the learning
-app."""
+"""Content (Wagtail pages) and people's data (cohorts, enrolments, progress) of the learning app.
 
-from .certificates import Certificate, CertificateDesign, PublishedKey
+Certificates and the trainer's workspace keep their models in their own apps (learning.certificates,
+learning.workspace)."""
+
 from .pages import CourseIndexPage, CoursePage, LessonPage, ModulePage, Topic
 from .people import (
     Attendance,
@@ -12,15 +13,10 @@ from .people import (
     QuizAttempt,
     Reflection,
 )
-from .workspace import CohortInvitation, CohortMessage
 
 __all__ = [
     "Attendance",
-    "Certificate",
-    "CertificateDesign",
     "Cohort",
-    "CohortInvitation",
-    "CohortMessage",
     "CourseIndexPage",
     "CoursePage",
     "Enrolment",
@@ -28,7 +24,6 @@ __all__ = [
     "LessonProgress",
     "LiveSession",
     "ModulePage",
-    "PublishedKey",
     "QuizAttempt",
     "Reflection",
     "Topic",

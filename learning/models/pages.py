@@ -5,6 +5,7 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.db import models
 from django.shortcuts import redirect
+from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
@@ -55,8 +56,8 @@ class CourseIndexPage(ViewRestrictionShortcutMixin, Page):
         verbose_name = _("course catalogue")
 
     def get_context(self, request, *args, **kwargs):
+        from ..catalogue import catalogue_page, topic_choices
         from ..forms import CatalogueFilterForm
-        from ..selectors import catalogue_page, topic_choices
 
         context = super().get_context(request, *args, **kwargs)
         # The catalogue of a language it is not translated into lists aliases of the courses, whose
@@ -130,7 +131,7 @@ class CoursePage(ViewRestrictionShortcutMixin, Page):
     requires_signoff = models.BooleanField(_("a trainer must sign off completion"), default=False)
     certificate_enabled = models.BooleanField(_("award a certificate"), default=True)
     certificate_design = models.ForeignKey(
-        "learning.CertificateDesign",
+        "certificates.CertificateDesign",
         verbose_name=_("certificate design"),
         null=True,
         blank=True,
@@ -250,11 +251,11 @@ class LessonPage(ViewRestrictionShortcutMixin, Page):
         access = lesson_access(lesson=self, user=request.user, request=request)
         if not access.allowed:
             if not request.user.is_authenticated:
+                # Not a cycle: auth's views import its forms, which need the user model loaded, and this
+                # module is imported while the models are still being loaded.
                 from django.contrib.auth.views import redirect_to_login
 
                 return redirect_to_login(request.get_full_path())
-            from django.template.response import TemplateResponse
-
             context = {
                 "message": _("This lesson is open to the trainees enrolled in the course."),
                 "course": access.course,

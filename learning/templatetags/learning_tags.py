@@ -1,6 +1,11 @@
 from django import template
 
+from accounts.time_zones import zone_city as city
+from home.localize import active_locale
+from home.site_cache import cached_per_site
+
 from ..forms import ReflectionForm
+from ..models import CourseIndexPage
 
 register = template.Library()
 
@@ -18,11 +23,6 @@ def reflection_form(item, bound_forms):
 @register.simple_tag(takes_context=True)
 def catalogue_url(context) -> str:
     """The course catalogue in the visitor's language (cached with the content)."""
-    from home.localize import active_locale
-    from home.site_cache import cached_per_site
-
-    from ..models import CourseIndexPage
-
     request = context["request"]
 
     def compute():
@@ -36,6 +36,4 @@ def catalogue_url(context) -> str:
 @register.filter
 def zone_city(name: str) -> str:
     """A time zone by the city people know it by: "Europe/Brussels" → "Brussels"."""
-    from accounts.time_zones import zone_city as city
-
     return city(name or "")

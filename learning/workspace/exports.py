@@ -141,6 +141,7 @@ def csv_response(cohort) -> StreamingHttpResponse:
 
 
 def write_xlsx(cohort, output) -> None:
+    # Not a cycle: openpyxl is heavy to import, and only the XLSX export needs it.
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
 

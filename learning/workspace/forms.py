@@ -16,9 +16,11 @@ from accounts.models import User
 from accounts.roles import TRAINERS
 from accounts.time_zones import first_valid_zone, grouped_time_zone_choices
 from accounts.validators import normalise_text, strip_control_characters
+from learning.certificates.models import Certificate
 
 from ..forms import SessionTimesMixin
-from ..models import Certificate, Cohort, CohortMessage, CoursePage, Enrolment, LiveSession
+from ..models import Cohort, CoursePage, Enrolment, LiveSession
+from .models import CohortMessage
 
 MAX_INVITE_ROWS = 500
 MAX_CSV_BYTES = 256 * 1024

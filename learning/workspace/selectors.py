@@ -10,10 +10,10 @@ from django.db.models import Count, Exists, IntegerField, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from .. import rules
+from ..certificates.models import Certificate
 from ..models import (
     Attendance,
-    Certificate,
-    CohortMessage,
     Enrolment,
     LessonProgress,
     LiveSession,
@@ -21,6 +21,7 @@ from ..models import (
     Reflection,
 )
 from ..selectors import course_outline
+from .models import CohortMessage
 from .permissions import cohorts_for
 from .waiting import with_waiting_counts
 
@@ -247,8 +248,6 @@ def _uuid(key: str) -> uuid.UUID:
 
 def _quiz_of(lesson, quiz_id: str) -> dict | None:
     """The quiz as the trainee answered it (the lesson's current version), or None if it is gone."""
-    from .. import rules
-
     try:
         return rules.quiz_block(lesson, quiz_id)
     except rules.UnknownActivity:

@@ -5,15 +5,17 @@ approvals that fitted and reports the rest, and capacity stays guarded by the sa
 from dataclasses import dataclass
 from functools import partial
 
+from allauth.account.models import EmailAddress
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .. import exceptions, services
 from ..certificates.services import certificate_issue
-from ..models import Attendance, Cohort, CohortInvitation, CohortMessage, Enrolment, LiveSession
+from ..models import Attendance, Cohort, Enrolment, LiveSession
 from . import selectors
 from .forms import parse_invite_row
+from .models import CohortInvitation, CohortMessage
 from .tasks import send_cohort_message, send_invitation_email
 
 Status = Enrolment.Status
@@ -156,8 +158,6 @@ class InvitationForSomeoneElse(exceptions.LearningError):
 
 
 def _is_invited_address(user, email: str) -> bool:
-    from allauth.account.models import EmailAddress
-
     return user.email.lower() == email.lower() or (
         EmailAddress.objects.filter(user=user, email__iexact=email, verified=True).exists()
     )

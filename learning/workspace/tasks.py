@@ -8,6 +8,8 @@ from django.utils import translation
 
 from outbox.services import email_send
 
+from .models import CohortInvitation, CohortMessage
+
 
 def _site_url(path: str) -> str:
     return settings.SITE_URL.rstrip("/") + path
@@ -15,8 +17,6 @@ def _site_url(path: str) -> str:
 
 @task()
 def send_cohort_message(*, message_id: int) -> None:
-    from ..models import CohortMessage
-
     message = CohortMessage.objects.select_related("cohort", "sender").filter(pk=message_id).first()
     if message is None:
         return
@@ -28,15 +28,13 @@ def send_cohort_message(*, message_id: int) -> None:
                 "cohort": message.cohort,
                 "dashboard_url": _site_url(reverse("learning:dashboard")),
             }
-            subject = render_to_string("learning/workspace/email/message_subject.txt", context).strip()
-            body = render_to_string("learning/workspace/email/message_message.txt", context)
+            subject = render_to_string("workspace/email/message_subject.txt", context).strip()
+            body = render_to_string("workspace/email/message_message.txt", context)
         email_send(to=user.email, subject=subject, body=body, kind="workspace/message")
 
 
 @task()
 def send_invitation_email(*, invitation_id: int) -> None:
-    from ..models import CohortInvitation
-
     invitation = CohortInvitation.objects.select_related("cohort__course").filter(pk=invitation_id).first()
     if invitation is None or invitation.accepted_at:
         return
@@ -46,6 +44,6 @@ def send_invitation_email(*, invitation_id: int) -> None:
             "cohort": invitation.cohort,
             "accept_url": _site_url(reverse("learning:workspace:invitation", args=[invitation.token])),
         }
-        subject = render_to_string("learning/workspace/email/invitation_subject.txt", context).strip()
-        body = render_to_string("learning/workspace/email/invitation_message.txt", context)
+        subject = render_to_string("workspace/email/invitation_subject.txt", context).strip()
+        body = render_to_string("workspace/email/invitation_message.txt", context)
     email_send(to=invitation.email, subject=subject, body=body, kind="workspace/invitation")

@@ -11,9 +11,9 @@ from accounts import services as account_services
 from home.discovery import project_modules
 from learning import services as learning_services
 from learning.certificates import services as certificates
-from learning.models import CohortInvitation
+from learning.workspace.models import CohortInvitation
+from tests.certificates.helpers import completed_enrolment
 from tests.factories import CohortFactory, EnrolmentFactory, lessons_of, make_course, reflection_block
-from tests.learning.certificates_helpers import completed_enrolment
 from tests.toolkits import factories as f
 from toolkits import services as toolkit_services
 from toolkits.models import DownloadConsent, DownloadEvent, Membership

@@ -21,7 +21,8 @@ TRAINEE, TRAINER, CITY = "trainee@example.org", "trainer@example.org", "city@exa
 
 def demo_facts() -> dict:
     """The addresses of the key pages in the demo, looked up before the server starts serving."""
-    from learning.models import Certificate, Cohort, CourseIndexPage, Enrolment, LessonPage
+    from learning.certificates.models import Certificate
+    from learning.models import Cohort, CourseIndexPage, Enrolment, LessonPage
     from toolkits.models import ActionPlan, ToolkitIndexPage, ToolkitPage
 
     enrolment = (

@@ -15,7 +15,8 @@ from wagtail.models import Locale, Page, PageViewRestriction, Site, Workflow
 
 from home import site_cache
 from home.models import FooterSettings
-from learning.models import Certificate, Cohort, Enrolment, Topic
+from learning.certificates.models import Certificate
+from learning.models import Cohort, Enrolment, Topic
 from tests.factories import CohortFactory, EnrolmentFactory, UserFactory, make_course
 from toolkits.models import Theme
 
@@ -84,7 +85,7 @@ def _document():
 
 def _certificate():
     from learning.certificates import services
-    from tests.learning.certificates_helpers import completed_enrolment
+    from tests.certificates.helpers import completed_enrolment
 
     return services.certificate_issue(enrolment=completed_enrolment())
 

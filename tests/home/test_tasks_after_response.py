@@ -6,7 +6,7 @@ from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
 
 from learning import services
-from learning.models import Certificate
+from learning.certificates.models import Certificate
 from tests.factories import CohortFactory, EnrolmentFactory, lessons_of, make_course
 
 pytestmark = pytest.mark.django_db

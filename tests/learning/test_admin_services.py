@@ -115,7 +115,7 @@ def test_a_session_typed_in_the_admin_is_read_in_its_own_time_zone(staff):
 
 
 def test_the_admin_and_the_workspace_store_the_same_time(staff):
-    from tests.learning.workspace.conftest import make_trainer, url
+    from tests.workspace.conftest import make_trainer, url
 
     cohort = CohortFactory()
     trainer = make_trainer(time_zone="Asia/Tokyo")

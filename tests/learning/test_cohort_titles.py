@@ -8,9 +8,9 @@ from django.conf import settings
 from learning.certificates.services import certificate_issue
 from learning.models import Cohort
 from learning.services import enrolment_create
+from tests.certificates.helpers import completed_enrolment
 from tests.factories import CohortFactory, EnrolmentFactory, UserFactory
-from tests.learning.certificates_helpers import completed_enrolment
-from tests.learning.workspace.conftest import make_trainer, url
+from tests.workspace.conftest import make_trainer, url
 
 pytestmark = pytest.mark.django_db
 

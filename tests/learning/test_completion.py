@@ -3,9 +3,10 @@ and an e-mail in the trainee's language with the certificate's links."""
 
 import pytest
 
-from learning.models import Certificate, Enrolment
+from learning.certificates.models import Certificate
+from learning.models import Enrolment
+from tests.certificates.helpers import completed_enrolment
 from tests.factories import CohortFactory, EnrolmentFactory, UserFactory, lessons_of, make_course
-from tests.learning.certificates_helpers import completed_enrolment
 
 pytestmark = pytest.mark.django_db
 

@@ -14,7 +14,7 @@ from tests.factories import (
     make_course,
     reflection_block,
 )
-from tests.learning.workspace.conftest import make_trainer, url
+from tests.workspace.conftest import make_trainer, url
 
 pytestmark = pytest.mark.django_db
 

@@ -14,7 +14,7 @@ from learning.models import Enrolment
 from outbox import services
 from outbox.models import OutgoingEmail
 from tests.factories import CohortFactory, UserFactory
-from tests.learning.workspace.conftest import cohort_of, make_trainer
+from tests.workspace.conftest import cohort_of, make_trainer
 
 pytestmark = pytest.mark.django_db
 Status = OutgoingEmail.Status
