@@ -37,4 +37,3 @@ def test_publishing_a_draft_says_to_mark_it_final_first(client, team):
         in response.content.decode()
     )
     assert ActionPlan.objects.get(pk=team["plan"].pk).status == ActionPlan.Status.DRAFT
-
