@@ -30,7 +30,7 @@ class AccountAdapter(DefaultAccountAdapter):
                 {"request": self.request, "email": email, **context, "current_site": site},
             )
         # Through the outbox and the task queue: a mail outage must not fail signup or a password reset.
-        outbox.email_send_message(message=message, kind=template_prefix)
+        outbox.email_send_message(message=message, kind=template_prefix, language=language)
 
     def _get_login_attempts_cache_key(self, request, **credentials):
         # allauth counts failed logins per account ("5/5m/key"): anyone who knows a trainer's address

@@ -50,6 +50,7 @@ from .models import (
     Reflection,
     Topic,
 )
+from .quiz_format import body_with_item_ids
 
 # Block ids derive from the course and lesson slugs: stable across runs and shared by both languages.
 BLOCK_NAMESPACE = uuid.UUID("5b0c9a4e-3d1f-4c53-9a57-4f3f0e7d2b61")
@@ -71,15 +72,18 @@ def _block_id(*parts: str) -> str:
 
 
 def _lesson_body(course_slug: str, spec: dict, language: str) -> str:
+    # Quizzes in the admin's format: wagtail-localize translates nothing in a plain-list ListBlock.
     return json.dumps(
-        [
-            {
-                "type": kind,
-                "id": _block_id(course_slug, spec["slug"].en, str(number)),
-                "value": localise(value, language),
-            }
-            for number, (kind, value) in enumerate(spec["blocks"])
-        ]
+        body_with_item_ids(
+            [
+                {
+                    "type": kind,
+                    "id": _block_id(course_slug, spec["slug"].en, str(number)),
+                    "value": localise(value, language),
+                }
+                for number, (kind, value) in enumerate(spec["blocks"])
+            ]
+        )
     )
 
 

@@ -54,7 +54,13 @@ def send_enrolment_email(*, enrolment_id: int, kind: str) -> None:
         }
         subject = render_to_string(f"learning/email/{kind}_subject.txt", context).strip()
         body = render_to_string(f"learning/email/{kind}_message.txt", context)
-    email_send(to=user.email, subject=subject, body=body, kind=f"learning/{kind}")
+    email_send(
+        to=user.email,
+        subject=subject,
+        body=body,
+        kind=f"learning/{kind}",
+        language=user.language or settings.LANGUAGE_CODE,
+    )
 
 
 def _dashboard_path() -> str:
@@ -104,7 +110,13 @@ def send_completion_email(*, enrolment_id: int) -> None:
             }
         subject = render_to_string("learning/email/completed_subject.txt", context).strip()
         body = render_to_string("learning/email/completed_message.txt", context)
-    email_send(to=user.email, subject=subject, body=body, kind="learning/completed")
+    email_send(
+        to=user.email,
+        subject=subject,
+        body=body,
+        kind="learning/completed",
+        language=user.language or settings.LANGUAGE_CODE,
+    )
 
 
 @task()
@@ -131,4 +143,10 @@ def send_revision_email(*, reflection_id: int) -> None:
         }
         subject = render_to_string("learning/email/revision_subject.txt", context).strip()
         body = render_to_string("learning/email/revision_message.txt", context)
-    email_send(to=user.email, subject=subject, body=body, kind="learning/revision")
+    email_send(
+        to=user.email,
+        subject=subject,
+        body=body,
+        kind="learning/revision",
+        language=user.language or settings.LANGUAGE_CODE,
+    )

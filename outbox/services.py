@@ -15,8 +15,9 @@ from functools import partial
 from django.conf import settings
 from django.core.mail import EmailMessage, EmailMultiAlternatives
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 
+from . import layout
 from .models import OutgoingEmail
 
 logger = logging.getLogger(__name__)
@@ -38,24 +39,40 @@ def single_line(text) -> str:
 
 
 def email_send(
-    *, to: str, subject: str, body: str, html: str = "", kind: str, from_email: str | None = None
+    *,
+    to: str,
+    subject: str,
+    body: str,
+    html: str = "",
+    kind: str,
+    from_email: str | None = None,
+    language: str | None = None,
 ) -> OutgoingEmail:
-    """Record one e-mail to `to` and queue its delivery once the current transaction commits."""
+    """Record one e-mail to `to` and queue its delivery once the current transaction commits.
+
+    `language` is the recipient's (the one `body` is written in; the active one when not given): the
+    HTML part made from `body` is marked with it, right to left for Arabic and Farsi. Mail sent from
+    DEFAULT_FROM_EMAIL goes out under the organisation's name."""
     from .tasks import deliver_email
 
+    subject = single_line(subject)[:998]
+    look = layout.site_look()
+    if not from_email or from_email == settings.DEFAULT_FROM_EMAIL:
+        from_email = layout.sender(look)
+    if body and not html:
+        html = layout.html_alternative(
+            body=body, subject=subject, language=language or translation.get_language(), look=look
+        )
     email = OutgoingEmail.objects.create(
-        kind=kind[:100],
-        to=to,
-        from_email=from_email or settings.DEFAULT_FROM_EMAIL,
-        subject=single_line(subject)[:998],
-        body=body,
-        html=html,
+        kind=kind[:100], to=to, from_email=from_email, subject=subject, body=body, html=html
     )
     transaction.on_commit(partial(deliver_email.enqueue, email_id=email.pk))
     return email
 
 
-def email_send_message(*, message: EmailMessage, kind: str) -> list[OutgoingEmail]:
+def email_send_message(
+    *, message: EmailMessage, kind: str, language: str | None = None
+) -> list[OutgoingEmail]:
     """Queue a message built elsewhere (allauth renders its own), one record per recipient."""
     html = next(
         (content for content, mimetype in getattr(message, "alternatives", []) if mimetype == "text/html"),
@@ -72,6 +89,7 @@ def email_send_message(*, message: EmailMessage, kind: str) -> list[OutgoingEmai
             html=html,
             kind=kind,
             from_email=message.from_email,
+            language=language,
         )
         for recipient in message.to
     ]

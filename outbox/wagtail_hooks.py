@@ -87,7 +87,12 @@ def retry(request, pk):
         if services.email_retry(email=email):
             messages.success(request, _("The e-mail to %(to)s is queued again.") % {"to": email.to})
         else:
-            messages.warning(request, _("Only a failed e-mail can be sent again."))
+            email.refresh_from_db(fields=["status"])
+            messages.warning(
+                request,
+                _("This e-mail is “%(status)s”: only a failed e-mail can be sent again. Nothing was changed.")
+                % {"status": email.get_status_display()},
+            )
         return redirect("outbox:index")
     return TemplateResponse(request, "outbox/retry_confirm.html", {"email": email})
 

@@ -3,8 +3,9 @@
 from dataclasses import dataclass
 from types import SimpleNamespace
 
+from django.conf import settings
 from django.core.paginator import Paginator
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Case, Count, F, OuterRef, Prefetch, Q, Subquery, Value, When
 from django.http import Http404
 from django.utils import timezone
 from wagtail.models import Page
@@ -131,15 +132,18 @@ def library_page(*, index_page, filters: dict, page_number, request=None):
             Prefetch("document_links", queryset=ToolkitDocument.objects.only("pk", "page_id", "language")),
         )
     )
+    # Per source (translation key): a download through the German alias counts for the toolkit.
     counts = dict(
-        DownloadEvent.objects.filter(toolkit_id__in=ids)
-        .values("toolkit_id")
+        DownloadEvent.objects.filter(
+            toolkit__translation_key__in={toolkit.translation_key for toolkit in items}
+        )
+        .values("toolkit__translation_key")
         .annotate(n=Count("pk"))
-        .values_list("toolkit_id", "n")
+        .values_list("toolkit__translation_key", "n")
     )
     themes = _localized_themes(request) if items else {}
     for toolkit in items:
-        toolkit.download_count = counts.get(toolkit.pk, 0)
+        toolkit.download_count = counts.get(toolkit.translation_key, 0)
         toolkit.theme_names = [themes.get(t.translation_key, t).name for t in toolkit.themes.all()]
         toolkit.document_languages = sorted({d.language for d in toolkit.document_links.all()})
     page.object_list = items
@@ -152,7 +156,7 @@ def toolkit_details(*, toolkit: ToolkitPage, request=None) -> dict:
         toolkit.document_links.select_related("document", "document__collection").order_by("sort_order")
     )
     counts = dict(
-        DownloadEvent.objects.filter(toolkit=toolkit)
+        DownloadEvent.objects.filter(toolkit__translation_key=toolkit.translation_key)
         .values_list("document_id")
         .annotate(n=Count("pk"))
         .values_list("document_id", "n")
@@ -313,17 +317,47 @@ def published_case(*, public_id) -> ActionPlan:
 
 
 def download_report_rows():
-    """Downloads per month, toolkit, document, city and organisation, newest month first."""
+    """Downloads per month, toolkit, document, city and organisation, newest month first.
+
+    A toolkit is counted once per source (its translation key), whichever language's alias or
+    translation was downloaded through, under its title in the site's default language."""
     from django.db.models.functions import TruncMonth
 
     return (
         DownloadEvent.objects.annotate(
-            month=TruncMonth("downloaded_at", tzinfo=timezone.get_current_timezone())
+            month=TruncMonth("downloaded_at", tzinfo=timezone.get_current_timezone()),
+            toolkit_key=F("toolkit__translation_key"),
         )
-        .values("month", "toolkit__title", "document_title", "city", "organisation")
-        .annotate(downloads=Count("pk"))
-        .order_by("-month", "toolkit__title", "document_title", "city", "organisation")
+        .values("month", "toolkit_key", "document_title", "city", "organisation")
+        .annotate(downloads=Count("pk"), toolkit_title=Subquery(_source_titles(OuterRef("toolkit_key"))))
+        .order_by("-month", "toolkit_title", "toolkit_key", "document_title", "city", "organisation")
     )
+
+
+def _source_titles(translation_key):
+    """The title of the toolkit with `translation_key` that has words of its own, the default
+    language's first."""
+    return (
+        ToolkitPage.objects.filter(translation_key=translation_key, alias_of__isnull=True)
+        .annotate(
+            preferred=Case(
+                When(locale__language_code=settings.LANGUAGE_CODE, then=Value(0)), default=Value(1)
+            )
+        )
+        .order_by("preferred", "pk")
+        .values("title")[:1]
+    )
+
+
+def report_toolkits():
+    """Each toolkit once, for the report's filter: its default-language page, or the page with words of
+    its own when it was never written in the default language."""
+    real = ToolkitPage.objects.filter(alias_of__isnull=True)
+    in_default = real.filter(locale__language_code=settings.LANGUAGE_CODE)
+    return real.filter(
+        Q(locale__language_code=settings.LANGUAGE_CODE)
+        | ~Q(translation_key__in=in_default.values("translation_key"))
+    ).order_by("title", "pk")
 
 
 def plan_revisions(*, plan: ActionPlan, limit: int = 200):

@@ -59,6 +59,12 @@ def send_plan_notification(
             }
             subject = render_to_string(f"toolkits/email/{kind}_subject.txt", context).strip()
             body = render_to_string(f"toolkits/email/{kind}.txt", context)
-        email_send(to=recipient.email, subject=subject, body=body, kind=f"toolkits/{kind}")
+        email_send(
+            to=recipient.email,
+            subject=subject,
+            body=body,
+            kind=f"toolkits/{kind}",
+            language=recipient.language,
+        )
         sent += 1
     return sent

@@ -211,6 +211,16 @@ STATUS_MESSAGES = {
 }
 
 
+def _refuse_transition(request, plan) -> None:
+    # Someone else may have changed the status meanwhile (a colleague, another tab): say what it is now.
+    plan.refresh_from_db(fields=["status"])
+    messages.error(
+        request,
+        _("Your plan is now “%(status)s”, so that change is not possible. Choose one of the actions shown.")
+        % {"status": plan.get_status_display()},
+    )
+
+
 @require_POST
 def plan_status(request, public_id):
     plan, _access = selectors.plan_for(user=request.user, public_id=public_id, need="manage")
@@ -221,7 +231,7 @@ def plan_status(request, public_id):
     try:
         services.plan_transition(plan=plan, action=action, user=request.user)
     except services.InvalidTransition:
-        messages.error(request, _("That change of status is not possible now."))
+        _refuse_transition(request, plan)
         return redirect("toolkits:plan", public_id=plan.public_id)
     messages.success(request, STATUS_MESSAGES[action])
     return redirect("toolkits:plan", public_id=plan.public_id)
@@ -236,12 +246,14 @@ def plan_publish(request, public_id):
         try:
             services.plan_publish(plan=plan, user=request.user)
         except services.InvalidTransition:
-            messages.error(request, _("That change of status is not possible now."))
+            _refuse_transition(request, plan)
             return redirect("toolkits:plan", public_id=plan.public_id)
         messages.success(request, STATUS_MESSAGES["publish"])
         return redirect("toolkits:case", public_id=plan.public_id)
     if plan.status != plan.Status.FINAL:
-        messages.error(request, _("Only a final plan can be published."))
+        messages.error(
+            request, _("Only a final plan can be published: mark it final first, then publish it.")
+        )
         return redirect("toolkits:plan", public_id=plan.public_id)
     context = {"plan": plan, "sections": published_view(selectors.plan_sections(plan=plan))}
     return TemplateResponse(request, "toolkits/plan_publish.html", context)

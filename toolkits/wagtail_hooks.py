@@ -16,8 +16,8 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .models import ActionPlan, DownloadEvent, Organisation, Pairing, Theme, ToolkitPage
-from .selectors import download_report_rows, readable_plans, sees_every_plan
+from .models import ActionPlan, DownloadEvent, Organisation, Pairing, Theme
+from .selectors import download_report_rows, readable_plans, report_toolkits, sees_every_plan
 
 
 class ThemeViewSet(SnippetViewSet):
@@ -54,14 +54,18 @@ register_snippet(ToolkitSnippets)
 # --- Downloads report ---------------------------------------------------------------------------------
 class DownloadReportFilterSet(WagtailFilterSet):
     downloaded_at = django_filters.DateFromToRangeFilter(label=_("Downloaded"), widget=DateRangePickerWidget)
+    # One choice per toolkit, matching its downloads through every language's alias or translation.
     toolkit = django_filters.ModelChoiceFilter(
-        label=_("Toolkit"), queryset=ToolkitPage.objects.order_by("title")
+        label=_("Toolkit"), queryset=lambda request: report_toolkits(), method="by_source"
     )
     city = django_filters.CharFilter(label=_("City"), lookup_expr="iexact")
 
     class Meta:
         model = DownloadEvent
         fields = ["downloaded_at", "toolkit", "city"]
+
+    def by_source(self, queryset, name, value):
+        return queryset.filter(toolkit__translation_key=value.translation_key) if value else queryset
 
 
 def _month(value) -> str:
@@ -81,16 +85,16 @@ class DownloadReportView(ReportView):
     filterset_class = DownloadReportFilterSet
     columns = [
         Column("month", label=_("Month"), accessor=lambda row: _month(row["month"])),
-        Column("toolkit__title", label=_("Toolkit")),
+        Column("toolkit_title", label=_("Toolkit")),
         Column("document_title", label=_("Document")),
         Column("city", label=_("City")),
         Column("organisation", label=_("Organisation")),
         Column("downloads", label=_("Downloads")),
     ]
-    list_export = ["month", "toolkit__title", "document_title", "city", "organisation", "downloads"]
+    list_export = ["month", "toolkit_title", "document_title", "city", "organisation", "downloads"]
     export_headings = {
         "month": _("Month"),
-        "toolkit__title": _("Toolkit"),
+        "toolkit_title": _("Toolkit"),
         "document_title": _("Document"),
         "city": _("City"),
         "organisation": _("Organisation"),

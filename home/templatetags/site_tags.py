@@ -8,6 +8,7 @@ from django.utils.translation import get_language_info
 from wagtail.models import Locale, Page
 
 from home import site_cache
+from home.canonical import canonical_links
 from home.language import language_urls
 from home.localize import content_locale_id, resolve_links
 from home.models import organisation_name
@@ -40,6 +41,18 @@ def _render_switcher(current: str, urls: dict[str, str]) -> str:
     ]
     context = {"languages": languages, "current": next(lang for lang in languages if lang["current"])}
     return render_to_string("home/includes/language_switcher.html", context)
+
+
+@register.simple_tag(takes_context=True)
+def page_language_links(context):
+    """<link rel="canonical"> and hreflang alternates in the head of a Wagtail page (home.canonical)."""
+    request, page = context.get("request"), context.get("page")
+    if request is None or not isinstance(page, Page):
+        return ""
+    if getattr(request, "is_preview", False):
+        return ""  # a draft is not what search engines see
+    # Like the switcher: they change only when something is published, so they are cached with the content.
+    return cached_per_site(request, f"page-language-links:{page.pk}", lambda: canonical_links(request, page))
 
 
 @register.simple_tag(takes_context=True)

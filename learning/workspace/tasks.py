@@ -30,7 +30,13 @@ def send_cohort_message(*, message_id: int) -> None:
             }
             subject = render_to_string("workspace/email/message_subject.txt", context).strip()
             body = render_to_string("workspace/email/message_message.txt", context)
-        email_send(to=user.email, subject=subject, body=body, kind="workspace/message")
+        email_send(
+            to=user.email,
+            subject=subject,
+            body=body,
+            kind="workspace/message",
+            language=user.language or settings.LANGUAGE_CODE,
+        )
 
 
 @task()
@@ -46,4 +52,10 @@ def send_invitation_email(*, invitation_id: int) -> None:
         }
         subject = render_to_string("workspace/email/invitation_subject.txt", context).strip()
         body = render_to_string("workspace/email/invitation_message.txt", context)
-    email_send(to=invitation.email, subject=subject, body=body, kind="workspace/invitation")
+    email_send(
+        to=invitation.email,
+        subject=subject,
+        body=body,
+        kind="workspace/invitation",
+        language=invitation.language or settings.LANGUAGE_CODE,
+    )

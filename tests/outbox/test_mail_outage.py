@@ -227,3 +227,17 @@ def test_the_mails_to_a_person_are_in_their_data_and_go_with_their_account():
 
     assert [e["subject"] for e in exported] == ["Welcome"]
     assert list(OutgoingEmail.objects.values_list("to", flat=True)) == ["someone@example.org"]
+
+
+def test_sending_again_an_email_that_was_sent_says_why_nothing_happened(
+    client, django_capture_on_commit_callbacks
+):
+    email = services.email_send(to="amina@example.org", subject="Hello", body="Text", kind="test")
+    services.email_deliver(email_id=email.pk)
+    client.force_login(UserFactory(is_staff=True, is_superuser=True))
+
+    response = client.post(reverse("outbox_retry", args=[email.pk]), follow=True)
+
+    html = response.content.decode()
+    assert "This e-mail is “Sent”: only a failed e-mail can be sent again. Nothing was changed." in html
+    assert len(mail.outbox) == 1
