@@ -1,6 +1,6 @@
 from django.db import transaction
 
-from home.discovery import project_modules
+from core.discovery import project_modules
 
 from .models import User
 

@@ -14,7 +14,7 @@ from django.utils.translation import gettext
 from django.views.decorators.cache import never_cache
 from django.views.generic import UpdateView
 
-from home.language import remember_language
+from core.language import remember_language
 
 from . import services
 from .forms import AccountDeleteForm, ProfileForm

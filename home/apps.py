@@ -7,10 +7,10 @@ class HomeConfig(AppConfig):
     verbose_name = _("Home and site settings")
 
     def ready(self):
-        from . import after_response_tasks, signals
-        from .spreadsheets import neutralise_wagtail_exports
+        # Models can be imported only once the app registry is ready.
+        from core import site_cache
 
-        after_response_tasks.connect()
+        from .models import FooterSettings
 
-        signals.connect()
-        neutralise_wagtail_exports()
+        # The footer shows on every cached page.
+        site_cache.register(FooterSettings)

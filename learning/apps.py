@@ -9,7 +9,7 @@ class LearningConfig(AppConfig):
     verbose_name = _("Learning")
 
     def ready(self):
-        from home import site_cache
+        from core import site_cache
 
         from .certificates import checks  # noqa: F401  (registers the signing-key deploy check)
         from .certificates.services import on_course_completed
@@ -22,7 +22,7 @@ class LearningConfig(AppConfig):
         # Then the trainee is told, with the certificate's links: connected second, so it runs second.
         course_completed.connect(completion_email, dispatch_uid="learning-email-on-completion")
 
-        # What the cached pages show of this app (home.site_cache): topic names in the catalogue's
+        # What the cached pages show of this app (core.site_cache): topic names in the catalogue's
         # filter, cohorts and their seats left in the catalogue, a certificate on its verification page.
         site_cache.register(Topic)
         site_cache.register(Cohort, (site_cache.SEATS,))

@@ -9,10 +9,10 @@ class ToolkitsConfig(AppConfig):
     verbose_name = _("Toolkits")
 
     def ready(self):
-        from home import site_cache
+        from core import site_cache
 
         from . import signals  # noqa: F401  (connects the download counter)
         from .models import Theme
 
-        # Theme names show in the cached library's filters and listing (home.site_cache).
+        # Theme names show in the cached library's filters and listing (core.site_cache).
         site_cache.register(Theme)

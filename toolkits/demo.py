@@ -105,7 +105,7 @@ def _people() -> dict:
 
 
 def _pdf(title: str, texts: dict) -> bytes:
-    from home.pdf import render_pdf
+    from core.pdf import render_pdf
 
     steps = "".join(f"<h2>{escape(t)}</h2><p>{escape(body)}</p>" for t, body in texts["steps"])
     return render_pdf(

@@ -9,8 +9,8 @@ from django.http import Http404
 from django.utils import timezone
 from wagtail.models import Page
 
-from home.localize import active_locale, translations_for
-from home.site_cache import cached_per_site
+from core.localize import active_locale, translations_for
+from core.site_cache import cached_per_site
 
 from .cases import cases_of_toolkit
 from .display import section_view

@@ -4,7 +4,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 
-from home import site_cache
+from core import site_cache
 
 from .blocks import snapshot_sections
 from .models import (

@@ -12,7 +12,7 @@ DEBUG = False
 DEMO_CONTENT_ALLOWED = True
 SECRET_KEY = "test-secret-key-that-is-long-enough-for-hmac-0123456789abcdef"  # noqa: S105
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-TASKS = {"default": {"BACKEND": "home.after_response_tasks.AfterResponseBackend"}}
+TASKS = {"default": {"BACKEND": "core.after_response_tasks.AfterResponseBackend"}}
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
 MEDIA_ROOT = BASE_DIR / ".test-media"
 # Each run has keys of its own, and the suite deletes only those (tests/cache_isolation.py): the cache
@@ -32,6 +32,6 @@ CERTIFICATE_JWT_KEY_FILE = CERTIFICATE_JWT_KEY_FILE or str(
 )
 CERTIFICATE_SIGNING_KEY_AUTOCREATE = True
 STORAGES["private"] = {
-    "BACKEND": "home.private_storage.PrivateFileSystemStorage",
+    "BACKEND": "core.private_storage.PrivateFileSystemStorage",
     "OPTIONS": {"location": BASE_DIR / ".test-media" / "private"},
 }

@@ -18,8 +18,8 @@ def reflection_form(item, bound_forms):
 @register.simple_tag(takes_context=True)
 def catalogue_url(context) -> str:
     """The course catalogue in the visitor's language (cached with the content)."""
-    from home.localize import active_locale
-    from home.site_cache import cached_per_site
+    from core.localize import active_locale
+    from core.site_cache import cached_per_site
 
     from ..models import CourseIndexPage
 

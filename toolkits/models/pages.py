@@ -12,7 +12,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from home.view_restrictions import ViewRestrictionShortcutMixin
+from core.view_restrictions import ViewRestrictionShortcutMixin
 
 from ..blocks import TemplateSectionsBlock, ToolkitBodyBlock
 
@@ -43,7 +43,7 @@ class ToolkitIndexPage(ViewRestrictionShortcutMixin, Page):
         # the same for everyone asking for the same filters and the template caches it.
         context["filter_form"] = LibraryFilterForm(initial=filters, request=request)
         # The listing is the same for everyone who asks for the same filters: the template caches it
-        # (with the content, see home.site_cache), and the queries only run when the cache misses. Its
+        # (with the content, see core.site_cache), and the queries only run when the cache misses. Its
         # download counts may be a few minutes old: a download retires nothing.
         context["library"] = SimpleLazyObject(
             lambda: library_page(index_page=self, filters=filters, page_number=page_number, request=request)

@@ -1,7 +1,7 @@
 from django import template
 
-from home.localize import active_locale
-from home.site_cache import cached_per_site
+from core.localize import active_locale
+from core.site_cache import cached_per_site
 
 register = template.Library()
 

@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 
 from accounts.demo import DEMO_ACCOUNTS, DEMO_PASSWORD
-from home.discovery import project_modules
+from core.discovery import project_modules
 
 
 class Command(BaseCommand):

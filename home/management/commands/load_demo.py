@@ -3,7 +3,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from home.discovery import project_modules
+from core.discovery import project_modules
 
 
 class Command(BaseCommand):

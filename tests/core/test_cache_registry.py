@@ -13,7 +13,7 @@ from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Locale, Page, PageViewRestriction, Site, Workflow
 
-from home import site_cache
+from core import site_cache
 from home.models import FooterSettings
 from learning.models import Certificate, Cohort, Enrolment, Topic
 from tests.factories import CohortFactory, EnrolmentFactory, UserFactory, make_course

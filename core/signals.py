@@ -1,5 +1,6 @@
-"""What editors publish, declared to the cache registry (home.site_cache): every write of these retires
-the cached pages, fragments, routes and header once it commits."""
+"""What editors publish in Wagtail itself, declared to the cache registry (core.site_cache): every write
+of these retires the cached pages, fragments, routes and header once it commits. Each app registers its
+own models (home its footer, learning its topics...)."""
 
 from django.db.models.signals import post_save
 from wagtail.documents import get_document_model
@@ -10,7 +11,6 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 from wagtail_localize.models import LocaleSynchronization, sync_trees_on_locale_sync_save
 
 from . import site_cache
-from .models import FooterSettings
 
 # A page's own save also records a new draft or a lock: nothing a visitor sees changes.
 PAGE_BOOKKEEPING = {
@@ -41,7 +41,7 @@ def _sync_trees_on_real_saves() -> None:
     included; ours does the same except for raw saves."""
     post_save.disconnect(sync_trees_on_locale_sync_save, sender=LocaleSynchronization)
     post_save.connect(
-        _sync_trees_unless_raw, sender=LocaleSynchronization, weak=False, dispatch_uid="home-sync-trees"
+        _sync_trees_unless_raw, sender=LocaleSynchronization, weak=False, dispatch_uid="core-sync-trees"
     )
 
 
@@ -52,7 +52,7 @@ def connect() -> None:
     # A replaced document or image gets a new URL (Wagtail deletes the old renditions), so a cached
     # block that links to the old one would show a dead link: they retire the content like a page.
     image_model = get_image_model()
-    for model in (FooterSettings, Site, Locale, PageViewRestriction, get_document_model(), image_model):
+    for model in (Site, Locale, PageViewRestriction, get_document_model(), image_model):
         site_cache.register(model)
     site_cache.register(image_model.get_rendition_model())
     # Publishing saves the page, but a move is done with queryset updates: Wagtail's signals say when.

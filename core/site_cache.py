@@ -11,7 +11,7 @@ signals (and Wagtail's page signals); a write through `QuerySet.update()` or `bu
 sends no signal, retires them through `RetiringQuerySet`. Every retirement runs after the write's
 transaction commits (`transaction.on_commit`): run before, a reader could still read the old rows and
 cache them under the new version — Wagtail approves a moderated page and deletes pages inside a
-transaction. tests/home/test_cache_registry.py writes every registered model in every way it can be
+transaction. tests/core/test_cache_registry.py writes every registered model in every way it can be
 written and fails if an entry survives.
 
 Keys also carry the code's version (`CODE_VERSION`): a deploy never reads entries that an older code
@@ -29,6 +29,8 @@ from collections.abc import Callable, Iterable
 from functools import partial
 from pathlib import Path
 
+import django
+import wagtail
 from django.conf import settings
 from django.core.cache import cache
 from django.db import models, transaction
@@ -48,12 +50,9 @@ def _code_version() -> str:
     templates and of Django's and Wagtail's versions: any change a deploy brings changes it."""
     if getattr(settings, "CACHE_CODE_VERSION", ""):
         return settings.CACHE_CODE_VERSION
-    import django
-    import wagtail
-
     digest = hashlib.sha256(f"{django.__version__}:{wagtail.__version__}".encode())
     base = Path(settings.BASE_DIR)
-    for folder in ("config", "home", "accounts", "learning", "toolkits", "site"):
+    for folder in ("config", "core", "home", "accounts", "learning", "toolkits", "outbox", "site"):
         for path in sorted((base / folder).rglob("*")):
             if path.suffix in {".py", ".html"} and "migrations" not in path.parts:
                 digest.update(str(path.relative_to(base)).encode())

@@ -1,11 +1,11 @@
-"""home.pdf: HTML to PDF that can load the project's static files and nothing else."""
+"""core.pdf: HTML to PDF that can load the project's static files and nothing else."""
 
 import http.server
 import threading
 
 import pytest
 
-from home.pdf import StaticFilesOnlyFetcher, render_pdf
+from core.pdf import StaticFilesOnlyFetcher, render_pdf
 
 
 def test_renders_a_pdf_with_the_text():

@@ -7,11 +7,13 @@ holding one (a U+000B typed into a cohort title broke the whole export): they ar
 
 Every export uses this: the trainer's workspace (learning.workspace.exports) calls `neutralise` on each
 cell, and every Wagtail admin listing or report with `list_export` does through
-`neutralise_wagtail_exports`, installed by HomeConfig.ready.
-tests/home/test_spreadsheet_exports.py discovers every export view and feeds it a formula.
+`neutralise_wagtail_exports`, installed by CoreConfig.ready.
+tests/core/test_spreadsheet_exports.py discovers every export view and feeds it a formula.
 """
 
 import re
+
+from wagtail.admin.views.mixins import SpreadsheetExportMixin
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 # The characters XML 1.0 cannot hold (tab, line feed and carriage return are allowed).
@@ -37,8 +39,6 @@ def neutralise_wagtail_exports() -> None:
     through, after Wagtail has turned it into text (a related object becomes its title only there), is
     wrapped once, at start-up.
     """
-    from wagtail.admin.views.mixins import SpreadsheetExportMixin
-
     if getattr(SpreadsheetExportMixin, "_cells_neutralised", False):
         return
     preprocess, heading = SpreadsheetExportMixin.preprocess_field_value, SpreadsheetExportMixin.get_heading

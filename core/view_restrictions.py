@@ -2,7 +2,7 @@
 
 Wagtail checks view restrictions on every page view: two queries (the page's ancestors, then their
 restrictions), nearly always to find none. Whether any restriction exists at all is cached with the
-content tag, which adding or removing a restriction retires (home.signals); while none exists, pages
+content tag, which adding or removing a restriction retires (core.signals); while none exists, pages
 skip both queries. As soon as one exists, every page goes through Wagtail's full check again.
 """
 

@@ -7,11 +7,10 @@ from django.utils.html import format_html
 from django.utils.translation import get_language_info
 from wagtail.models import Locale, Page
 
-from home import site_cache
-from home.language import language_urls
-from home.localize import content_locale_id, resolve_links
-from home.models import organisation_name
-from home.site_cache import cached_per_site
+from core import site_cache
+from core.language import language_urls
+from core.localize import content_locale_id, resolve_links
+from core.site_cache import cached_per_site
 
 register = template.Library()
 
@@ -39,7 +38,7 @@ def _render_switcher(current: str, urls: dict[str, str]) -> str:
         for code, autonym in settings.LANGUAGES
     ]
     context = {"languages": languages, "current": next(lang for lang in languages if lang["current"])}
-    return render_to_string("home/includes/language_switcher.html", context)
+    return render_to_string("core/includes/language_switcher.html", context)
 
 
 @register.simple_tag(takes_context=True)
@@ -63,11 +62,6 @@ def content_language(context, page) -> str:
     code = codes.get(locale_id) or Locale.objects.get(pk=locale_id).language_code
     direction = "rtl" if get_language_info(code)["bidi"] else "ltr"
     return format_html('lang="{}" dir="{}"', code, direction)
-
-
-@register.simple_tag(takes_context=True, name="organisation_name")
-def organisation_name_tag(context) -> str:
-    return organisation_name(context["request"])
 
 
 class SiteCacheNode(template.Node):
@@ -95,7 +89,7 @@ class SiteCacheNode(template.Node):
 def sitecache(parser, token):
     """{% sitecache "name" var1 var2 [tags="content seats"] [timeout=300] %}...{% endsitecache %}: a
     fragment that is the same for every visitor, cached per site and language until a write retires one
-    of its tags (home.site_cache; the content by default) or `timeout` seconds pass. A vary-on value
+    of its tags (core.site_cache; the content by default) or `timeout` seconds pass. A vary-on value
     that is None renders the fragment uncached.
 
     Never put anything personal inside (a form's CSRF token, a user's name or progress).

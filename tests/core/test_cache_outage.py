@@ -1,5 +1,5 @@
 """Redis down: every page still renders from the database, people still sign in and stay signed in, rate
-limits let requests through (see home/cache_backend.py for why), and /healthz says the cache is down
+limits let requests through (see core/cache_backend.py for why), and /healthz says the cache is down
 without taking the server out of the load balancer. The cache really points at a dead port here."""
 
 import time

@@ -152,7 +152,7 @@ class AdminConflictMiddleware(AdminPathMixin):
         referer = request.headers.get("referer", "")
         back = referer if url_has_allowed_host_and_scheme(referer, {request.get_host()}) else ""
         return TemplateResponse(
-            request, "home/admin_conflict.html", {"message": message, "back": back}, status=409
+            request, "core/admin_conflict.html", {"message": message, "back": back}, status=409
         ).render()
 
 

@@ -108,7 +108,7 @@ def test_remembered_routes_follow_unpublishing_and_moves(client, demo, committed
 def test_made_up_urls_are_not_remembered(client, demo, monkeypatch):
     from django.core.cache import cache
 
-    import home.routing
+    import core.routing
 
     remembered = []
 
@@ -120,7 +120,7 @@ def test_made_up_urls_are_not_remembered(client, demo, monkeypatch):
             remembered.append(key)
             cache.set(key, value, timeout)
 
-    monkeypatch.setattr(home.routing, "cache", Spy())
+    monkeypatch.setattr(core.routing, "cache", Spy())
     for number in range(5):
         assert client.get(f"/en/no-such-page-{number}/").status_code == 404
     assert remembered == []
