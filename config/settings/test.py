@@ -10,6 +10,8 @@ from .base import *
 
 DEBUG = False
 DEMO_CONTENT_ALLOWED = True
+# The demo's data and loader (`load_demo`): never installed in production, where its passwords are public.
+INSTALLED_APPS = [*INSTALLED_APPS, "demo"]
 SECRET_KEY = "test-secret-key-that-is-long-enough-for-hmac-0123456789abcdef"  # noqa: S105
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 TASKS = {"default": {"BACKEND": "core.after_response_tasks.AfterResponseBackend"}}
