@@ -1,6 +1,8 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from . import after_response_tasks
+
 
 class CoreConfig(AppConfig):
     """What every app relies on and none owns: caching, routing, PDFs, localisation, middleware."""
@@ -9,8 +11,9 @@ class CoreConfig(AppConfig):
     verbose_name = _("Site infrastructure")
 
     def ready(self):
-        # Imported once the app registry is ready: these modules import Wagtail's models.
-        from . import after_response_tasks, signals
+        # Imported once the app registry is ready, as Django connects receivers: these modules import
+        # Wagtail's models and admin views.
+        from . import signals
         from .spreadsheets import neutralise_wagtail_exports
 
         after_response_tasks.connect()

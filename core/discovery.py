@@ -1,7 +1,7 @@
-"""Find a named module (demo, privacy...) in each of this project's apps, in INSTALLED_APPS order.
+"""Find a named module (privacy...) in each of this project's apps, in INSTALLED_APPS order.
 
-Each capability keeps its own part of a cross-cutting job in its own app (its demo data, its share of a
-person's data export) instead of one central module that knows every app.
+Each capability keeps its own part of a cross-cutting job in its own app (its share of a person's data
+export and erasure) instead of one central module that knows every app.
 """
 
 import importlib

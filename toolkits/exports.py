@@ -9,6 +9,7 @@ import io
 
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 from docx import Document
 
@@ -23,8 +24,6 @@ def plan_pdf(plan, sections: list[dict], *, request=None) -> bytes:
 
 
 def _strip_html(html: str) -> str:
-    from django.utils.html import strip_tags
-
     return strip_tags(html).strip()
 
 

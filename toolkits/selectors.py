@@ -5,6 +5,7 @@ from types import SimpleNamespace
 
 from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q
+from django.db.models.functions import TruncMonth
 from django.http import Http404
 from django.utils import timezone
 from wagtail.models import Page
@@ -314,8 +315,6 @@ def published_case(*, public_id) -> ActionPlan:
 
 def download_report_rows():
     """Downloads per month, toolkit, document, city and organisation, newest month first."""
-    from django.db.models.functions import TruncMonth
-
     return (
         DownloadEvent.objects.annotate(
             month=TruncMonth("downloaded_at", tzinfo=timezone.get_current_timezone())

@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from core import site_cache
 
+from . import tasks
 from .blocks import snapshot_sections
 from .models import (
     ActionPlan,
@@ -40,8 +41,6 @@ class InvalidTransition(Exception):
 
 
 def _notify(kind: str, **kwargs) -> None:
-    from . import tasks
-
     transaction.on_commit(lambda: tasks.send_plan_notification.enqueue(kind=kind, **kwargs))
 
 
