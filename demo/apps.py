@@ -6,4 +6,3 @@ class DemoConfig(AppConfig):
     only (config/settings/dev.py, test.py), never in production, whose demo passwords would be public."""
 
     name = "demo"
-    verbose_name = "Demo content"
