@@ -29,7 +29,7 @@ ALLOWED_URL_NAMES = frozenset(
         "mfa_reauthenticate",
         "account_reauthenticate",
         "account_logout",
-        "home:switch_language",
+        "core:switch_language",
     }
 )
 

@@ -1,7 +1,7 @@
 """This app's share of a person's data: what the export contains and what erasure removes.
 
 Every app that stores people's data has a privacy.py with the same two functions; accounts.services
-calls them all (see home.discovery).
+calls them all (see core.discovery).
 """
 
 from allauth.account.models import EmailAddress

@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.db import transaction
 
-from home.discovery import project_modules
+from core.discovery import project_modules
 
 from .models import User
 

@@ -16,7 +16,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 from django.views.generic import UpdateView
 
-from home.language import remember_language
+from core.language import remember_language
 
 from . import language_offer as offer
 from . import services

@@ -204,8 +204,8 @@ def seed() -> dict:
     from django.utils import timezone
 
     from accounts.models import User
+    from core.site_cache import CONTENT, SEATS, retire
     from home.models import HomePage
-    from home.site_cache import CONTENT, SEATS, retire
     from learning.models import Cohort, CourseIndexPage, CoursePage, Enrolment, Topic
 
     started = time.monotonic()

@@ -12,6 +12,8 @@ from config.settings.base import *
 
 DEBUG = False
 DEMO_CONTENT_ALLOWED = True
+# Benchmarks load the demo (`load_demo`): its app is installed here as in development.
+INSTALLED_APPS = [*INSTALLED_APPS, "demo"]
 ALLOWED_HOSTS = ["127.0.0.1", "localhost", "testserver"]
 ROOT_URLCONF = "bench.urls"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -6,11 +6,11 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from home import views as home_views
+from core import views as core_views
 from learning.certificates import views as certificate_views
 
 urlpatterns = [
-    path("robots.txt", home_views.robots_txt),
+    path("robots.txt", core_views.robots_txt),
     # The certificate issuer's identity and revocation list: stable addresses, the same in every language.
     path(".well-known/did.json", certificate_views.did_document, name="certificate_did"),
     path(".well-known/jwks.json", certificate_views.jwks, name="certificate_jwks"),
@@ -32,6 +32,7 @@ urlpatterns += i18n_patterns(
     path("learning/", include("learning.urls")),
     path("", include("learning.certificates.urls")),
     path("", include("toolkits.urls")),
+    path("", include("core.urls")),
     path("", include("home.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,

@@ -1,16 +1,13 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from core import site_cache
+
 
 class HomeConfig(AppConfig):
     name = "home"
     verbose_name = _("Home and site settings")
 
     def ready(self):
-        from . import after_response_tasks, signals
-        from .spreadsheets import neutralise_wagtail_exports
-
-        after_response_tasks.connect()
-
-        signals.connect()
-        neutralise_wagtail_exports()
+        # The footer shows on every cached page.
+        site_cache.register(self.get_model("FooterSettings"))

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.images.blocks import ImageBlock
 
-from .localize import localized_specific_pages, resolve_links
+from core.localize import localized_specific_pages, resolve_links
 
 
 class LinkBlock(blocks.StructBlock):

@@ -8,9 +8,10 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from core.site_cache import cached_per_site
+from core.view_restrictions import ViewRestrictionShortcutMixin
+
 from .blocks import BodyBlock, LinkBlock
-from .site_cache import cached_per_site
-from .view_restrictions import ViewRestrictionShortcutMixin
 
 
 class HomePage(ViewRestrictionShortcutMixin, Page):

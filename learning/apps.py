@@ -10,7 +10,7 @@ class LearningConfig(AppConfig):
     verbose_name = _("Learning")
 
     def ready(self):
-        from home import site_cache
+        from core import site_cache
 
         from .models import Cohort, Enrolment, Topic
         from .signals import course_completed
@@ -20,7 +20,7 @@ class LearningConfig(AppConfig):
         # first (it is listed before this app), so the certificate exists when the e-mail is written.
         course_completed.connect(completion_email, dispatch_uid="learning-email-on-completion")
 
-        # What the cached pages show of this app (home.site_cache): topic names in the catalogue's
+        # What the cached pages show of this app (core.site_cache): topic names in the catalogue's
         # filter, cohorts and their seats left in the catalogue.
         site_cache.register(Topic)
         site_cache.register(Cohort, (site_cache.SEATS,))

@@ -3,7 +3,7 @@ by. A fixed number of queries, however many courses and cohorts there are."""
 
 from django.core.paginator import Paginator
 
-from home.site_cache import cached_per_site
+from core.site_cache import cached_per_site
 
 from .models import CoursePage, Topic
 from .selectors import open_cohorts, seats_left

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from django.http import Http404
 from wagtail.models import Locale
 
-from home.localize import translations_for
+from core.localize import translations_for
 
 from .certificates.selectors import certificates_by_enrolment, holder_links
 from .models import CoursePage, Enrolment

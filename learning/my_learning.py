@@ -12,7 +12,7 @@ from wagtail.models import Page
 
 from accounts.models import User
 from accounts.roles import TRAINERS
-from home.localize import translations_for
+from core.localize import translations_for
 
 from .certificates.selectors import certificates_by_enrolment, holder_links
 from .models import Enrolment, LessonPage, LessonProgress, LiveSession

@@ -6,7 +6,7 @@ lessons in the reader's language.
 
 from dataclasses import dataclass
 
-from home.localize import translations_for
+from core.localize import translations_for
 
 from .models import Enrolment, Reflection
 

@@ -11,8 +11,8 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from accounts.roles import TRAINERS
-from home.localize import translations_for
-from home.site_cache import cached_per_site
+from core.localize import translations_for
+from core.site_cache import cached_per_site
 
 from . import grading, rules
 from .models import (

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
-from home.localize import translations_for
+from core.localize import translations_for
 
 from . import completion, exceptions, grading, revisions, rules, selectors, services
 from .calendar import sessions_ics

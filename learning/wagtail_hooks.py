@@ -140,7 +140,7 @@ def holds_peoples_data(page: Page) -> bool:
 
 @hooks.register("before_delete_page")
 def refuse_deleting_learners_work(request, page):
-    # Asked by the bulk delete too (home.wagtail_hooks.DeleteBulkActionWithRefusals).
+    # Asked by the bulk delete too (core.wagtail_hooks.DeleteBulkActionWithRefusals).
     if holds_peoples_data(page):
         messages.error(
             request,

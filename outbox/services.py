@@ -1,30 +1,23 @@
 """Sending e-mail: the one way every message of the platform (ours and allauth's) goes out.
 
 `email_send` records the message and hands it to the task queue after the transaction commits; the task
-calls `email_deliver`, which tries once, records what happened and, when the queue can run a task later
+(outbox.tasks) tries once, records what happened and, when the queue can run a task later
 (django-tasks-db in production), schedules the next attempt. The inline queue of development and tests
 cannot wait: a failure there stays recorded as failed, and staff send it again from the admin.
 """
 
-import logging
 import re
 import unicodedata
-from datetime import timedelta
 from functools import partial
 
 from django.conf import settings
-from django.core.mail import EmailMessage, EmailMultiAlternatives
+from django.core.mail import EmailMessage
 from django.db import transaction
-from django.utils import timezone, translation
+from django.utils import translation
 
 from . import layout
 from .models import OutgoingEmail
-
-logger = logging.getLogger(__name__)
-
-# Waits before the 2nd, 3rd... attempt; after the last, the message is marked failed.
-RETRY_DELAYS = (timedelta(minutes=1), timedelta(minutes=5), timedelta(minutes=30), timedelta(hours=2))
-MAX_ATTEMPTS = len(RETRY_DELAYS) + 1
+from .tasks import deliver_email
 
 _SPACE_LIKE = re.compile(r"\s+")
 
@@ -53,8 +46,6 @@ def email_send(
     `language` is the recipient's (the one `body` is written in; the active one when not given): the
     HTML part made from `body` is marked with it, right to left for Arabic and Farsi. Mail sent from
     DEFAULT_FROM_EMAIL goes out under the organisation's name."""
-    from .tasks import deliver_email
-
     subject = single_line(subject)[:998]
     look = layout.site_look()
     if not from_email or from_email == settings.DEFAULT_FROM_EMAIL:
@@ -95,64 +86,9 @@ def email_send_message(
     ]
 
 
-def _as_message(email: OutgoingEmail) -> EmailMessage:
-    if not email.body and email.html:
-        message = EmailMessage(email.subject, email.html, email.from_email, [email.to])
-        message.content_subtype = "html"
-        return message
-    message = EmailMultiAlternatives(email.subject, email.body, email.from_email, [email.to])
-    if email.html:
-        message.attach_alternative(email.html, "text/html")
-    return message
-
-
-def email_deliver(*, email_id: int) -> str:
-    """One delivery attempt; returns the e-mail's status afterwards. Never raises for a mail failure."""
-    # Claimed with a conditional update, so that two workers never both send the same message.
-    claimed = OutgoingEmail.objects.filter(pk=email_id, status=OutgoingEmail.Status.QUEUED).update(
-        status=OutgoingEmail.Status.SENDING
-    )
-    if not claimed:
-        return "skipped"
-    email = OutgoingEmail.objects.get(pk=email_id)
-    email.attempts += 1
-    try:
-        _as_message(email).send()
-    except Exception as error:  # SMTP, API, DNS or TLS: whatever the backend raises is an outage to record
-        logger.warning("E-mail %s to %s failed (attempt %s): %r", email.pk, email.to, email.attempts, error)
-        return _failed(email, error)
-    email.status = OutgoingEmail.Status.SENT
-    email.sent_at = timezone.now()
-    email.next_attempt_at = None
-    email.body = email.html = ""
-    email.save()
-    return email.status
-
-
-def _failed(email: OutgoingEmail, error: Exception) -> str:
-    from .tasks import deliver_email
-
-    email.last_error = f"{type(error).__name__}: {error}"[:2000]
-    backend = deliver_email.get_backend()
-    if email.attempts < MAX_ATTEMPTS and backend.supports_defer:
-        email.status = OutgoingEmail.Status.QUEUED
-        email.next_attempt_at = timezone.now() + RETRY_DELAYS[email.attempts - 1]
-        email.save()
-        transaction.on_commit(
-            partial(deliver_email.using(run_after=email.next_attempt_at).enqueue, email_id=email.pk)
-        )
-    else:
-        email.status = OutgoingEmail.Status.FAILED
-        email.next_attempt_at = None
-        email.save()
-    return email.status
-
-
 @transaction.atomic
 def email_retry(*, email: OutgoingEmail) -> bool:
     """Queue a failed e-mail again (staff's "Send again"); False when it is not a failed one."""
-    from .tasks import deliver_email
-
     retried = OutgoingEmail.objects.filter(pk=email.pk, status=OutgoingEmail.Status.FAILED).update(
         status=OutgoingEmail.Status.QUEUED, next_attempt_at=None
     )

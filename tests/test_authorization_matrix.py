@@ -184,7 +184,7 @@ PUBLIC = {
     "certificates:verify_form": "anyone checks a certificate",
     "certificates:verify": "anyone checks a certificate by its code (test_certificates_verification.py)",
     "home:search": "public pages only",
-    "home:switch_language": "the requester's own language",
+    "core:switch_language": "the requester's own language",
 }
 OWN_DATA = {
     "accounts:profile",
@@ -219,7 +219,7 @@ def project_routes():
             else:
                 name = f"{namespace}:{pattern.name}" if namespace and pattern.name else pattern.name
                 module = getattr(pattern.callback, "__module__", "")
-                ours = module.startswith(("learning", "toolkits", "accounts", "home"))
+                ours = module.startswith(("learning", "toolkits", "accounts", "home", "core"))
                 if (
                     ours
                     or prefix.startswith(OUR_ADMIN)

@@ -56,6 +56,14 @@ def test_check_deploy_is_clean_with_production_settings():
     assert "System check identified no issues" in result.stdout
 
 
+def test_production_has_no_demo_loader_even_when_the_setting_allows_it():
+    # The demo's passwords are public: its app (and so `load_demo`) is installed by dev and test only.
+    result = manage("load_demo", env_overrides={**PRODUCTION_ENV, "DEMO_CONTENT_ALLOWED": "true"})
+
+    assert result.returncode != 0
+    assert "Unknown command: 'load_demo'" in result.stderr
+
+
 def test_check_deploy_fails_without_a_certificate_signing_key():
     env = {k: v for k, v in PRODUCTION_ENV.items() if k != "CERTIFICATE_SIGNING_KEY"}
 

@@ -1,6 +1,8 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from core import site_cache
+
 
 class ToolkitsConfig(AppConfig):
     """City toolkits, action-plan templates and action plans."""
@@ -9,10 +11,8 @@ class ToolkitsConfig(AppConfig):
     verbose_name = _("Toolkits")
 
     def ready(self):
-        from home import site_cache
-
+        # Imported once the app registry is ready, as Django connects receivers: it imports the models.
         from . import signals  # noqa: F401  (connects the download counter)
-        from .models import Theme
 
-        # Theme names show in the cached library's filters and listing (home.site_cache).
-        site_cache.register(Theme)
+        # Theme names show in the cached library's filters and listing (core.site_cache).
+        site_cache.register(self.get_model("Theme"))

@@ -1,6 +1,7 @@
 """A plan's sections as plain values for people to read: the same view feeds the web page, the public
 case, the PDF and the DOCX export, so all four always show the same thing."""
 
+from datetime import date
 from decimal import Decimal, InvalidOperation
 
 from django.template.defaultfilters import date as format_date
@@ -12,8 +13,6 @@ from .forms import ROW_FORMS
 def _format_cell(name: str, value: str) -> str:
     """Dates and amounts as the reader's language writes them (11 Mar 2027, 11/03/2027; 5,000 or 5 000)."""
     if value and name in {"start", "end", "deadline"}:
-        from datetime import date
-
         try:
             return format_date(date.fromisoformat(value), "SHORT_DATE_FORMAT")
         except ValueError:

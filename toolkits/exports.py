@@ -1,4 +1,4 @@
-"""A plan as PDF (through home.pdf, the platform's one PDF path) and as DOCX (python-docx).
+"""A plan as PDF (through core.pdf, the platform's one PDF path) and as DOCX (python-docx).
 
 Both start from display.plan_view, the same values the web page shows. The PDF is rendered from a
 Django template (autoescaped); python-docx writes text runs, never markup, so a plan's text cannot
@@ -9,12 +9,13 @@ import io
 
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 from docx import Document
 
 
 def plan_pdf(plan, sections: list[dict], *, request=None) -> bytes:
-    from home.pdf import render_pdf  # WeasyPrint is heavy to import: only when a PDF is asked for
+    from core.pdf import render_pdf  # WeasyPrint is heavy to import: only when a PDF is asked for
 
     html = render_to_string(
         "toolkits/plan_pdf.html", {"plan": plan, "sections": sections, "now": timezone.now()}, request=request
@@ -23,8 +24,6 @@ def plan_pdf(plan, sections: list[dict], *, request=None) -> bytes:
 
 
 def _strip_html(html: str) -> str:
-    from django.utils.html import strip_tags
-
     return strip_tags(html).strip()
 
 

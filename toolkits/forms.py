@@ -63,11 +63,9 @@ class LibraryFilterForm(forms.Form):
         label=_("Format"), required=False, choices=[("", _("Any format")), *ToolkitPage.Format.choices]
     )
 
-    def __init__(self, *args, request=None, **kwargs):
+    def __init__(self, *args, choices: dict, **kwargs):
+        """`choices` are the library's themes, cities and countries (selectors.library_choices)."""
         super().__init__(*args, **kwargs)
-        from .selectors import library_choices
-
-        choices = library_choices(request=request)
         self.fields["theme"].choices = [("", _("All themes")), *choices["themes"]]
         self.fields["city"].choices = [("", _("All cities")), *((c, c) for c in choices["cities"])]
         self.fields["country"].choices = [

@@ -6,12 +6,13 @@ from types import SimpleNamespace
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Case, Count, F, OuterRef, Prefetch, Q, Subquery, Value, When
+from django.db.models.functions import TruncMonth
 from django.http import Http404
 from django.utils import timezone
 from wagtail.models import Page
 
-from home.localize import active_locale, translations_for
-from home.site_cache import cached_per_site
+from core.localize import active_locale, translations_for
+from core.site_cache import cached_per_site
 
 from .cases import cases_of_toolkit
 from .display import section_view
@@ -321,8 +322,6 @@ def download_report_rows():
 
     A toolkit is counted once per source (its translation key), whichever language's alias or
     translation was downloaded through, under its title in the site's default language."""
-    from django.db.models.functions import TruncMonth
-
     return (
         DownloadEvent.objects.annotate(
             month=TruncMonth("downloaded_at", tzinfo=timezone.get_current_timezone()),

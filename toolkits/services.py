@@ -4,8 +4,9 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 
-from home import site_cache
+from core import site_cache
 
+from . import tasks
 from .blocks import snapshot_sections
 from .models import (
     ActionPlan,
@@ -40,8 +41,6 @@ class InvalidTransition(Exception):
 
 
 def _notify(kind: str, **kwargs) -> None:
-    from . import tasks
-
     transaction.on_commit(lambda: tasks.send_plan_notification.enqueue(kind=kind, **kwargs))
 
 

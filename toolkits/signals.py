@@ -3,9 +3,9 @@
 from django.dispatch import receiver
 from wagtail.documents.models import document_served
 
+from .services import download_record
+
 
 @receiver(document_served)
 def count_download(sender, instance, request, **kwargs):
-    from .services import download_record
-
     download_record(document=instance, request=request)

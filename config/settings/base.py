@@ -23,6 +23,7 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000")
 
 INSTALLED_APPS = [
+    "core",
     "accounts",
     "home",
     # Before `learning`: their ready() connects the certificate's course_completed receiver before the
@@ -68,13 +69,13 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    "home.middleware.HealthCheckMiddleware",
+    "core.middleware.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
-    "home.middleware.CachedSiteMiddleware",
+    "core.middleware.CachedSiteMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -84,11 +85,11 @@ MIDDLEWARE = [
     "accounts.mfa.MFARequiredMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "accounts.middleware.UserTimezoneMiddleware",
-    "home.middleware.AdminContentSecurityPolicyMiddleware",
-    "home.middleware.InvalidFormStatusMiddleware",
-    "home.middleware.AdminConflictMiddleware",
+    "core.middleware.AdminContentSecurityPolicyMiddleware",
+    "core.middleware.InvalidFormStatusMiddleware",
+    "core.middleware.AdminConflictMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    "home.bad_input.NulByteMiddleware",
+    "core.bad_input.NulByteMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -132,11 +133,11 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 
 def cache_from_url(url: str) -> dict:
-    """A cache from its URL; Redis through home.cache_backend, which treats an unreachable server as an
+    """A cache from its URL; Redis through core.cache_backend, which treats an unreachable server as an
     empty cache (pages are built from the database) and gives up on a silent one within half a second."""
     config = env.cache_url_config(url)
     if config["BACKEND"] == "django_redis.cache.RedisCache":
-        config["BACKEND"] = "home.cache_backend.RedisCache"
+        config["BACKEND"] = "core.cache_backend.RedisCache"
         config.setdefault("OPTIONS", {}).update(
             {"IGNORE_EXCEPTIONS": True, "SOCKET_CONNECT_TIMEOUT": 0.5, "SOCKET_TIMEOUT": 0.5}
         )
@@ -146,17 +147,17 @@ def cache_from_url(url: str) -> dict:
 
 CACHES = {"default": cache_from_url(env("CACHE_URL", default="locmemcache://"))}
 DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True  # an outage shows in the logs, not as an error page
-# Deploys may name their release; by default the cache keys carry a digest of the code (home.site_cache).
+# Deploys may name their release; by default the cache keys carry a digest of the code (core.site_cache).
 CACHE_CODE_VERSION = env("CACHE_CODE_VERSION", default="")
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 # Background work goes through django.tasks: in this process by default (after the response, when
-# enqueued by a request: home/after_response_tasks.py), through the database queue
+# enqueued by a request: core/after_response_tasks.py), through the database queue
 # (`manage.py db_worker`) when TASKS_BACKEND=database.
 TASKS = {
     "default": {
         "BACKEND": {
-            "immediate": "home.after_response_tasks.AfterResponseBackend",
+            "immediate": "core.after_response_tasks.AfterResponseBackend",
             "database": "django_tasks_db.DatabaseBackend",
         }[env("TASKS_BACKEND", default="immediate")],
     }
@@ -194,7 +195,7 @@ else:
     # Certificates and other files served only through a view that checks who asks: outside MEDIA_ROOT,
     # with no URL, so that no web server (nor the development server's /media/) can hand them out.
     PRIVATE_STORAGE = {
-        "BACKEND": "home.private_storage.PrivateFileSystemStorage",
+        "BACKEND": "core.private_storage.PrivateFileSystemStorage",
         "OPTIONS": {"location": env.path("PRIVATE_MEDIA_ROOT", default=BASE_DIR / "private-media")},
     }
 STORAGES = {
@@ -210,7 +211,7 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 _email = env.email_url("EMAIL_URL", default="consolemail://")
 if _email["EMAIL_BACKEND"] == "django.core.mail.backends.console.EmailBackend":
     # Decoded, so that the verification link in the terminal can be clicked.
-    _email["EMAIL_BACKEND"] = "home.mail.ReadableConsoleEmailBackend"
+    _email["EMAIL_BACKEND"] = "core.mail.ReadableConsoleEmailBackend"
 _smtp_options = {
     "host": _email.get("EMAIL_HOST"),
     "port": _email.get("EMAIL_PORT"),
@@ -335,8 +336,8 @@ WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "doc", "odt", "xlsx", "xls", "ods", "pp
 WAGTAILDOCS_INLINE_CONTENT_TYPES = []
 WAGTAILDOCS_MAX_UPLOAD_SIZE = env.int("WAGTAILDOCS_MAX_UPLOAD_SIZE", default=20 * 1024 * 1024)
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
-# Refuses files that only look like images (home/images.py).
-WAGTAILIMAGES_IMAGE_FORM_BASE = "home.images.ImageForm"
+# Refuses files that only look like images (core/images.py).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "core.images.ImageForm"
 # Wagtail's responsive wrapper needs an inline style, which the CSP forbids; templates use .ratio instead.
 WAGTAILEMBEDS_RESPONSIVE_HTML = False
 # No Gravatar: it would send a hash of every editor's e-mail address to a third party.

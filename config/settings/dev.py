@@ -4,6 +4,8 @@ from .base import *
 
 DEBUG = env.bool("DEBUG", default=True)
 DEMO_CONTENT_ALLOWED = True
+# The demo's data and loader (`load_demo`): never installed in production, where its passwords are public.
+INSTALLED_APPS = [*INSTALLED_APPS, "demo"]
 
 # The manifest needs `collectstatic`; development serves files straight from site/static.
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}

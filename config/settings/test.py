@@ -10,9 +10,11 @@ from .base import *
 
 DEBUG = False
 DEMO_CONTENT_ALLOWED = True
+# The demo's data and loader (`load_demo`): never installed in production, where its passwords are public.
+INSTALLED_APPS = [*INSTALLED_APPS, "demo"]
 SECRET_KEY = "test-secret-key-that-is-long-enough-for-hmac-0123456789abcdef"  # noqa: S105
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-TASKS = {"default": {"BACKEND": "home.after_response_tasks.AfterResponseBackend"}}
+TASKS = {"default": {"BACKEND": "core.after_response_tasks.AfterResponseBackend"}}
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
 # pytest-xdist runs the suite in several processes (PYTEST_XDIST_WORKER = gw0, gw1, …): each keeps its
 # files apart, so one worker's clean-up never removes a file another is reading.
@@ -35,6 +37,6 @@ CERTIFICATE_JWT_KEY_FILE = CERTIFICATE_JWT_KEY_FILE or str(
 )
 CERTIFICATE_SIGNING_KEY_AUTOCREATE = True
 STORAGES["private"] = {
-    "BACKEND": "home.private_storage.PrivateFileSystemStorage",
+    "BACKEND": "core.private_storage.PrivateFileSystemStorage",
     "OPTIONS": {"location": TEST_MEDIA / "private"},
 }

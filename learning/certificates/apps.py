@@ -11,7 +11,7 @@ class CertificatesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from home import site_cache
+        from core import site_cache
         from learning.signals import course_completed
 
         from . import checks  # noqa: F401  (registers the signing-key deploy check)
@@ -23,5 +23,5 @@ class CertificatesConfig(AppConfig):
         # in INSTALLED_APPS so that this receiver is connected, and so runs, first.
         course_completed.connect(on_course_completed, dispatch_uid="learning-certificate-on-completion")
 
-        # A certificate retires its own verification page in the page cache (home.site_cache).
+        # A certificate retires its own verification page in the page cache (core.site_cache).
         site_cache.register(Certificate, lambda certificate: (f"certificate:{certificate.code}",))

@@ -3,7 +3,7 @@ recruiter's checks, cost one cache read instead of a query and a template. The e
 content (the header, the footer) and on the certificate's own tag, which every write of the certificate
 retires once it commits (the registration in learning/apps.py)."""
 
-from home.site_cache import CONTENT, retire, site_key
+from core.site_cache import CONTENT, retire, site_key
 
 TIMEOUT = 60 * 60
 

@@ -1,4 +1,4 @@
-"""The certificate as a PDF: HTML from a template (one per layout), rendered by home.pdf's safe renderer.
+"""The certificate as a PDF: HTML from a template (one per layout), rendered by core.pdf's safe renderer.
 
 Everything the PDF needs is inlined or static: fonts are the vendored Noto files, the QR code and the
 organisation's logo are data: URLs. The renderer's fetcher reads nothing else, so a name such as
@@ -71,7 +71,7 @@ def certificate_html(certificate: Certificate) -> str:
 
 
 def certificate_pdf(certificate: Certificate) -> bytes:
-    from home.pdf import render_pdf  # WeasyPrint is heavy to import: only when a PDF is made
+    from core.pdf import render_pdf  # WeasyPrint is heavy to import: only when a PDF is made
 
     return render_pdf(certificate_html(certificate))
 

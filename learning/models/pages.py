@@ -16,9 +16,9 @@ from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
-from home.localize import content_locale_id
-from home.site_cache import RetiringQuerySet
-from home.view_restrictions import ViewRestrictionShortcutMixin
+from core.localize import content_locale_id
+from core.site_cache import RetiringQuerySet
+from core.view_restrictions import ViewRestrictionShortcutMixin
 
 from ..blocks import LessonBlock, OutcomeBlock
 
@@ -69,7 +69,7 @@ class CourseIndexPage(ViewRestrictionShortcutMixin, Page):
         # the same for everyone asking for the same filters and the template caches it.
         context["filter_form"] = CatalogueFilterForm(initial=form.filters(), topics=topics)
         # The listing is the same for everyone who asks for the same filters: the template caches it
-        # (with the content and the seats, see home.site_cache), and the queries only run when it misses.
+        # (with the content and the seats, see core.site_cache), and the queries only run when it misses.
         context["courses"] = SimpleLazyObject(
             lambda: catalogue_page(index=self, form=form, page_number=page_number)
         )

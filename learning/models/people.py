@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import time_zone_choices
 from accounts.validators import validate_single_line
-from home.site_cache import RetiringQuerySet
+from core.site_cache import RetiringQuerySet
 
 from ..titles import TITLES_HELP, TitlesField, title_in
 

@@ -1,8 +1,8 @@
 from django import template
 
 from accounts.time_zones import zone_city as city
-from home.localize import active_locale
-from home.site_cache import cached_per_site
+from core.localize import active_locale
+from core.site_cache import cached_per_site
 
 from ..forms import ReflectionForm
 from ..models import CourseIndexPage

@@ -6,7 +6,7 @@ yielded as they are made. The CSV streams straight to the client. The XLSX is wr
 write-only mode, which flushes rows to a temporary file as they come; the finished file (a few MB for
 10,000 trainees) is then streamed from disk, so only one chunk of rows is ever held in memory.
 
-Every text cell goes through home.spreadsheets.neutralise, the platform's one export path: formulas stay
+Every text cell goes through core.spreadsheets.neutralise, the platform's one export path: formulas stay
 text and control characters that XLSX cannot hold are dropped, in both formats.
 
 Moments are the reader's local time. The XLSX holds them as real date cells (sortable, shown in the
@@ -25,7 +25,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from home.spreadsheets import neutralise
+from core.spreadsheets import neutralise
 
 from ..models import Attendance, Enrolment, LessonProgress, LiveSession, QuizAttempt
 from .selectors import lesson_entries

@@ -21,7 +21,7 @@ def offer_url(language):
 def switch(client, language, next_url=None):
     """Use the language menu, then follow it to the page it leads to."""
     next_url = next_url or f"/{language}/accounts/profile/"
-    url = reverse("home:switch_language", args=[language]) + f"?next={next_url}"
+    url = reverse("core:switch_language", args=[language]) + f"?next={next_url}"
     return client.get(url, follow=True)
 
 

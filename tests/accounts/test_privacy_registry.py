@@ -8,7 +8,7 @@ from django.db.models import CharField, JSONField, Q, TextField
 from django.db.models.functions import Cast
 
 from accounts import services as account_services
-from home.discovery import project_modules
+from core.discovery import project_modules
 from learning import services as learning_services
 from learning.certificates import services as certificates
 from learning.workspace.models import CohortInvitation

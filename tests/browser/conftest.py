@@ -107,7 +107,7 @@ def demo_server(django_db_blocker, prepare=dict):
 
 def open_page(browser, server, viewport, email=None, password=None, java_script=True):
     """A page in a fresh browser context (its own cookies), logged in as `email` when given."""
-    from accounts.demo import DEMO_PASSWORD
+    from demo.data import DEMO_PASSWORD
 
     context = browser.new_context(
         base_url=server.url, bypass_csp=True, viewport=viewport, java_script_enabled=java_script

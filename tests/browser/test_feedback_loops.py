@@ -5,7 +5,7 @@ confirmation before a plan becomes public. Each page passes axe-core's WCAG 2.1 
 import pytest
 from playwright.sync_api import expect
 
-from accounts.demo import DEMO_PASSWORD
+from demo.data import DEMO_PASSWORD
 from learning import services as learning_services
 from learning.models import Enrolment, Reflection
 from tests.browser.conftest import accessibility_violations, screenshot

@@ -6,7 +6,7 @@ import pytest
 from django.core import mail
 from playwright.sync_api import expect
 
-from accounts.demo import DEMO_ACCOUNTS, DEMO_PASSWORD
+from demo.data import DEMO_ACCOUNTS, DEMO_PASSWORD
 from home.models import HomePage
 from tests.browser.conftest import accessibility_violations, open_page, screenshot
 

@@ -7,7 +7,7 @@ again with JavaScript off (plain form posts). Every page passes axe-core's WCAG 
 import pytest
 from playwright.sync_api import expect
 
-from accounts.demo import DEMO_PASSWORD
+from demo.data import DEMO_PASSWORD
 from learning import rules
 from learning.models import Cohort, CoursePage, Enrolment, LessonPage, QuizAttempt, Reflection
 from tests.browser.conftest import accessibility_violations, open_page, screenshot

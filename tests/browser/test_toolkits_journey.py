@@ -7,7 +7,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from accounts.demo import DEMO_PASSWORD
+from demo.data import DEMO_PASSWORD
 from tests.browser.conftest import accessibility_violations, open_page, screenshot
 from toolkits.models import ActionPlan, DownloadEvent
 

@@ -7,7 +7,7 @@ axe-core's WCAG 2.1 A/AA checks.
 import pytest
 from playwright.sync_api import expect
 
-from accounts.demo import DEMO_PASSWORD
+from demo.data import DEMO_PASSWORD
 from learning.models import Cohort, Enrolment
 from tests.browser.conftest import accessibility_violations, screenshot
 

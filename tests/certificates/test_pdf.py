@@ -6,7 +6,7 @@ import io
 import pytest
 from pypdf import PdfReader
 
-from home.pdf import StaticFilesOnlyFetcher
+from core.pdf import StaticFilesOnlyFetcher
 from learning.certificates import pdf
 from learning.certificates import services as certificates
 from learning.certificates.models import CertificateDesign

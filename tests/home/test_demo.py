@@ -6,8 +6,8 @@ from django.conf import settings
 from django.core.management import CommandError, call_command
 from wagtail.models import Page
 
-from accounts.demo import DEMO_ACCOUNTS
 from accounts.models import User
+from demo.data import DEMO_ACCOUNTS
 from home.models import FooterSettings
 
 pytestmark = pytest.mark.django_db
@@ -56,7 +56,7 @@ def test_demo_refuses_to_run_where_known_passwords_would_be_dangerous(db, settin
 
 
 def test_each_demo_role_can_log_in(client, demo):
-    from accounts.demo import DEMO_PASSWORD
+    from demo.data import DEMO_PASSWORD
 
     for account in DEMO_ACCOUNTS:
         response = client.post("/en/accounts/login/", {"login": account["email"], "password": DEMO_PASSWORD})

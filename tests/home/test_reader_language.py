@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 import pytest
 from django.conf import settings
 
-from accounts.demo import DEMO_ACCOUNTS
+from demo.data import DEMO_ACCOUNTS
 
 pytestmark = pytest.mark.django_db
 

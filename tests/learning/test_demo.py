@@ -8,7 +8,7 @@ from wagtail.embeds.models import Embed
 from wagtail.models import Locale, Page
 
 from accounts.models import User
-from learning.demo_content import VIDEO_URL
+from demo.data import read
 from learning.models import (
     Attendance,
     Cohort,
@@ -24,6 +24,8 @@ from learning.models import (
     Topic,
 )
 from tests.factories import UserFactory
+
+VIDEO_URL = read("courses")["video"]["url"]
 
 pytestmark = pytest.mark.django_db
 

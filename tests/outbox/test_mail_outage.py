@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from learning.models import Enrolment
-from outbox import services
+from outbox import services, tasks
 from outbox.models import OutgoingEmail
 from tests.factories import CohortFactory, UserFactory
 from tests.workspace.conftest import cohort_of, make_trainer
@@ -155,7 +155,7 @@ def test_with_a_waiting_queue_a_failure_is_retried_later_then_sent(
     with django_capture_on_commit_callbacks(execute=True):
         email = services.email_send(to="amina@example.org", subject="Hello", body="Text", kind="test")
         # The queue holds the first delivery; a worker runs it.
-        assert services.email_deliver(email_id=email.pk) == Status.QUEUED
+        assert tasks.email_deliver(email_id=email.pk) == Status.QUEUED
 
     email.refresh_from_db()
     assert email.attempts == 1 and email.next_attempt_at is not None
@@ -164,27 +164,27 @@ def test_with_a_waiting_queue_a_failure_is_retried_later_then_sent(
     assert queued.last().run_after == email.next_attempt_at > timezone.now()
 
     settings.MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
-    assert services.email_deliver(email_id=email.pk) == Status.SENT
+    assert tasks.email_deliver(email_id=email.pk) == Status.SENT
     email.refresh_from_db()
     assert (email.attempts, email.body) == (2, "")  # the body (it can hold a link) goes once delivered
     assert [m.to for m in mail.outbox] == [["amina@example.org"]]
     # Delivered once only, whoever runs the task again.
-    assert services.email_deliver(email_id=email.pk) == "skipped"
+    assert tasks.email_deliver(email_id=email.pk) == "skipped"
 
 
 def test_after_the_last_attempt_the_mail_is_marked_failed(settings, mail_down):
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     email = services.email_send(to="amina@example.org", subject="Hello", body="Text", kind="test")
-    statuses = [services.email_deliver(email_id=email.pk) for _ in range(services.MAX_ATTEMPTS)]
+    statuses = [tasks.email_deliver(email_id=email.pk) for _ in range(tasks.MAX_ATTEMPTS)]
 
-    assert statuses == [Status.QUEUED] * (services.MAX_ATTEMPTS - 1) + [Status.FAILED]
+    assert statuses == [Status.QUEUED] * (tasks.MAX_ATTEMPTS - 1) + [Status.FAILED]
 
 
 def test_staff_see_failed_mail_without_its_body_and_send_it_again(
     client, mail_down, settings, django_capture_on_commit_callbacks
 ):
     email = services.email_send(to="amina@example.org", subject="Reset", body="SECRET-LINK", kind="test")
-    services.email_deliver(email_id=email.pk)
+    tasks.email_deliver(email_id=email.pk)
     staff = UserFactory(is_staff=True, is_superuser=True)
     client.force_login(staff)
 

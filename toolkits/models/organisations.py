@@ -13,7 +13,7 @@ from wagtail.models import TranslatableMixin
 from wagtail.search import index
 
 from accounts.validators import validate_plain_text
-from home.site_cache import RetiringQuerySet
+from core.site_cache import RetiringQuerySet
 
 
 class Theme(TranslatableMixin, index.Indexed, models.Model):

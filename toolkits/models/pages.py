@@ -12,7 +12,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from home.view_restrictions import ViewRestrictionShortcutMixin
+from core.view_restrictions import ViewRestrictionShortcutMixin
 
 from ..blocks import TemplateSectionsBlock, ToolkitBodyBlock
 
@@ -33,17 +33,18 @@ class ToolkitIndexPage(ViewRestrictionShortcutMixin, Page):
     def get_context(self, request, *args, **kwargs):
         from ..cases import recent_cases
         from ..forms import LibraryFilterForm
-        from ..selectors import DOWNLOAD_COUNTS_MAX_AGE, library_page
+        from ..selectors import DOWNLOAD_COUNTS_MAX_AGE, library_choices, library_page
 
         context = super().get_context(request, *args, **kwargs)
-        form = LibraryFilterForm(request.GET or None, request=request)
+        choices = library_choices(request=request)
+        form = LibraryFilterForm(request.GET or None, choices=choices)
         filters = form.filters() if form.is_bound else {}
         page_number = request.GET.get("page", "1")[:6]
         # The form shows the filters in effect (invalid values are dropped, not reported), so its HTML is
         # the same for everyone asking for the same filters and the template caches it.
-        context["filter_form"] = LibraryFilterForm(initial=filters, request=request)
+        context["filter_form"] = LibraryFilterForm(initial=filters, choices=choices)
         # The listing is the same for everyone who asks for the same filters: the template caches it
-        # (with the content, see home.site_cache), and the queries only run when the cache misses. Its
+        # (with the content, see core.site_cache), and the queries only run when the cache misses. Its
         # download counts may be a few minutes old: a download retires nothing.
         context["library"] = SimpleLazyObject(
             lambda: library_page(index_page=self, filters=filters, page_number=page_number, request=request)

@@ -1,0 +1,197 @@
+"""Site-wide response rules that no single view should have to remember."""
+
+from functools import cached_property
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError
+from django.forms import BaseForm, BaseFormSet
+from django.http import JsonResponse
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.csp import CSP
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from wagtail.models import Site
+from wagtail.views import serve as wagtail_serve
+
+from .routing import fast_route, route_name
+from .site_cache import cached_per_site, prefetch
+from .view_restrictions import remember_view_restrictions
+from .views import healthz
+
+# The Wagtail admin (8.0) still ships inline scripts in its page editor and inline styles in its widgets.
+# It is reachable only by signed-in staff; the public site keeps the strict policy from settings.
+ADMIN_CSP = {
+    **settings.SECURE_CSP,
+    "script-src": [CSP.SELF, CSP.UNSAFE_INLINE],
+    "style-src": [CSP.SELF, CSP.UNSAFE_INLINE],
+    "img-src": [CSP.SELF, "data:", "blob:", "https:"],
+    "frame-src": [CSP.SELF, "https:"],
+    "frame-ancestors": [CSP.SELF],
+}
+# A preview is the public page as it will be (the strict policy), shown inside the editor's side panel:
+# only the admin, on this origin, may frame it.
+PREVIEW_CSP = {**settings.SECURE_CSP, "frame-ancestors": [CSP.SELF]}
+
+
+class HealthCheckMiddleware:
+    """Answers /healthz before anything else runs.
+
+    Load balancers probe by IP address over plain HTTP: the health check must not depend on
+    ALLOWED_HOSTS, the HTTPS redirect, sessions or the language prefix.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.path == "/healthz":
+            return healthz(request)
+        return self.get_response(request)
+
+
+class CachedSiteMiddleware:
+    """Finds the Wagtail Site for a page request through the shared cache.
+
+    Wagtail looks the site up on every page request with a query that ranks hostnames and ports; sites
+    change almost never, and saving one bumps the content version that the cache key carries. Wagtail
+    then reuses the site stored on the request. Other views never pay for the lookup.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    # What every page needs besides its site and route (the header, whether any page is private), read
+    # together with them in one round trip.
+    PAGE_NEEDS = (
+        "view-restrictions-exist",
+        "organisation-name",
+        "catalogue-url",
+        "toolkit-library-url",
+        "locale-codes",
+    )
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if view_func is wagtail_serve:
+            path = view_kwargs.get("path", view_args[0] if view_args else "")
+            prefetch(request, ("wagtail-site", route_name(path), *self.PAGE_NEEDS))
+            site = cached_per_site(request, "wagtail-site", lambda: Site._find_for_request(request))
+            request._wagtail_site = site
+            if site is not None:
+                route = request._wagtail_route_for_request = fast_route(request, site, path)
+                if route is not None:
+                    remember_view_restrictions(request, route[0])
+
+
+class AdminPathMixin:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    @cached_property
+    def admin_prefix(self) -> str:
+        return reverse("wagtailadmin_home")
+
+    def is_admin(self, request) -> bool:
+        return request.path.startswith(self.admin_prefix)
+
+
+class AdminContentSecurityPolicyMiddleware(AdminPathMixin):
+    """Hands the admin its looser policy, and previews theirs; must sit below Django's CSP middleware.
+
+    Wagtail renders a preview (side panel, new tab, revisions, moderation) by sending a dummy request
+    for the page's public address through the whole middleware stack (`request.is_dummy`), so it would
+    get the public `frame-ancestors 'none'` and `X-Frame-Options: DENY`, and the panel stayed blank. Only
+    Wagtail makes dummy requests, for signed-in editors: a visitor's request never carries the flag.
+    """
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if self.is_admin(request):
+            response._csp_config = ADMIN_CSP
+        elif getattr(request, "is_dummy", False):
+            response._csp_config = PREVIEW_CSP
+            response["X-Frame-Options"] = "SAMEORIGIN"
+        return response
+
+
+class AdminConflictMiddleware(AdminPathMixin):
+    """A write in the admin that collides with another one answers 409 and says why, never a 500.
+
+    Wagtail 8's editor autosaves in the background: while its first request creates a page, a second
+    autosave (or the editor's own click on Save) is still posted to the *create* address, because the
+    form only learns its new edit address from the first answer. Both pass the form's slug check; the
+    second then fails in the model's own validation (the slug is taken) or on a unique constraint, which
+    Wagtail does not catch. The same holds for any unique value two editors save at once. The first
+    write is kept; the second is refused with a message, as JSON for the editor's background requests
+    (its autosave indicator shows `error_message`) and as a page otherwise.
+    """
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if request.method != "POST" or not self.is_admin(request):
+            return None
+        if isinstance(exception, ValidationError):
+            message = " ".join(exception.messages)
+        elif isinstance(exception, IntegrityError):
+            message = _("Someone else saved the same item at the same moment.")
+        else:
+            return None
+        message = _("%(reason)s Nothing was changed by this request; what was saved before is kept.") % {
+            "reason": message
+        }
+        if not request.accepts("text/html"):
+            return JsonResponse(
+                {"success": False, "error_code": "conflict", "error_message": message}, status=409
+            )
+        referer = request.headers.get("referer", "")
+        back = referer if url_has_allowed_host_and_scheme(referer, {request.get_host()}) else ""
+        return TemplateResponse(
+            request, "core/admin_conflict.html", {"message": message, "back": back}, status=409
+        ).render()
+
+
+def _has_invalid_form(context) -> bool:
+    return any(
+        isinstance(value, (BaseForm, BaseFormSet)) and value.is_bound and not value.is_valid()
+        for value in (context or {}).values()
+    )
+
+
+def _focus_first_error(context) -> None:
+    """`autofocus` on the first field in error, so that the page opens where the person must act
+    (without JavaScript too; htmx honours autofocus in what it swaps in)."""
+    for value in (context or {}).values():
+        if isinstance(value, BaseForm) and value.is_bound and value.errors:
+            for name in value.errors:
+                if name in value.fields:
+                    value.fields[name].widget.attrs["autofocus"] = True
+                    return
+
+
+class InvalidFormStatusMiddleware(AdminPathMixin):
+    """A form sent back with errors answers 422 instead of 200, with the focus on its first error.
+
+    Every form page (ours and allauth's) re-renders the form with what the person typed and a clear
+    error; the status tells browsers, tests and monitoring that the input was refused. Wagtail's admin
+    keeps its own conventions.
+    """
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_template_response(self, request, response):
+        if (
+            request.method == "POST"
+            and response.status_code == 200
+            and not self.is_admin(request)
+            and _has_invalid_form(response.context_data)
+        ):
+            response.status_code = 422
+            _focus_first_error(response.context_data)
+        return response

@@ -1,0 +1,215 @@
+"""The one shared cache of what is the same for every visitor, and the one way its entries retire.
+
+Every entry depends on *tags*: `CONTENT` (what editors publish: pages, settings, snippets, documents,
+images, sites, locales), `SEATS` (cohorts and enrolments, shown as seats left in the catalogue) or a tag
+of one object (`certificate:<code>`). Each tag has a version in the shared cache, and an entry's key
+carries the versions of the tags it depends on: retiring a tag moves its version, and every entry built
+on the old one is unreachable at once, on every app server.
+
+There is one invalidation path. Models declare their tags with `register()`, which connects their
+signals (and Wagtail's page signals); a write through `QuerySet.update()` or `bulk_create()`, which
+sends no signal, retires them through `RetiringQuerySet`. Every retirement runs after the write's
+transaction commits (`transaction.on_commit`): run before, a reader could still read the old rows and
+cache them under the new version — Wagtail approves a moderated page and deletes pages inside a
+transaction. tests/core/test_cache_registry.py writes every registered model in every way it can be
+written and fails if an entry survives.
+
+Keys also carry the code's version (`CODE_VERSION`): a deploy never reads entries that an older code
+pickled. Tag versions do not, so servers of two releases running side by side retire each other's
+entries. Whatever a visitor typed is hashed before it reaches a key.
+
+If the cache server is down, reads miss and writes are dropped (config/settings/base.py): pages are built
+from the database, slower, and a retirement that could not reach the server is logged.
+"""
+
+import hashlib
+import logging
+import time
+from collections.abc import Callable, Iterable
+from functools import partial
+from pathlib import Path
+
+import django
+import wagtail
+from django.conf import settings
+from django.core.cache import cache
+from django.db import models, transaction
+from django.db.models.signals import post_delete, post_save
+from django.utils.translation import get_language
+
+logger = logging.getLogger(__name__)
+
+CONTENT = "content"
+SEATS = "seats"
+GLOBAL_TAGS = (CONTENT, SEATS)  # read together, once per request
+TIMEOUT = 60 * 60 * 24
+
+
+def _code_version() -> str:
+    """A setting a deploy may set (CACHE_CODE_VERSION), else a digest of the project's code and
+    templates and of Django's and Wagtail's versions: any change a deploy brings changes it."""
+    if getattr(settings, "CACHE_CODE_VERSION", ""):
+        return settings.CACHE_CODE_VERSION
+    digest = hashlib.sha256(f"{django.__version__}:{wagtail.__version__}".encode())
+    base = Path(settings.BASE_DIR)
+    for folder in ("config", "core", "home", "accounts", "learning", "toolkits", "outbox", "site"):
+        for path in sorted((base / folder).rglob("*")):
+            if path.suffix in {".py", ".html"} and "migrations" not in path.parts:
+                digest.update(str(path.relative_to(base)).encode())
+                digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+CODE_VERSION = _code_version()
+
+
+# Tags ---------------------------------------------------------------------------------------------
+
+
+def _tag_key(tag: str) -> str:
+    if tag in GLOBAL_TAGS:
+        return f"tag:{tag}"
+    # A tag of one object may come from a URL (a certificate's code): hashed, so its length is bounded.
+    return f"tag:{hashlib.sha256(tag.encode()).hexdigest()[:32]}"
+
+
+def tag_versions(tags: Iterable[str], request=None) -> dict[str, int]:
+    """The current version of each tag, in one round trip (memoised on the request)."""
+    memo = request.__dict__.setdefault("_cache_tags", {}) if request is not None else {}
+    wanted = [tag for tag in tags if tag not in memo]
+    if wanted:
+        found = cache.get_many([_tag_key(tag) for tag in wanted])
+        for tag in wanted:
+            version = found.get(_tag_key(tag))
+            if version is None:
+                # A tag never retired, or evicted: start from the clock, never from a number an older
+                # entry could still carry. `add` keeps whichever server started it first. A tag of one
+                # object outlives every entry built on it, then expires (a mistyped code leaves nothing).
+                timeout = None if tag in GLOBAL_TAGS else 2 * TIMEOUT
+                cache.add(_tag_key(tag), time.time_ns(), timeout=timeout)
+                version = cache.get(_tag_key(tag)) or time.time_ns()  # the clock: the cache is down
+            memo[tag] = version
+    return {tag: memo[tag] for tag in tags}
+
+
+def _bump(tags: Iterable[str]) -> None:
+    for tag in tags:
+        try:
+            moved = cache.incr(_tag_key(tag))
+        except ValueError:  # never read, or evicted: any new number retires what was built before
+            cache.set(_tag_key(tag), time.time_ns(), timeout=None if tag in GLOBAL_TAGS else 2 * TIMEOUT)
+            continue
+        if moved is None:  # django-redis answers None for a command it could not send
+            logger.error("Could not retire cached entries tagged %r: the cache server did not answer", tag)
+
+
+def retire(*tags: str) -> None:
+    """Retire every entry that depends on `tags`, once the current transaction commits."""
+    if tags:
+        transaction.on_commit(partial(_bump, tags))
+
+
+# The registry -------------------------------------------------------------------------------------
+
+Tags = tuple[str, ...] | Callable[[models.Model], Iterable[str]]
+
+
+class _Rule:
+    def __init__(self, tags: Tags, ignore_fields: Iterable[str]):
+        self.tags, self.ignore_fields = tags, frozenset(ignore_fields)
+
+    def tags_for(self, instance) -> tuple[str, ...]:
+        return tuple(self.tags(instance)) if callable(self.tags) else self.tags
+
+
+_registry: dict[type[models.Model], _Rule] = {}
+
+
+def registered() -> dict[type[models.Model], _Rule]:
+    """Every model whose rows show in cached entries, with the rule saying what its writes retire."""
+    return dict(_registry)
+
+
+def rule_for(model: type[models.Model]) -> _Rule | None:
+    return next((_registry[cls] for cls in model.__mro__ if cls in _registry), None)
+
+
+def _on_write(sender, instance=None, update_fields=None, **_kwargs):
+    rule = rule_for(sender)
+    if rule is None:
+        return
+    if update_fields and set(update_fields) <= rule.ignore_fields:
+        return  # bookkeeping nobody sees outside the admin (a page's new draft, its lock)
+    retire(*rule.tags_for(instance))
+
+
+def register(
+    model: type[models.Model], tags: Tags = (CONTENT,), *, ignore_fields: Iterable[str] = ()
+) -> None:
+    """Declare that `model`'s rows show in entries tagged `tags` (a tuple, or a function of the row);
+    subclasses follow (every page type follows Page). A save of `ignore_fields` alone retires nothing.
+    A model written with `QuerySet.update()` also needs `RetiringQuerySet` for its manager."""
+    _registry[model] = _Rule(tags, ignore_fields)
+
+
+def connect() -> None:
+    """One receiver for every model's writes: registering a model needs no signal wiring of its own."""
+    post_save.connect(_on_write, weak=False, dispatch_uid="site-cache-saved")
+    post_delete.connect(_on_write, weak=False, dispatch_uid="site-cache-deleted")
+
+
+class RetiringQuerySet(models.QuerySet):
+    """For registered models: the writes that send no signal retire the model's tags themselves."""
+
+    def update(self, **kwargs):  # bulk_update() goes through here too
+        rule = rule_for(self.model)
+        if rule is not None and not set(kwargs) <= rule.ignore_fields:
+            if callable(rule.tags):
+                for instance in self:
+                    retire(*rule.tags_for(instance))
+            else:
+                retire(*rule.tags)
+        return super().update(**kwargs)
+
+    def bulk_create(self, objs, *args, **kwargs):
+        created = super().bulk_create(objs, *args, **kwargs)
+        rule = rule_for(self.model)
+        for instance in created if rule is not None else ():
+            retire(*rule.tags_for(instance))
+        return created
+
+
+# Entries ------------------------------------------------------------------------------------------
+
+
+def site_key(request, name: str, tags: Iterable[str] = (CONTENT,)) -> str:
+    """The cache key of `name` for this request's site (host), language, code and tag versions."""
+    tags = tuple(tags)
+    # The global tags come in one read per request, however many entries the page has.
+    versions = tag_versions((*GLOBAL_TAGS, *(tag for tag in tags if tag not in GLOBAL_TAGS)), request)
+    stamp = ".".join(str(versions[tag]) for tag in tags)
+    return f"{CODE_VERSION}:site:{name}:{request.get_host()}:{get_language()}:{stamp}"
+
+
+def prefetch(request, names) -> None:
+    """Read several per-site entries in one round trip to the cache server, for `cached_per_site` to
+    find in the request's memo (with Redis, each read is a network round trip)."""
+    memo = request.__dict__.setdefault("_site_cache", {})
+    wanted = [key for key in (site_key(request, name) for name in names) if key not in memo]
+    if wanted:
+        memo.update(cache.get_many(wanted))
+
+
+def cached_per_site(request, name: str, compute, *, tags: Iterable[str] = (CONTENT,), timeout=TIMEOUT):
+    """`compute()` cached per site (host), language and the versions of `tags`."""
+    key = site_key(request, name, tags)
+    # The title and the header both show the organisation's name: ask the cache server once.
+    memo = request.__dict__.setdefault("_site_cache", {})
+    if key in memo:
+        return memo[key]
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, timeout)
+    memo[key] = value
+    return value

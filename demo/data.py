@@ -1,0 +1,76 @@
+"""Reading the demo's data files (demo/data/*.json) and the few helpers every part of the loader shares.
+
+A text given in both languages is written `{"en": "...", "fr": "..."}`; `localise` picks one, so the
+English and French versions of a page share one structure (and, for lessons, the same block ids).
+"""
+
+import json
+from functools import cache
+from pathlib import Path
+
+from allauth.account.models import EmailAddress
+from django.contrib.auth.hashers import make_password
+from wagtail.models import Locale, Page
+
+DATA = Path(__file__).resolve().parent / "data"
+LANGUAGES = ("en", "fr")
+
+
+@cache
+def read(name: str) -> dict:
+    with (DATA / f"{name}.json").open(encoding="utf-8") as file:
+        return json.load(file)
+
+
+def localise(value, language: str):
+    """The value with every {"en": ..., "fr": ...} pair replaced by its text in `language`."""
+    if isinstance(value, dict):
+        if value.keys() == set(LANGUAGES):
+            return value[language]
+        return {key: localise(item, language) for key, item in value.items()}
+    if isinstance(value, list):
+        return [localise(item, language) for item in value]
+    return value
+
+
+DEMO_PASSWORD = read("accounts")["password"]
+DEMO_ACCOUNTS = read("accounts")["accounts"]
+
+
+@cache
+def password_hash() -> str:
+    """The demo password, hashed once per run: the hasher is deliberately slow, and every demo person
+    shares the password."""
+    return make_password(DEMO_PASSWORD)
+
+
+def person(model, email: str, **fields):
+    """The demo person with this address, created (with the demo password and a verified address) if
+    missing; `fields` are only used to create."""
+    user, created = model.objects.get_or_create(email=email, defaults=fields)
+    if created:
+        user.password = password_hash()
+        user.save(update_fields=["password"])
+    EmailAddress.objects.update_or_create(
+        user=user, email=email, defaults={"verified": True, "primary": True}
+    )
+    return user
+
+
+def locales() -> tuple[Locale, Locale]:
+    english = Locale.objects.get(language_code="en")
+    french, _created = Locale.objects.get_or_create(language_code="fr")
+    return english, french
+
+
+def publish(page: Page) -> Page:
+    page.save_revision().publish()
+    return page
+
+
+def translation(page: Page, locale: Locale) -> Page:
+    """The page's translation into `locale`, copied from it if missing."""
+    existing = page.get_translation_or_none(locale)
+    if existing is not None:
+        return existing.specific
+    return page.copy_for_translation(locale, copy_parents=True).specific
