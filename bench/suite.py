@@ -35,7 +35,7 @@ if __package__ in (None, ""):
 
 from bench.learning import _get, _prepare_database, gunicorn
 from bench.pages import DURATION, PORT, ROOT, manage
-from bench.writes import CSRF, run_writes, write_jobs
+from bench.writes import CSRF, run_writes, settle, write_jobs
 
 WORK = ROOT / "bench" / ".work"
 DATABASE = os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/ml_bench")
@@ -149,8 +149,8 @@ def count() -> list[dict]:
     results = []
     for url, cookie in json.loads(os.environ["BENCH_ROWS"]):
         client = Client()
-        if cookie:
-            name, value = cookie.split("=", 1)
+        for pair in filter(None, cookie.split("; ")):
+            name, value = pair.split("=", 1)
             client.cookies[name] = value
         figures = {}
         forget_own_keys()
@@ -166,7 +166,8 @@ def count() -> list[dict]:
 def wrk(url: str, cookie: str, duration: str) -> dict:
     headers = ["-H", f"Cookie: {cookie}"] if cookie else []
     script = ["-s", str(ROOT / "bench" / "report.lua")]
-    command = ["wrk", "-t2", "-c8", f"-d{duration}", *script, *headers, f"http://127.0.0.1:{PORT}{url}"]
+    command = ["wrk", "-t2", "-c8", f"-d{duration}", "--timeout", "30s", *script, *headers]
+    command.append(f"http://127.0.0.1:{PORT}{url}")
     output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
     report = json.loads(re.search(r"^REPORT (.*)$", output, re.MULTILINE).group(1))
     if report["failed"]:
@@ -245,12 +246,16 @@ def main() -> None:
                 location = response.getheader("Location")
                 raise SystemExit(f"{label} ({url}) answered {response.status} {location}")
         load = os.getloadavg()[0]
-        for _label, url, cookie in rows:
+        for label, url, cookie in rows:
             wrk(url, cookie, "1s")  # warm-up: both workers, their connections and caches
+            settle(PORT)
             results.append(wrk(url, cookie, DURATION))
+            settle(PORT)
+            print(f"{label}: {results[-1]['rps']:.0f} req/s", file=sys.stderr)
         bare_again = wrk(rows[0][1], "", DURATION)
         for kind, jobs in write_jobs(run, int(os.environ.get("BENCH_WRITES", "400"))).items():
             writes[kind] = run_writes(PORT, jobs)
+            settle(PORT)
         load = max(load, os.getloadavg()[0])
         rss = worker_rss(server.pid)
     exports, certificates = _export_and_certificates({"DJANGO_SETTINGS_MODULE": "bench.settings"})

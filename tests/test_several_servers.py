@@ -7,9 +7,11 @@ db_worker` runs the tasks. The tests commit for real (transactional), like tests
 `pytest -m postgres` and need CACHE_URL to point at Redis, or they skip and say why.
 """
 
+import hashlib
 import os
 import re
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -23,8 +25,10 @@ import pytest
 import requests
 from django.conf import settings
 from django.contrib.auth.hashers import PBKDF2PasswordHasher
+from django.contrib.staticfiles.finders import get_finders
 from django.db import connection
 from django.test import Client
+from django_tasks_db.models import DBTaskResult
 
 from home.models import HomePage, StandardPage
 from learning.certificates import keys
@@ -33,7 +37,7 @@ from tests.factories import PASSWORD, CohortFactory, UserFactory, catalogue, les
 from tests.races import RACE
 
 ROOT = Path(__file__).resolve().parent.parent
-CSRF_TOKEN = "severalserversseveralservers0123"  # noqa: S105 - a CSRF secret is 32 characters
+CSRF_TOKEN = "severalserversseveralservers0123"
 USES_REDIS = settings.CACHES["default"]["BACKEND"].endswith("RedisCache")
 
 pytestmark = [
@@ -69,7 +73,6 @@ def _environment(tmp: Path) -> dict:
         "SECURE_SSL_REDIRECT": "False",  # plain HTTP on loopback
         "MFA_REQUIRED_FOR_STAFF": "False",  # the editor below has no authenticator app
         "TASKS_BACKEND": "database",
-        "STATIC_ROOT": str(tmp / "static"),
         "MEDIA_ROOT": str(tmp / "media"),
         "PRIVATE_MEDIA_ROOT": str(settings.STORAGES["private"]["OPTIONS"]["location"]),
         "CERTIFICATE_SIGNING_KEY_FILE": settings.CERTIFICATE_SIGNING_KEY_FILE,
@@ -78,9 +81,26 @@ def _environment(tmp: Path) -> dict:
     }
 
 
+def _collected_static(env: dict, manage: list[str]) -> Path:
+    """Production serves hashed static files from a manifest; collecting them takes a while, so they are
+    kept (in the gitignored .test-media/) for as long as no static file changes."""
+    digest = hashlib.sha256()
+    for finder in get_finders():
+        for path, storage in finder.list(ignore_patterns=[]):
+            stat = os.stat(storage.path(path))
+            digest.update(f"{path}:{stat.st_size}:{stat.st_mtime_ns}\n".encode())
+    folder = ROOT / ".test-media" / f"static-{digest.hexdigest()[:16]}"
+    if not (folder / "staticfiles.json").exists():
+        for old in folder.parent.glob("static-*"):
+            shutil.rmtree(old, ignore_errors=True)
+        collect = [*manage, "collectstatic", "--no-input", "-v0"]
+        subprocess.run(collect, cwd=ROOT, env={**env, "STATIC_ROOT": str(folder)}, check=True)
+    return folder
+
+
 def _stop(process: subprocess.Popen) -> None:
     if process.poll() is None:
-        process.terminate()
+        process.send_signal(signal.SIGINT)  # gunicorn's quick shutdown; the worker stops at once too
         try:
             process.wait(timeout=10)
         except subprocess.TimeoutExpired:
@@ -95,7 +115,7 @@ def servers(django_db_setup, django_db_blocker, tmp_path_factory, request):
     with django_db_blocker.unblock():
         env = _environment(tmp)
     manage = [sys.executable, str(ROOT / "manage.py")]
-    subprocess.run([*manage, "collectstatic", "--no-input", "-v0"], cwd=ROOT, env=env, check=True)
+    env["STATIC_ROOT"] = str(_collected_static(env, manage))
     urls, processes = [], []
 
     def stop_all():
@@ -106,6 +126,7 @@ def servers(django_db_setup, django_db_blocker, tmp_path_factory, request):
     for name in ("a", "b"):
         port = _free_port()
         command = [sys.executable, "-m", "gunicorn", "config.wsgi", "-w", "2", "-b", f"127.0.0.1:{port}"]
+        command.append("--preload")  # Django is set up once per server, then forked
         log = open(tmp / f"server-{name}.log", "w")  # noqa: SIM115 - the process writes it until it stops
         processes.append(subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=log))
         urls.append(f"http://127.0.0.1:{port}")
@@ -125,7 +146,17 @@ def servers(django_db_setup, django_db_blocker, tmp_path_factory, request):
                 pytest.fail(f"the servers did not start:\n{logs}")
             time.sleep(0.2)
     yield urls
-    shutil.rmtree(tmp / "static", ignore_errors=True)
+
+
+@pytest.fixture(autouse=True)
+def _tasks_done(servers):
+    """Each test ends once the worker has run what it enqueued: a task still running when the database is
+    flushed would write into the next test's (a content type, a search entry)."""
+    yield
+    deadline = time.monotonic() + 30
+    while DBTaskResult.objects.filter(finished_at__isnull=True).exists():
+        assert time.monotonic() < deadline, "the worker did not finish its tasks within 30 s"
+        time.sleep(0.2)
 
 
 def _session_cookie(user) -> str:
