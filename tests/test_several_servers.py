@@ -11,7 +11,6 @@ import hashlib
 import os
 import re
 import shutil
-import signal
 import socket
 import subprocess
 import sys
@@ -98,9 +97,12 @@ def _collected_static(env: dict, manage: list[str]) -> Path:
     return folder
 
 
-def _stop(process: subprocess.Popen) -> None:
-    if process.poll() is None:
-        process.send_signal(signal.SIGINT)  # gunicorn's quick shutdown; the worker stops at once too
+def _stop_all(processes: list[subprocess.Popen]) -> None:
+    """Signal every process first, then wait for each: they shut down side by side."""
+    for process in processes:
+        if process.poll() is None:
+            process.terminate()
+    for process in processes:
         try:
             process.wait(timeout=10)
         except subprocess.TimeoutExpired:
@@ -118,15 +120,12 @@ def servers(django_db_setup, django_db_blocker, tmp_path_factory, request):
     env["STATIC_ROOT"] = str(_collected_static(env, manage))
     urls, processes = [], []
 
-    def stop_all():
-        for process in processes:
-            _stop(process)
-
-    request.addfinalizer(stop_all)
+    request.addfinalizer(lambda: _stop_all(processes))
     for name in ("a", "b"):
         port = _free_port()
         command = [sys.executable, "-m", "gunicorn", "config.wsgi", "-w", "2", "-b", f"127.0.0.1:{port}"]
-        command.append("--preload")  # Django is set up once per server, then forked
+        # Django is set up once per server, then forked; at the end, no request is left to wait for.
+        command += ["--preload", "--graceful-timeout", "1"]
         log = open(tmp / f"server-{name}.log", "w")  # noqa: SIM115 - the process writes it until it stops
         processes.append(subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=log))
         urls.append(f"http://127.0.0.1:{port}")
