@@ -119,6 +119,7 @@ def _sessions(users) -> list[str]:
     from django.contrib.sessions.models import Session
     from django.utils import timezone
 
+    Session.objects.all().delete()  # the bench database's own: earlier runs' would pile up, 3,000 a run
     store = SessionStore()
     expiry = timezone.now() + timedelta(seconds=settings.SESSION_COOKIE_AGE)
     rows = [
