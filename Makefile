@@ -6,7 +6,8 @@ PY := $(BIN)/python
 STAMP := $(VENV)/.installed
 PYTEST_WORKERS ?= auto
 
-.PHONY: run test install migrate demo serve lint check browser interop messages compilemessages clean
+.PHONY: run test install migrate demo serve lint check browser interop messages compilemessages clean \
+	wrk bench load
 
 # A Python >= 3.12: $(PYTHON) if given, else the first candidate that really runs and is new enough.
 # pyenv shims answer "command not found" for versions that are installed but not selected,
@@ -46,6 +47,22 @@ browser:
 	@command -v chromium >/dev/null || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null && \
 	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } ; } || \
 	  echo "chromium not installed: browser tests will be skipped"
+
+# Benchmarks (README, "Benchmarks") need wrk; Debian's package is installed when we may, as for chromium.
+wrk:
+	@command -v wrk >/dev/null || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null && \
+	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; } ; } || \
+	  { echo "wrk is needed for make bench: apt-get install wrk" >&2; exit 1; }
+
+# One large data set on PostgreSQL + Redis (BENCH_DATABASE_URL, BENCH_CACHE_URL; seeded once, then reused),
+# served by gunicorn with the production settings, and one table of figures (bench/suite.py).
+BENCH_PORT ?= 8790
+bench: install wrk
+	BENCH_PORT=$(BENCH_PORT) $(PY) -m bench.suite
+
+# Locust against the same server: 50 users for 60 s, headless on loopback; fails on any failed request.
+load: install
+	BENCH_PORT=$(BENCH_PORT) $(PY) -m bench.load
 
 # Outside verifiers of our credentials (tests/certificates/test_interop.py), from the lock file,
 # into tests/interop/node_modules only; skipped without node/npm (CI makes a missing node a failure).

@@ -283,10 +283,18 @@ def seed() -> dict:
             [User(email=email, display_name=f"Trainee {n}", language="en") for n, email in enumerate(emails)],
             ignore_conflicts=True,
         )
-        cohorts = list(Cohort.objects.filter(course__in=courses[:24]).order_by("course__title"))
+        cohorts = list(
+            Cohort.objects.filter(course__in=courses[:24]).select_related("course").order_by("course__title")
+        )
         Enrolment.objects.bulk_create(
             [
-                Enrolment(user=user, cohort=cohort, status=Enrolment.Status.ACTIVE)
+                # bulk_create skips save(), which derives the course key the one-place rule needs.
+                Enrolment(
+                    user=user,
+                    cohort=cohort,
+                    course_key=cohort.course.translation_key,
+                    status=Enrolment.Status.ACTIVE,
+                )
                 for n, user in enumerate(User.objects.filter(email__in=emails).order_by("email"))
                 for cohort in cohorts[n % 6 :: 6]
             ],
@@ -414,8 +422,8 @@ def _prepare_database() -> str:
 
 
 @contextmanager
-def gunicorn():
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "bench.settings"}
+def gunicorn(settings: str = "bench.settings"):
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": settings}
     command = [sys.executable, "-m", "gunicorn", "config.wsgi", "-w", "2", "-b", f"127.0.0.1:{PORT}"]
     server = subprocess.Popen([*command, "--log-level", "warning"], cwd=ROOT, env=env)
     try:
