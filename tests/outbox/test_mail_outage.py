@@ -233,7 +233,7 @@ def test_sending_again_an_email_that_was_sent_says_why_nothing_happened(
     client, django_capture_on_commit_callbacks
 ):
     email = services.email_send(to="amina@example.org", subject="Hello", body="Text", kind="test")
-    services.email_deliver(email_id=email.pk)
+    tasks.email_deliver(email_id=email.pk)
     client.force_login(UserFactory(is_staff=True, is_superuser=True))
 
     response = client.post(reverse("outbox_retry", args=[email.pk]), follow=True)
