@@ -4,6 +4,10 @@
 calls `email_deliver`, which tries once, records what happened and, when the queue can run a task later
 (django-tasks-db in production), schedules the next attempt. The inline queue of development and tests
 cannot wait: a failure there stays recorded as failed, and staff send it again from the admin.
+
+A worker killed mid-send (a deploy, the OOM killer) leaves its message at "sending" with no task left to
+finish it: `email_requeue_stalled` (the `outbox_requeue` command, run by cron) hands every message
+sending for longer than `OUTBOX_SENDING_TIMEOUT` back to the queue, each exactly once.
 """
 
 import logging
@@ -15,6 +19,7 @@ from functools import partial
 from django.conf import settings
 from django.core.mail import EmailMessage, EmailMultiAlternatives
 from django.db import transaction
+from django.db.models import F, Q
 from django.utils import timezone
 
 from .models import OutgoingEmail
@@ -90,14 +95,14 @@ def _as_message(email: OutgoingEmail) -> EmailMessage:
 
 def email_deliver(*, email_id: int) -> str:
     """One delivery attempt; returns the e-mail's status afterwards. Never raises for a mail failure."""
-    # Claimed with a conditional update, so that two workers never both send the same message.
+    # Claimed with a conditional update, so that two workers never both send the same message. The
+    # attempt is counted as it starts: a message that kills its worker every time still runs out of tries.
     claimed = OutgoingEmail.objects.filter(pk=email_id, status=OutgoingEmail.Status.QUEUED).update(
-        status=OutgoingEmail.Status.SENDING
+        status=OutgoingEmail.Status.SENDING, claimed_at=timezone.now(), attempts=F("attempts") + 1
     )
     if not claimed:
         return "skipped"
     email = OutgoingEmail.objects.get(pk=email_id)
-    email.attempts += 1
     try:
         _as_message(email).send()
     except Exception as error:  # SMTP, API, DNS or TLS: whatever the backend raises is an outage to record
@@ -105,7 +110,7 @@ def email_deliver(*, email_id: int) -> str:
         return _failed(email, error)
     email.status = OutgoingEmail.Status.SENT
     email.sent_at = timezone.now()
-    email.next_attempt_at = None
+    email.next_attempt_at = email.claimed_at = None
     email.body = email.html = ""
     email.save()
     return email.status
@@ -115,6 +120,7 @@ def _failed(email: OutgoingEmail, error: Exception) -> str:
     from .tasks import deliver_email
 
     email.last_error = f"{type(error).__name__}: {error}"[:2000]
+    email.claimed_at = None
     backend = deliver_email.get_backend()
     if email.attempts < MAX_ATTEMPTS and backend.supports_defer:
         email.status = OutgoingEmail.Status.QUEUED
@@ -141,3 +147,40 @@ def email_retry(*, email: OutgoingEmail) -> bool:
     if retried:
         transaction.on_commit(partial(deliver_email.enqueue, email_id=email.pk))
     return bool(retried)
+
+
+def sending_timeout() -> timedelta:
+    return timedelta(seconds=settings.OUTBOX_SENDING_TIMEOUT)
+
+
+@transaction.atomic
+def email_requeue_stalled(*, now=None) -> list[int]:
+    """Hand back to the queue every message left at "sending" by a worker that died; returns their ids.
+
+    The rows are locked and skipped when already locked, so two sweeps running at once (two cron hosts)
+    never both requeue one message; a message out of tries is marked failed instead, for staff to see."""
+    from .tasks import deliver_email
+
+    cutoff = (now or timezone.now()) - sending_timeout()
+    stalled = list(
+        OutgoingEmail.objects.select_for_update(skip_locked=True)
+        .filter(status=OutgoingEmail.Status.SENDING)
+        .filter(Q(claimed_at__lt=cutoff) | Q(claimed_at__isnull=True))
+        .order_by("pk")
+        .values_list("pk", "attempts")
+    )
+    requeued = [pk for pk, attempts in stalled if attempts < MAX_ATTEMPTS]
+    given_up = [pk for pk, attempts in stalled if attempts >= MAX_ATTEMPTS]
+    OutgoingEmail.objects.filter(pk__in=requeued).update(
+        status=OutgoingEmail.Status.QUEUED, claimed_at=None, next_attempt_at=None
+    )
+    OutgoingEmail.objects.filter(pk__in=given_up).update(
+        status=OutgoingEmail.Status.FAILED,
+        claimed_at=None,
+        next_attempt_at=None,
+        last_error="The worker sending it stopped before it finished.",
+    )
+    for pk in requeued:
+        logger.warning("E-mail %s was stuck at sending; queued again", pk)
+        transaction.on_commit(partial(deliver_email.enqueue, email_id=pk))
+    return requeued

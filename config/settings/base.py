@@ -224,6 +224,9 @@ MAILERS = {
 }
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Mutual Learning <no-reply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Seconds after which a message still "sending" is taken to have lost its worker (`outbox_requeue`).
+# Well above the SMTP timeout (20 s), so that a slow send in progress is never sent twice.
+OUTBOX_SENDING_TIMEOUT = env.int("OUTBOX_SENDING_TIMEOUT", default=15 * 60)
 
 # --- People -----------------------------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"
