@@ -332,9 +332,11 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "doc", "odt", "xlsx", "xls", "ods", "pptx", "odp", "csv", "txt"]
 # Every document downloads as an attachment (never rendered in the site's origin), and stays small.
 WAGTAILDOCS_INLINE_CONTENT_TYPES = []
+# Refuses a file whose content is not the format its extension names (home/documents.py).
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "home.documents.DocumentForm"
 WAGTAILDOCS_MAX_UPLOAD_SIZE = env.int("WAGTAILDOCS_MAX_UPLOAD_SIZE", default=20 * 1024 * 1024)
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
-# Refuses files that only look like images (home/images.py).
+# Refuses files that only look like images and strips their EXIF/GPS/XMP (home/images.py).
 WAGTAILIMAGES_IMAGE_FORM_BASE = "home.images.ImageForm"
 # Wagtail's responsive wrapper needs an inline style, which the CSP forbids; templates use .ratio instead.
 WAGTAILEMBEDS_RESPONSIVE_HTML = False

@@ -16,6 +16,7 @@ from accounts.models import User
 from accounts.roles import TRAINERS
 from accounts.time_zones import first_valid_zone, grouped_time_zone_choices
 from accounts.validators import normalise_text, strip_control_characters
+from home import uploaded_content
 
 from ..forms import SessionTimesMixin
 from ..models import Certificate, Cohort, CohortMessage, CoursePage, Enrolment, LiveSession
@@ -212,6 +213,15 @@ class InviteForm(BootstrapMixin, forms.Form):
         if upload.size > MAX_CSV_BYTES:
             raise ValidationError(_("This file is larger than 256 KB. Split it into smaller files."))
         raw = upload.read()
+        # A spreadsheet saved as .xlsx, a PDF or a picture renamed .csv: say so, not "not UTF-8". (A stray
+        # NUL in a name is no reason to refuse a list: it is dropped with the other control characters.)
+        if uploaded_content.binary_kind(raw[: uploaded_content.HEAD_BYTES]):
+            raise ValidationError(
+                _(
+                    "This file is not a CSV file. Save your list as “CSV UTF-8” in your spreadsheet and "
+                    "try again."
+                )
+            )
         try:
             text = raw.decode("utf-8-sig")
         except UnicodeDecodeError as error:
