@@ -230,6 +230,12 @@ OUTBOX_SENDING_TIMEOUT = env.int("OUTBOX_SENDING_TIMEOUT", default=15 * 60)
 
 # --- People -----------------------------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"
+# `manage.py retention`: accounts whose address was never verified go after RETENTION_UNVERIFIED_DAYS;
+# accounts nobody signed in to for RETENTION_INACTIVE_YEARS are warned by e-mail, then removed
+# RETENTION_WARNING_DAYS later unless their owner signs in.
+RETENTION_UNVERIFIED_DAYS = env.int("RETENTION_UNVERIFIED_DAYS", default=30)
+RETENTION_INACTIVE_YEARS = env.int("RETENTION_INACTIVE_YEARS", default=3)
+RETENTION_WARNING_DAYS = env.int("RETENTION_WARNING_DAYS", default=30)
 AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
     "allauth.account.auth_backends.AuthenticationBackend",
