@@ -2,6 +2,8 @@ from allauth.account.forms import SignupForm as AllauthSignupForm
 from django import forms
 from django.conf import settings
 from django.contrib.auth.hashers import make_password
+from django.core.exceptions import ValidationError
+from django.db import connections
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -107,6 +109,35 @@ class ProfileForm(forms.ModelForm):
             "city": forms.TextInput(attrs={"autocomplete": "address-level2"}),
             "organisation": forms.TextInput(attrs={"autocomplete": "organization"}),
         }
+
+
+class ModelMultipleIdChoiceField(forms.ModelMultipleChoiceField):
+    """A ModelMultipleChoiceField for integer keys that refuses a number the database cannot hold.
+
+    Django checks the range of an integer for single lookups but not for the `__in` query this field
+    makes: an id like 9223372036854775808 reached SQLite (OverflowError) or PostgreSQL (a DataError) and
+    answered 500. Such an id names nothing, so it gets the field's own "not a valid value" message."""
+
+    def _check_values(self, value):
+        key = self.to_field_name or "pk"
+        model_field = (
+            self.queryset.model._meta.pk if key == "pk" else self.queryset.model._meta.get_field(key)
+        )
+        operations = connections[self.queryset.db].ops
+        try:
+            low, high = operations.integer_field_range(model_field.get_internal_type())
+        except KeyError:  # not an integer key: Django's own checks suffice
+            return super()._check_values(value)
+        for pk in value if isinstance(value, (list, tuple)) else ():
+            try:
+                number = int(str(pk).strip())
+            except (TypeError, ValueError):
+                continue  # Django refuses it with its own message
+            if (low is not None and number < low) or (high is not None and number > high):
+                raise ValidationError(
+                    self.error_messages["invalid_pk_value"], code="invalid_pk_value", params={"pk": pk}
+                )
+        return super()._check_values(value)
 
 
 class AccountDeleteForm(forms.Form):

@@ -12,7 +12,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
-from accounts.forms import LineTextField, MultilineTextField, PlainTextField
+from accounts.forms import LineTextField, ModelMultipleIdChoiceField, MultilineTextField, PlainTextField
 from accounts.validators import validate_multiline, validate_single_line
 
 from .models import ActionPlan, Organisation, ToolkitPage
@@ -101,7 +101,7 @@ class PlanCreateForm(forms.Form):
 
 
 class PlanShareForm(forms.Form):
-    organisations = forms.ModelMultipleChoiceField(
+    organisations = ModelMultipleIdChoiceField(
         label=_("Share with"),
         queryset=Organisation.objects.none(),
         widget=forms.CheckboxSelectMultiple,

@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.utils.translation import gettext_lazy as _
 
-from accounts.forms import LineTextField, MultilineTextField
+from accounts.forms import LineTextField, ModelMultipleIdChoiceField, MultilineTextField
 from accounts.middleware import TIMEZONE_COOKIE
 from accounts.models import User
 from accounts.roles import TRAINERS
@@ -40,7 +40,7 @@ class BootstrapMixin:
 
 class CohortForm(BootstrapMixin, forms.ModelForm):
     course = forms.ModelChoiceField(label=_("Course"), queryset=CoursePage.objects.none())
-    co_trainers = forms.ModelMultipleChoiceField(
+    co_trainers = ModelMultipleIdChoiceField(
         label=_("Co-trainers"),
         queryset=User.objects.none(),
         required=False,
