@@ -111,29 +111,38 @@ class ProfileForm(forms.ModelForm):
         }
 
 
-class ModelMultipleIdChoiceField(forms.ModelMultipleChoiceField):
-    """A ModelMultipleChoiceField for integer keys that refuses a number the database cannot hold.
+class IdRangeMixin:
+    """For model choice fields with integer keys: a number the database cannot hold is refused with the
+    field's own "not a valid choice" message instead of reaching the query.
 
-    Django checks the range of an integer for single lookups but not for the `__in` query this field
-    makes: an id like 9223372036854775808 reached SQLite (OverflowError) or PostgreSQL (a DataError) and
-    answered 500. Such an id names nothing, so it gets the field's own "not a valid value" message."""
+    Django checks the range of an integer in single lookups on an integer column, but not in the `__in`
+    query of a multiple choice, nor through a page's key (`page_ptr`, a one-to-one link): an id like
+    9223372036854775808 reached SQLite (OverflowError) or PostgreSQL (a DataError) and answered 500."""
 
-    def _check_values(self, value):
-        key = self.to_field_name or "pk"
-        model_field = (
-            self.queryset.model._meta.pk if key == "pk" else self.queryset.model._meta.get_field(key)
-        )
-        operations = connections[self.queryset.db].ops
+    def out_of_range(self, value) -> bool:
+        meta = self.queryset.model._meta
+        field = meta.pk if (self.to_field_name or "pk") == "pk" else meta.get_field(self.to_field_name)
+        while getattr(field, "target_field", None) is not None and field.is_relation:
+            field = field.target_field  # the integer column a one-to-one or foreign key stores
         try:
-            low, high = operations.integer_field_range(model_field.get_internal_type())
-        except KeyError:  # not an integer key: Django's own checks suffice
-            return super()._check_values(value)
+            low, high = connections[self.queryset.db].ops.integer_field_range(field.get_internal_type())
+            number = int(str(value).strip())
+        except (KeyError, TypeError, ValueError):  # not an integer key, or not a number: Django decides
+            return False
+        return (low is not None and number < low) or (high is not None and number > high)
+
+
+class ModelIdChoiceField(IdRangeMixin, forms.ModelChoiceField):
+    def to_python(self, value):
+        if value not in self.empty_values and self.out_of_range(value):
+            raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
+        return super().to_python(value)
+
+
+class ModelMultipleIdChoiceField(IdRangeMixin, forms.ModelMultipleChoiceField):
+    def _check_values(self, value):
         for pk in value if isinstance(value, (list, tuple)) else ():
-            try:
-                number = int(str(pk).strip())
-            except (TypeError, ValueError):
-                continue  # Django refuses it with its own message
-            if (low is not None and number < low) or (high is not None and number > high):
+            if self.out_of_range(pk):
                 raise ValidationError(
                     self.error_messages["invalid_pk_value"], code="invalid_pk_value", params={"pk": pk}
                 )

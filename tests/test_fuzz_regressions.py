@@ -27,3 +27,15 @@ def test_a_co_trainer_id_no_database_can_hold_is_refused_and_the_cohort_kept(cli
     assert "is not a valid value" in str(response.context["form"].errors), response.context["form"].errors
     assert Cohort.objects.get(pk=cohort.pk).title == cohort.title
     assert list(Cohort.objects.get(pk=cohort.pk).trainers.all()) == [trainer]
+
+
+@pytest.mark.parametrize("course", [TOO_BIG_FOR_ANY_ID, str(-(2**63) - 1)])
+def test_a_new_cohort_for_a_course_id_no_database_can_hold_is_refused_not_a_500(client, course):
+    trainer = make_trainer()
+    client.force_login(trainer)
+
+    response = client.post(reverse("learning:workspace:cohort_create"), {"course": course, "title": "New"})
+
+    assert response.status_code == 422
+    assert "course" in response.context["form"].errors
+    assert not Cohort.objects.filter(title="New").exists()

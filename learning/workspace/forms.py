@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.utils.translation import gettext_lazy as _
 
-from accounts.forms import LineTextField, ModelMultipleIdChoiceField, MultilineTextField
+from accounts.forms import LineTextField, ModelIdChoiceField, ModelMultipleIdChoiceField, MultilineTextField
 from accounts.middleware import TIMEZONE_COOKIE
 from accounts.models import User
 from accounts.roles import TRAINERS
@@ -39,7 +39,7 @@ class BootstrapMixin:
 
 
 class CohortForm(BootstrapMixin, forms.ModelForm):
-    course = forms.ModelChoiceField(label=_("Course"), queryset=CoursePage.objects.none())
+    course = ModelIdChoiceField(label=_("Course"), queryset=CoursePage.objects.none())
     co_trainers = ModelMultipleIdChoiceField(
         label=_("Co-trainers"),
         queryset=User.objects.none(),
