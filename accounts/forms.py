@@ -2,6 +2,8 @@ from allauth.account.forms import SignupForm as AllauthSignupForm
 from django import forms
 from django.conf import settings
 from django.contrib.auth.hashers import make_password
+from django.core.exceptions import ValidationError
+from django.db import connections
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -107,6 +109,44 @@ class ProfileForm(forms.ModelForm):
             "city": forms.TextInput(attrs={"autocomplete": "address-level2"}),
             "organisation": forms.TextInput(attrs={"autocomplete": "organization"}),
         }
+
+
+class IdRangeMixin:
+    """For model choice fields with integer keys: a number the database cannot hold is refused with the
+    field's own "not a valid choice" message instead of reaching the query.
+
+    Django checks the range of an integer in single lookups on an integer column, but not in the `__in`
+    query of a multiple choice, nor through a page's key (`page_ptr`, a one-to-one link): an id like
+    9223372036854775808 reached SQLite (OverflowError) or PostgreSQL (a DataError) and answered 500."""
+
+    def out_of_range(self, value) -> bool:
+        meta = self.queryset.model._meta
+        field = meta.pk if (self.to_field_name or "pk") == "pk" else meta.get_field(self.to_field_name)
+        while getattr(field, "target_field", None) is not None and field.is_relation:
+            field = field.target_field  # the integer column a one-to-one or foreign key stores
+        try:
+            low, high = connections[self.queryset.db].ops.integer_field_range(field.get_internal_type())
+            number = int(str(value).strip())
+        except (KeyError, TypeError, ValueError):  # not an integer key, or not a number: Django decides
+            return False
+        return (low is not None and number < low) or (high is not None and number > high)
+
+
+class ModelIdChoiceField(IdRangeMixin, forms.ModelChoiceField):
+    def to_python(self, value):
+        if value not in self.empty_values and self.out_of_range(value):
+            raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
+        return super().to_python(value)
+
+
+class ModelMultipleIdChoiceField(IdRangeMixin, forms.ModelMultipleChoiceField):
+    def _check_values(self, value):
+        for pk in value if isinstance(value, (list, tuple)) else ():
+            if self.out_of_range(pk):
+                raise ValidationError(
+                    self.error_messages["invalid_pk_value"], code="invalid_pk_value", params={"pk": pk}
+                )
+        return super()._check_values(value)
 
 
 class AccountDeleteForm(forms.Form):

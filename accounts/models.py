@@ -90,6 +90,9 @@ class User(AbstractUser):
         _("show my nationality to my trainers"),
         default=False,
     )
+    # When `manage.py retention` last warned that this inactive account will be removed; a sign-in since
+    # then cancels the warning (accounts.services.retention_run).
+    retention_warned_at = models.DateTimeField(_("warned of removal"), null=True, blank=True, editable=False)
 
     USERNAME_FIELD = "email"
     EMAIL_FIELD = "email"

@@ -1,7 +1,16 @@
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Exists, F, OuterRef, Q
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
 
 from core.discovery import project_modules
+from outbox.services import email_send
 
 from .models import User
 
@@ -31,3 +40,87 @@ def user_language_set(*, user: User, language: str) -> User:
     user.language = language
     user.save(update_fields=["language"])
     return user
+
+
+# Retention ---------------------------------------------------------------------------------------
+
+
+@dataclass
+class RetentionReport:
+    unverified_removed: list[str] = field(default_factory=list)
+    warned: list[str] = field(default_factory=list)
+    inactive_removed: list[str] = field(default_factory=list)
+
+
+def _retained_people():
+    # Staff accounts are the organisation's, not a member's: their removal is an administrator's decision.
+    return User.objects.filter(is_staff=False, is_superuser=False)
+
+
+def retention_due(*, now: datetime | None = None) -> tuple[list[User], list[User], list[User]]:
+    """(unverified to remove, inactive to warn, warned to remove) at `now`, by the retention settings."""
+    now = now or timezone.now()
+    verified = EmailAddress.objects.filter(user=OuterRef("pk"), verified=True)
+    unverified = (
+        _retained_people()
+        .filter(~Exists(verified), date_joined__lt=now - timedelta(days=settings.RETENTION_UNVERIFIED_DAYS))
+        .order_by("pk")
+    )
+    # Years as 365 days: a day's difference either side of a leap year does not matter here.
+    idle_since = now - timedelta(days=365 * settings.RETENTION_INACTIVE_YEARS)
+    inactive = (
+        _retained_people()
+        .filter(Exists(verified))
+        .filter(Q(last_login__lt=idle_since) | Q(last_login__isnull=True, date_joined__lt=idle_since))
+    )
+    # A warning still stands only if nobody signed in after it.
+    warned = Q(retention_warned_at__isnull=False) & (
+        Q(last_login__isnull=True) | Q(last_login__lt=F("retention_warned_at"))
+    )
+    to_warn = inactive.exclude(warned).order_by("pk")
+    to_remove = inactive.filter(warned).filter(
+        retention_warned_at__lt=now - timedelta(days=settings.RETENTION_WARNING_DAYS)
+    )
+    return list(unverified), list(to_warn), list(to_remove.order_by("pk"))
+
+
+def _warn(user: User, now: datetime) -> None:
+    removal = now + timedelta(days=settings.RETENTION_WARNING_DAYS)
+    with translation.override(user.language):
+        context = {
+            "user": user,
+            "removal": removal,
+            "login_url": settings.SITE_URL.rstrip("/") + reverse("account_login"),
+            "site_name": settings.WAGTAIL_SITE_NAME,
+        }
+        subject = render_to_string("accounts/email/retention_warning_subject.txt", context).strip()
+        body = render_to_string("accounts/email/retention_warning.txt", context)
+    email_send(
+        to=user.email,
+        subject=subject,
+        body=body,
+        kind="accounts/retention_warning",
+        language=user.language,
+    )
+
+
+@transaction.atomic
+def retention_run(*, dry_run: bool = False, now: datetime | None = None) -> RetentionReport:
+    """Apply the retention rules once; running it again the same day changes nothing more.
+
+    Removal goes through `user_erase`, the same path as "delete my account"."""
+    now = now or timezone.now()
+    unverified, to_warn, to_remove = retention_due(now=now)
+    report = RetentionReport(
+        unverified_removed=[u.email for u in unverified],
+        warned=[u.email for u in to_warn],
+        inactive_removed=[u.email for u in to_remove],
+    )
+    if dry_run:
+        return report
+    for user in [*unverified, *to_remove]:
+        user_erase(user=user)
+    for user in to_warn:
+        _warn(user, now)
+    User.objects.filter(pk__in=[u.pk for u in to_warn]).update(retention_warned_at=now)
+    return report

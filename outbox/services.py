@@ -4,20 +4,29 @@
 (outbox.tasks) tries once, records what happened and, when the queue can run a task later
 (django-tasks-db in production), schedules the next attempt. The inline queue of development and tests
 cannot wait: a failure there stays recorded as failed, and staff send it again from the admin.
+
+A worker killed mid-send (a deploy, the OOM killer) leaves its message at "sending" with no task left to
+finish it: `email_requeue_stalled` (the `outbox_requeue` command, run by cron) hands every message
+sending for longer than `OUTBOX_SENDING_TIMEOUT` back to the queue, each exactly once.
 """
 
+import logging
 import re
 import unicodedata
+from datetime import timedelta
 from functools import partial
 
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db import transaction
-from django.utils import translation
+from django.db.models import Q
+from django.utils import timezone, translation
 
 from . import layout
 from .models import OutgoingEmail
-from .tasks import deliver_email
+from .tasks import MAX_ATTEMPTS, deliver_email
+
+logger = logging.getLogger(__name__)
 
 _SPACE_LIKE = re.compile(r"\s+")
 
@@ -95,3 +104,38 @@ def email_retry(*, email: OutgoingEmail) -> bool:
     if retried:
         transaction.on_commit(partial(deliver_email.enqueue, email_id=email.pk))
     return bool(retried)
+
+
+def sending_timeout() -> timedelta:
+    return timedelta(seconds=settings.OUTBOX_SENDING_TIMEOUT)
+
+
+@transaction.atomic
+def email_requeue_stalled(*, now=None) -> list[int]:
+    """Hand back to the queue every message left at "sending" by a worker that died; returns their ids.
+
+    The rows are locked and skipped when already locked, so two sweeps running at once (two cron hosts)
+    never both requeue one message; a message out of tries is marked failed instead, for staff to see."""
+    cutoff = (now or timezone.now()) - sending_timeout()
+    stalled = list(
+        OutgoingEmail.objects.select_for_update(skip_locked=True)
+        .filter(status=OutgoingEmail.Status.SENDING)
+        .filter(Q(claimed_at__lt=cutoff) | Q(claimed_at__isnull=True))
+        .order_by("pk")
+        .values_list("pk", "attempts")
+    )
+    requeued = [pk for pk, attempts in stalled if attempts < MAX_ATTEMPTS]
+    given_up = [pk for pk, attempts in stalled if attempts >= MAX_ATTEMPTS]
+    OutgoingEmail.objects.filter(pk__in=requeued).update(
+        status=OutgoingEmail.Status.QUEUED, claimed_at=None, next_attempt_at=None
+    )
+    OutgoingEmail.objects.filter(pk__in=given_up).update(
+        status=OutgoingEmail.Status.FAILED,
+        claimed_at=None,
+        next_attempt_at=None,
+        last_error="The worker sending it stopped before it finished.",
+    )
+    for pk in requeued:
+        logger.warning("E-mail %s was stuck at sending; queued again", pk)
+        transaction.on_commit(partial(deliver_email.enqueue, email_id=pk))
+    return requeued

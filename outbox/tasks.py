@@ -12,6 +12,7 @@ from functools import partial
 
 from django.core.mail import EmailMessage, EmailMultiAlternatives
 from django.db import transaction
+from django.db.models import F
 from django.tasks import task
 from django.utils import timezone
 
@@ -42,14 +43,14 @@ def _as_message(email: OutgoingEmail) -> EmailMessage:
 
 def email_deliver(*, email_id: int) -> str:
     """One delivery attempt; returns the e-mail's status afterwards. Never raises for a mail failure."""
-    # Claimed with a conditional update, so that two workers never both send the same message.
+    # Claimed with a conditional update, so that two workers never both send the same message. The
+    # attempt is counted as it starts: a message that kills its worker every time still runs out of tries.
     claimed = OutgoingEmail.objects.filter(pk=email_id, status=OutgoingEmail.Status.QUEUED).update(
-        status=OutgoingEmail.Status.SENDING
+        status=OutgoingEmail.Status.SENDING, claimed_at=timezone.now(), attempts=F("attempts") + 1
     )
     if not claimed:
         return "skipped"
     email = OutgoingEmail.objects.get(pk=email_id)
-    email.attempts += 1
     try:
         _as_message(email).send()
     except Exception as error:  # SMTP, API, DNS or TLS: whatever the backend raises is an outage to record
@@ -57,7 +58,7 @@ def email_deliver(*, email_id: int) -> str:
         return _failed(email, error)
     email.status = OutgoingEmail.Status.SENT
     email.sent_at = timezone.now()
-    email.next_attempt_at = None
+    email.next_attempt_at = email.claimed_at = None
     email.body = email.html = ""
     email.save()
     return email.status
@@ -65,6 +66,7 @@ def email_deliver(*, email_id: int) -> str:
 
 def _failed(email: OutgoingEmail, error: Exception) -> str:
     email.last_error = f"{type(error).__name__}: {error}"[:2000]
+    email.claimed_at = None
     backend = deliver_email.get_backend()
     if email.attempts < MAX_ATTEMPTS and backend.supports_defer:
         email.status = OutgoingEmail.Status.QUEUED

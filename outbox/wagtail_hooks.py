@@ -64,6 +64,7 @@ class OutgoingEmailViewSet(ModelViewSet):
         "last_error",
         "created_at",
         "next_attempt_at",
+        "claimed_at",
         "sent_at",
     ]
     form_fields = ["subject"]

@@ -262,6 +262,11 @@ def _user(group=None, **fields):
 
 @pytest.fixture
 def world(django_capture_on_commit_callbacks):
+    return build_world(django_capture_on_commit_callbacks)
+
+
+def build_world(capture_on_commit_callbacks):
+    """Everyone's objects and the six roles (tests/test_fuzz_forms.py builds it once per module)."""
     course = make_course(
         bodies=[[text_block()], [quiz_block(block_id="quiz")], [reflection_block(block_id="ref")]]
     )
@@ -279,7 +284,7 @@ def world(django_capture_on_commit_callbacks):
         text="Mine",
         submitted_at=timezone.now(),
     )
-    with django_capture_on_commit_callbacks(execute=True):
+    with capture_on_commit_callbacks(execute=True):
         certificate = certificate_issue(enrolment=completed)
     gdansk, dresden = (
         f.OrganisationFactory(name="City of Gdansk"),

@@ -12,7 +12,13 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
-from accounts.forms import LineTextField, MultilineTextField, PlainTextField
+from accounts.forms import (
+    LineTextField,
+    ModelIdChoiceField,
+    ModelMultipleIdChoiceField,
+    MultilineTextField,
+    PlainTextField,
+)
 from accounts.validators import validate_multiline, validate_single_line
 
 from .models import ActionPlan, Organisation, ToolkitPage
@@ -89,9 +95,7 @@ class LibraryFilterForm(forms.Form):
 # --- Plans --------------------------------------------------------------------------------------------
 class PlanCreateForm(forms.Form):
     title = PlainTextField(label=_("Title of your plan"), max_length=200)
-    organisation = forms.ModelChoiceField(
-        label=_("For"), queryset=Organisation.objects.none(), empty_label=None
-    )
+    organisation = ModelIdChoiceField(label=_("For"), queryset=Organisation.objects.none(), empty_label=None)
 
     def __init__(self, *args, organisations, **kwargs):
         super().__init__(*args, **kwargs)
@@ -99,7 +103,7 @@ class PlanCreateForm(forms.Form):
 
 
 class PlanShareForm(forms.Form):
-    organisations = forms.ModelMultipleChoiceField(
+    organisations = ModelMultipleIdChoiceField(
         label=_("Share with"),
         queryset=Organisation.objects.none(),
         widget=forms.CheckboxSelectMultiple,

@@ -166,7 +166,7 @@ def comment_create(request, public_id, key: str):
             _section_context(plan, access, section, sform, comment_form=form),
         )
     services.comment_add(section=section, user=request.user, body=form.cleaned_data["body"])
-    messages.success(request, _("Comment added. The plan's team has been told."))
+    messages.success(request, _("Comment added. We are letting the plan's team know by e-mail."))
     return redirect("toolkits:section", public_id=plan.public_id, key=section.key)
 
 

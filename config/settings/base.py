@@ -229,9 +229,18 @@ MAILERS = {
 }
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Mutual Learning <no-reply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Seconds after which a message still "sending" is taken to have lost its worker (`outbox_requeue`).
+# Well above the SMTP timeout (20 s), so that a slow send in progress is never sent twice.
+OUTBOX_SENDING_TIMEOUT = env.int("OUTBOX_SENDING_TIMEOUT", default=15 * 60)
 
 # --- People -----------------------------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"
+# `manage.py retention`: accounts whose address was never verified go after RETENTION_UNVERIFIED_DAYS;
+# accounts nobody signed in to for RETENTION_INACTIVE_YEARS are warned by e-mail, then removed
+# RETENTION_WARNING_DAYS later unless their owner signs in.
+RETENTION_UNVERIFIED_DAYS = env.int("RETENTION_UNVERIFIED_DAYS", default=30)
+RETENTION_INACTIVE_YEARS = env.int("RETENTION_INACTIVE_YEARS", default=3)
+RETENTION_WARNING_DAYS = env.int("RETENTION_WARNING_DAYS", default=30)
 AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
     "allauth.account.auth_backends.AuthenticationBackend",
@@ -334,9 +343,11 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "doc", "odt", "xlsx", "xls", "ods", "pptx", "odp", "csv", "txt"]
 # Every document downloads as an attachment (never rendered in the site's origin), and stays small.
 WAGTAILDOCS_INLINE_CONTENT_TYPES = []
+# Refuses a file whose content is not the format its extension names (core/documents.py).
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "core.documents.DocumentForm"
 WAGTAILDOCS_MAX_UPLOAD_SIZE = env.int("WAGTAILDOCS_MAX_UPLOAD_SIZE", default=20 * 1024 * 1024)
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
-# Refuses files that only look like images (core/images.py).
+# Refuses files that only look like images and strips their EXIF/GPS/XMP (core/images.py).
 WAGTAILIMAGES_IMAGE_FORM_BASE = "core.images.ImageForm"
 # Wagtail's responsive wrapper needs an inline style, which the CSP forbids; templates use .ratio instead.
 WAGTAILEMBEDS_RESPONSIVE_HTML = False

@@ -10,12 +10,13 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.utils.translation import gettext_lazy as _
 
-from accounts.forms import LineTextField, MultilineTextField
+from accounts.forms import LineTextField, ModelIdChoiceField, ModelMultipleIdChoiceField, MultilineTextField
 from accounts.middleware import TIMEZONE_COOKIE
 from accounts.models import User
 from accounts.roles import TRAINERS
 from accounts.time_zones import first_valid_zone, grouped_time_zone_choices
 from accounts.validators import normalise_text, strip_control_characters
+from core import uploaded_content
 from learning.certificates.models import Certificate
 
 from ..forms import SessionTimesMixin
@@ -40,8 +41,8 @@ class BootstrapMixin:
 
 
 class CohortForm(BootstrapMixin, forms.ModelForm):
-    course = forms.ModelChoiceField(label=_("Course"), queryset=CoursePage.objects.none())
-    co_trainers = forms.ModelMultipleChoiceField(
+    course = ModelIdChoiceField(label=_("Course"), queryset=CoursePage.objects.none())
+    co_trainers = ModelMultipleIdChoiceField(
         label=_("Co-trainers"),
         queryset=User.objects.none(),
         required=False,
@@ -214,6 +215,15 @@ class InviteForm(BootstrapMixin, forms.Form):
         if upload.size > MAX_CSV_BYTES:
             raise ValidationError(_("This file is larger than 256 KB. Split it into smaller files."))
         raw = upload.read()
+        # A spreadsheet saved as .xlsx, a PDF or a picture renamed .csv: say so, not "not UTF-8". (A stray
+        # NUL in a name is no reason to refuse a list: it is dropped with the other control characters.)
+        if uploaded_content.binary_kind(raw[: uploaded_content.HEAD_BYTES]):
+            raise ValidationError(
+                _(
+                    "This file is not a CSV file. Save your list as “CSV UTF-8” in your spreadsheet and "
+                    "try again."
+                )
+            )
         try:
             text = raw.decode("utf-8-sig")
         except UnicodeDecodeError as error:

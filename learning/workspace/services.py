@@ -74,7 +74,7 @@ def cohort_create(*, creator, data: dict, co_trainers=()) -> Cohort:
 
 INVITED, ALREADY, INVALID, REFUSED = ("invited", "already", "invalid", "refused")
 OUTCOMES = {
-    INVITED: _("Invitation sent"),
+    INVITED: _("Invitation on its way"),
     ALREADY: _("Already in the cohort"),
     INVALID: _("Not a valid e-mail address"),
     REFUSED: _("Not enrolled: their earlier request was refused"),

@@ -41,6 +41,8 @@ def test_the_action_that_completes_the_course_leads_to_a_page_that_marks_it(
     assert f"/en/learning/certificates/{certificate.pk}/certificate.pdf" in html
     assert f"/verify/{certificate.code}/" in html
     assert "What next?" in html and "Leading a campaign" in html
+    # The e-mail is queued, not yet delivered: the page must not claim it arrived.
+    assert "We are also sending you these links by e-mail." in html and "sent you" not in html
 
 
 def test_with_htmx_the_browser_is_sent_to_the_page_rather_than_swapping_it_into_the_lesson(

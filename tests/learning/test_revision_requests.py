@@ -64,7 +64,7 @@ def test_the_trainer_is_told_the_trainee_will_hear_of_it(client, reflection):
     response = ask_to_revise(client, reflection)
 
     page = client.get(response["Location"]).content.decode()
-    assert "The trainee is asked by e-mail to revise it." in page
+    assert "We are e-mailing the trainee to ask them to revise it." in page
 
 
 def test_accepting_a_reflection_sends_no_email(reflection, mailoutbox, django_capture_on_commit_callbacks):

@@ -180,6 +180,8 @@ def test_reviewer_comments_and_owner_resolves(client, team):
     )
     assert response.status_code == 302
     assert sorted(m.to[0] for m in mail.outbox) == sorted([team["marta"].email, team["piotr"].email])
+    shown = client.get(response["Location"]).content.decode()
+    assert "We are letting the plan&#x27;s team know by e-mail." in shown and "has been told" not in shown
     comment = free_text.comments.get()
     assert comment.author_organisation == team["lisbon"]
 

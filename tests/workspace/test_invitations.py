@@ -35,7 +35,7 @@ def test_pasted_addresses_invite_accounts_and_new_addresses_alike(
     assert response.status_code == 200
     # Nobody is put into a cohort without saying yes, and the report does not tell who has an account.
     assert not Enrolment.objects.filter(user=existing).exists()
-    assert html.count("Invitation sent") == 2 and "Enrolled" not in html
+    assert html.count("Invitation on its way") == 2 and "Enrolled" not in html
     assert existing.display_name not in html.split('id="invite-report"')[1]
     invited = sorted(m.to[0] for m in mail.outbox if "invited" in m.subject)
     assert invited == ["amina@example.org", "newcomer@example.org"]
@@ -62,7 +62,7 @@ def test_csv_with_bad_rows_invites_the_good_ones_and_lists_the_bad(
 
     report = response.content.decode().split('id="invite-report"')[1].split("</table>")[0]
     assert "karim@example.org" in report and "fatima@example.org" in report
-    assert report.count("Invitation sent") == 3 and "Enrolled" not in report  # karim, fatima, =cmd
+    assert report.count("Invitation on its way") == 3 and "Enrolled" not in report  # karim, fatima, =cmd
     assert "not-an-address" in report and "Not a valid e-mail address" in report
     assert "already@example.org" in report and "Already in the cohort" in report
     assert not Enrolment.objects.filter(cohort=cohort, user__email="karim@example.org").exists()

@@ -80,7 +80,9 @@ def reflection_review(request, cohort, reflection_pk):
     if accepted:
         messages.success(request, _("Your feedback was saved."))
     else:
-        messages.success(request, _("Your feedback was saved. The trainee is asked by e-mail to revise it."))
+        messages.success(
+            request, _("Your feedback was saved. We are e-mailing the trainee to ask them to revise it.")
+        )
     return redirect(cohort_url(cohort, "trainee", reflection.enrolment_id) + f"#reflection-{reflection.pk}")
 
 
