@@ -5,8 +5,8 @@ import pytest
 from django.urls import reverse
 
 from learning.models import Cohort
-from tests.learning.workspace.conftest import cohort_of, make_trainer
-from tests.learning.workspace.test_cohort_settings import settings_of
+from tests.workspace.conftest import cohort_of, make_trainer
+from tests.workspace.test_cohort_settings import settings_of
 
 pytestmark = pytest.mark.django_db
 

@@ -13,7 +13,7 @@ from wagtail.images import get_image_model
 
 from learning.models import Enrolment
 from tests.factories import UserFactory
-from tests.learning.workspace.conftest import cohort_of, make_trainer
+from tests.workspace.conftest import cohort_of, make_trainer
 
 pytestmark = pytest.mark.django_db
 

@@ -10,7 +10,7 @@ from django.core.mail.backends.base import BaseEmailBackend
 from django.core.management import call_command
 from django.utils import timezone
 
-from outbox import services
+from outbox import services, tasks
 from outbox.models import OutgoingEmail
 
 Status = OutgoingEmail.Status
@@ -45,7 +45,7 @@ def test_a_worker_killed_mid_send_leaves_the_mail_sending_and_the_sweep_sends_it
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}  # nothing runs by itself
     email = services.email_send(to="amina@example.org", subject="Welcome", body="Your link", kind="test")
     with pytest.raises(KilledWorker):
-        services.email_deliver(email_id=email.pk)
+        tasks.email_deliver(email_id=email.pk)
     email.refresh_from_db()
     assert (email.status, email.attempts) == (Status.SENDING, 1)
     assert email.claimed_at is not None
@@ -57,8 +57,8 @@ def test_a_worker_killed_mid_send_leaves_the_mail_sending_and_the_sweep_sends_it
     later = timezone.now() + timedelta(seconds=settings.OUTBOX_SENDING_TIMEOUT + 1)
     assert services.email_requeue_stalled(now=later) == [email.pk]
     assert services.email_requeue_stalled(now=later) == []  # queued again once, not once per sweep
-    assert services.email_deliver(email_id=email.pk) == Status.SENT
-    assert services.email_deliver(email_id=email.pk) == "skipped"
+    assert tasks.email_deliver(email_id=email.pk) == Status.SENT
+    assert tasks.email_deliver(email_id=email.pk) == "skipped"
 
     email.refresh_from_db()
     assert (email.status, email.attempts, email.claimed_at) == (Status.SENT, 2, None)
@@ -85,7 +85,7 @@ def test_the_command_queues_stalled_mail_and_the_queue_delivers_it(
 @pytest.mark.django_db
 def test_a_mail_that_keeps_killing_its_worker_ends_failed_not_queued_forever(settings):
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-    email = stalled(attempts=services.MAX_ATTEMPTS)
+    email = stalled(attempts=tasks.MAX_ATTEMPTS)
 
     assert services.email_requeue_stalled() == []
 
