@@ -93,6 +93,18 @@ def tag_versions(tags: Iterable[str], request=None) -> dict[str, int]:
     return {tag: memo[tag] for tag in tags}
 
 
+def read_with_tags(request, keys: Iterable[str], tags: Iterable[str] = GLOBAL_TAGS) -> dict:
+    """`cache.get_many(keys)` that also brings the versions of `tags` the request does not know yet, in
+    the same round trip (the whole-page cache reads a URL's entry and the tags it depends on together)."""
+    memo = request.__dict__.setdefault("_cache_tags", {})
+    wanted = {_tag_key(tag): tag for tag in tags if tag not in memo}
+    found = cache.get_many([*keys, *wanted])
+    for key, tag in wanted.items():
+        if found.get(key) is not None:
+            memo[tag] = found.pop(key)
+    return found
+
+
 def _bump(tags: Iterable[str]) -> None:
     for tag in tags:
         try:

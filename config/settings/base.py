@@ -65,11 +65,15 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "home.middleware.HealthCheckMiddleware",
+    # Anonymous pages cached whole (home/page_cache.py): stores last, on the way out...
+    "home.page_cache.PageCacheUpdateMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # ...and serves once the URL is known to be a Wagtail page, before that page is routed.
+    "home.page_cache.PageCacheFetchMiddleware",
     "home.middleware.CachedSiteMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
