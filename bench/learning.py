@@ -150,7 +150,9 @@ def _trainee_state(user, course, lessons: int, done: int, measured: int) -> None
     from learning.models import Enrolment, LessonPage, LessonProgress, QuizAttempt, Reflection
 
     enrolment, _ = Enrolment.objects.get_or_create(
-        user=user, cohort=course.cohorts.first(), defaults={"status": Enrolment.Status.ACTIVE}
+        user=user,
+        cohort=course.cohorts.first(),
+        defaults={"status": Enrolment.Status.ACTIVE, "course_key": course.translation_key},
     )
     pages = list(LessonPage.objects.child_of(course).order_by("path"))
     assert len(pages) == lessons, (course, len(pages))
@@ -283,10 +285,17 @@ def seed() -> dict:
             [User(email=email, display_name=f"Trainee {n}", language="en") for n, email in enumerate(emails)],
             ignore_conflicts=True,
         )
-        cohorts = list(Cohort.objects.filter(course__in=courses[:24]).order_by("course__title"))
+        cohorts = list(
+            Cohort.objects.filter(course__in=courses[:24]).select_related("course").order_by("course__title")
+        )
         Enrolment.objects.bulk_create(
             [
-                Enrolment(user=user, cohort=cohort, status=Enrolment.Status.ACTIVE)
+                Enrolment(
+                    user=user,
+                    cohort=cohort,
+                    status=Enrolment.Status.ACTIVE,
+                    course_key=cohort.course.translation_key,
+                )
                 for n, user in enumerate(User.objects.filter(email__in=emails).order_by("email"))
                 for cohort in cohorts[n % 6 :: 6]
             ],
@@ -428,7 +437,11 @@ def gunicorn():
         yield server
     finally:
         server.terminate()
-        server.wait(timeout=10)
+        try:  # a loaded machine can take a while to finish the workers' last requests
+            server.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
 
 
 def _get(url: str, cookie: str = "") -> http.client.HTTPResponse:

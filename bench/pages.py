@@ -90,7 +90,11 @@ def measure(urls) -> list[tuple[str, str, float]]:
             results.append((label, url, requests_per_second(url)))
     finally:
         server.terminate()
-        server.wait(timeout=10)
+        try:  # a loaded machine can take a while to finish the workers' last requests
+            server.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
     return results
 
 
