@@ -20,7 +20,8 @@ cookies they carry (the time zone's is already in the key). The response still s
 browser or a proxy never shows one person's page to another. Browsers are told to ask again each time
 (`max-age=0`): a purge here cannot reach their copies.
 
-Reads: the URL's header list together with the tag versions (one round trip), then the page (a second).
+Reads: the URL's header list with the tag versions (one round trip), then the page with every entry
+building it would read (a second), so that a miss reads nothing more.
 """
 
 from django.conf import settings
@@ -31,6 +32,7 @@ from django.utils.cache import get_cache_key, patch_cache_control, patch_vary_he
 from wagtail.views import serve as wagtail_serve
 
 from . import site_cache
+from .middleware import CachedSiteMiddleware
 
 TIMEOUT = 5 * 60
 KEY_PREFIX = f"{site_cache.CODE_VERSION}:page"
@@ -85,7 +87,7 @@ class _HeaderListWithTags:
         self.cache, self.request = cache, request
 
     def get(self, key, default=None):
-        found = site_cache.read_with_tags(self.request, [key])
+        found = site_cache.read_first(self.request, [key])
         _stamp(self.request, site_cache.tag_versions(site_cache.GLOBAL_TAGS, self.request))
         return found.get(key, default)
 
@@ -107,7 +109,10 @@ class PageCacheFetchMiddleware(FetchFromCacheMiddleware):
             return None
         reader = _HeaderListWithTags(self.cache, request)
         cache_key = get_cache_key(request, self.key_prefix, "GET", cache=reader)
-        response = self.cache.get(cache_key) if cache_key is not None else None
+        # The page, with what building it would read (read now, in the same round trip, for the miss).
+        keys = [cache_key] if cache_key is not None else []
+        needs = CachedSiteMiddleware.page_needs(view_args, view_kwargs)
+        response = site_cache.read_second(request, needs, keys).get(cache_key)
         # A HEAD is answered from the GET's entry, and never stores one of its own.
         request._cache_update_cache = response is None and request.method == "GET"
         return None if response is None else _as_sent(response)
