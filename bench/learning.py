@@ -493,7 +493,11 @@ def main() -> None:
         raise SystemExit("wrk is needed: apt-get install wrk")
     database = _prepare_database()
     print(f"Preparing the database: {database}", file=sys.stderr)
-    for command in (["migrate", "--no-input"], ["collectstatic", "--no-input"], ["load_demo"]):
+    # BENCH_SKIP_DEMO=1: the database is migrated and loaded already (a second run on a slow machine).
+    setup = [["migrate", "--no-input"], ["collectstatic", "--no-input"], ["load_demo"]]
+    if os.environ.get("BENCH_SKIP_DEMO"):
+        setup = [["collectstatic", "--no-input"]]
+    for command in setup:
         try:
             manage(*command)
         except subprocess.CalledProcessError as error:
