@@ -99,11 +99,13 @@ def document_file_replaced():
     document = toolkits.document(title="Integration model", name="model.pdf")
     page = toolkits.toolkit(toolkits.library(), documents=[(document, "en")])
 
+    edition = f"model-{uuid.uuid4().hex[:8]}"  # storage adds a suffix to a name already taken
+
     def write():
-        document.file = ContentFile(b"%PDF-1.5 a new edition", name="model-2027.pdf")
+        document.file = ContentFile(b"%PDF-1.5 a new edition", name=f"{edition}.pdf")
         document.save()
 
-    return page.url, write, lambda response: "model-2027.pdf" in _text(response)
+    return page.url, write, lambda response: edition in _text(response)
 
 
 def image_replaced():

@@ -106,21 +106,16 @@ def test_remembered_routes_follow_unpublishing_and_moves(client, demo, committed
 
 
 def test_made_up_urls_are_not_remembered(client, demo, monkeypatch):
-    from django.core.cache import cache
-
     import home.routing
 
     remembered = []
+    original = home.routing.store
 
-    class Spy:
-        def get(self, key):
-            return cache.get(key)
+    def spy(request, key, value, timeout):
+        remembered.append(key)
+        original(request, key, value, timeout)
 
-        def set(self, key, value, timeout):
-            remembered.append(key)
-            cache.set(key, value, timeout)
-
-    monkeypatch.setattr(home.routing, "cache", Spy())
+    monkeypatch.setattr(home.routing, "store", spy)
     for number in range(5):
         assert client.get(f"/en/no-such-page-{number}/").status_code == 404
     assert remembered == []
