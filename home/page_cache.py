@@ -20,8 +20,9 @@ cookies they carry (the time zone's is already in the key). The response still s
 browser or a proxy never shows one person's page to another. Browsers are told to ask again each time
 (`max-age=0`): a purge here cannot reach their copies.
 
-Reads: the URL's header list with the tag versions (one round trip), then the page with every entry
-building it would read (a second), so that a miss reads nothing more.
+Reads: the URL's header list with the tag versions (one round trip), then the page (a second). A page
+never stored reads, in that second round trip, every entry building it needs instead; a page retired
+by a write reads them in a third (fetching them with every hit made hits twice as slow).
 """
 
 from django.conf import settings
@@ -109,10 +110,13 @@ class PageCacheFetchMiddleware(FetchFromCacheMiddleware):
             return None
         reader = _HeaderListWithTags(self.cache, request)
         cache_key = get_cache_key(request, self.key_prefix, "GET", cache=reader)
-        # The page, with what building it would read (read now, in the same round trip, for the miss).
-        keys = [cache_key] if cache_key is not None else []
-        needs = CachedSiteMiddleware.page_needs(view_args, view_kwargs)
-        response = site_cache.read_second(request, needs, keys).get(cache_key)
+        if cache_key is None:
+            # Never stored (or its header list expired): read what building the page needs at once.
+            site_cache.read_second(request, CachedSiteMiddleware.page_needs(view_args, view_kwargs))
+            response = None
+        else:
+            # Only the page: reading its entries along would make every hit carry them for nothing.
+            response = self.cache.get(cache_key)
         # A HEAD is answered from the GET's entry, and never stores one of its own.
         request._cache_update_cache = response is None and request.method == "GET"
         return None if response is None else _as_sent(response)

@@ -79,9 +79,10 @@ def test_a_page_asks_the_cache_server_twice_at_most(name, site_pages, round_trip
     site_cache._bump(site_cache.GLOBAL_TAGS)
     round_trips.clear()
     assert reader.get(url).status_code == 200
-    # The page and its entries, then Wagtail's own site root paths (read by Wagtail when the entry
-    # holding them is rebuilt); what was built is written in one go, plus Django's page and header list.
-    assert reads(round_trips) <= 3, round_trips
+    # The tags with the header list, the (retired) page, the entries the page reads, then Wagtail's own
+    # site root paths (read by Wagtail when the entry holding them is rebuilt); a signed-in reader skips
+    # the page. What was built is written in one go, plus Django's page and header list.
+    assert reads(round_trips) <= (3 if user else 4), round_trips
     assert round_trips.count("set_many") <= 2 and writes(round_trips) <= 4, round_trips
 
     # Warm.
@@ -92,7 +93,7 @@ def test_a_page_asks_the_cache_server_twice_at_most(name, site_pages, round_trip
 
 def test_with_an_empty_cache_every_read_of_a_page_still_arrives(client, round_trips):
     """After a flush nothing is learnt yet: the page is built from the database and its reads are
-    learnt again, so the next request is grouped as above."""
+    learnt again, so the next request, after a publish, is grouped as above."""
     url = pages(client)["home"][0]
     client.get(url)
     forget_own_keys()
@@ -100,4 +101,4 @@ def test_with_an_empty_cache_every_read_of_a_page_still_arrives(client, round_tr
     site_cache._bump(site_cache.GLOBAL_TAGS)
     round_trips.clear()
     assert client.get(url).status_code == 200
-    assert reads(round_trips) <= 3, round_trips
+    assert reads(round_trips) <= 4, round_trips

@@ -88,9 +88,7 @@ def test_a_signed_in_reader_never_gets_or_leaves_a_cached_page(client, page_writ
     assert page_writes == []
 
 
-@pytest.mark.parametrize(
-    "cookie", ["sessionid", "messages"], ids=["anonymous session", "a message waiting"]
-)
+@pytest.mark.parametrize("cookie", ["sessionid", "messages"], ids=["anonymous session", "a message waiting"])
 def test_a_reader_with_a_session_or_a_message_is_never_served_from_the_cache(
     client, cookie, page_reads, page_writes
 ):
@@ -159,4 +157,3 @@ def test_a_lesson_is_never_cached_for_an_anonymous_reader(client, page_writes):
     lesson = make_course(lessons=1).get_children().first()
     assert client.get(lesson.url).status_code in (302, 403)
     assert page_writes == []
-
