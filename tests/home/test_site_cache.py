@@ -126,6 +126,10 @@ def test_made_up_urls_are_not_remembered(client, demo, monkeypatch):
 def test_a_page_reads_its_site_route_and_header_in_one_round_trip(client, demo, monkeypatch):
     from django.core.cache import cache
 
+    from tests.factories import UserFactory
+
+    # Signed in, so that the page is built (an anonymous reader's comes whole from the page cache).
+    client.force_login(UserFactory())
     client.get("/en/")
     client.get("/en/")
     single_reads, batches = [], []
