@@ -150,7 +150,9 @@ def _trainee_state(user, course, lessons: int, done: int, measured: int) -> None
     from learning.models import Enrolment, LessonPage, LessonProgress, QuizAttempt, Reflection
 
     enrolment, _ = Enrolment.objects.get_or_create(
-        user=user, cohort=course.cohorts.first(), defaults={"status": Enrolment.Status.ACTIVE}
+        user=user,
+        cohort=course.cohorts.first(),
+        defaults={"status": Enrolment.Status.ACTIVE, "course_key": course.translation_key},
     )
     pages = list(LessonPage.objects.child_of(course).order_by("path"))
     assert len(pages) == lessons, (course, len(pages))
@@ -436,7 +438,11 @@ def gunicorn(settings: str = "bench.settings"):
         yield server
     finally:
         server.terminate()
-        server.wait(timeout=10)
+        try:  # a loaded machine can take a while to finish the workers' last requests
+            server.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
 
 
 def _get(url: str, cookie: str = "") -> http.client.HTTPResponse:
@@ -488,7 +494,11 @@ def main() -> None:
         raise SystemExit("wrk is needed: apt-get install wrk")
     database = _prepare_database()
     print(f"Preparing the database: {database}", file=sys.stderr)
-    for command in (["migrate", "--no-input"], ["collectstatic", "--no-input"], ["load_demo"]):
+    # BENCH_SKIP_DEMO=1: the database is migrated and loaded already (a second run on a slow machine).
+    setup = [["migrate", "--no-input"], ["collectstatic", "--no-input"], ["load_demo"]]
+    if os.environ.get("BENCH_SKIP_DEMO"):
+        setup = [["collectstatic", "--no-input"]]
+    for command in setup:
         try:
             manage(*command)
         except subprocess.CalledProcessError as error:

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Site
 from wagtail.views import serve as wagtail_serve
 
+from . import site_cache
 from .routing import fast_route, route_name
 from .site_cache import cached_per_site, prefetch
 from .view_restrictions import remember_view_restrictions
@@ -63,7 +64,13 @@ class CachedSiteMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        return self.get_response(request)
+        # Whatever the request builds for the shared cache is written in one go, once its response is
+        # ready; a page also remembers what it read, to read it all at once next time (core.site_cache).
+        site_cache.batch_writes(request)
+        response = self.get_response(request)
+        learn = getattr(request, "_site_learn", False) and response.status_code == 200
+        site_cache.flush(request, learn=learn)
+        return response
 
     # What every page needs besides its site and route (the header, whether any page is private), read
     # together with them in one round trip.
@@ -73,18 +80,45 @@ class CachedSiteMiddleware:
         "catalogue-url",
         "toolkit-library-url",
         "locale-codes",
+        "site-root-paths",
     )
+
+    @classmethod
+    def page_needs(cls, view_args, view_kwargs) -> tuple[str, ...]:
+        """The entries a page reads, whichever page it is: its site, its route and the header's."""
+        path = view_kwargs.get("path", view_args[0] if view_args else "")
+        return ("wagtail-site", route_name(path), *cls.PAGE_NEEDS)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
         if view_func is wagtail_serve:
+            request._site_learn = True
             path = view_kwargs.get("path", view_args[0] if view_args else "")
-            prefetch(request, ("wagtail-site", route_name(path), *self.PAGE_NEEDS))
+            _read_session_along(request)
+            prefetch(request, self.page_needs(view_args, view_kwargs))
             site = cached_per_site(request, "wagtail-site", lambda: Site._find_for_request(request))
             request._wagtail_site = site
+            # Where Wagtail keeps the site root paths for the request's page URLs; it would otherwise
+            # fetch them from the cache server on its own, one more round trip.
+            request._wagtail_cached_site_root_paths = cached_per_site(
+                request, "site-root-paths", Site.get_site_root_paths
+            )
             if site is not None:
                 route = request._wagtail_route_for_request = fast_route(request, site, path)
                 if route is not None:
                     remember_view_restrictions(request, route[0])
+
+
+def _read_session_along(request) -> None:
+    """A signed-in reader's session (cached_db keeps it in the cache) comes in the page's first round
+    trip instead of one of its own. Django's session store loads itself lazily into `_session_cache`;
+    filled here, it has nothing left to read. On a miss it reads the database as usual."""
+    session = getattr(request, "session", None)
+    key = getattr(session, "cache_key", None) if session is not None and session.session_key else None
+    if key is None or hasattr(session, "_session_cache"):
+        return
+    data = site_cache.read_first(request, [key]).get(key)
+    if data is not None:
+        session._session_cache = data
 
 
 class AdminPathMixin:

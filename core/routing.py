@@ -17,12 +17,11 @@ of this project overrides `route()` on a page that has children.
 
 import hashlib
 
-from django.core.cache import cache
 from django.http import Http404
 from wagtail.models import Page
 from wagtail.url_routing import RouteResult
 
-from .site_cache import TIMEOUT, cached_per_site, site_key
+from .site_cache import TIMEOUT, cached_per_site, lookup, site_key, store
 
 
 def route_name(path: str) -> str:
@@ -32,13 +31,12 @@ def route_name(path: str) -> str:
 def fast_route(request, site, path: str):
     """The RouteResult for `path` on `site` in the active language, or None for a 404."""
     key = site_key(request, route_name(path))
-    memo = request.__dict__.get("_site_cache", {})
-    page = memo[key] if key in memo else cache.get(key)
+    page = lookup(request, key)
     if page is not None:
         return RouteResult(page)
     result = _route(request, site, path)
     if result is not None and result[0].live and not result[1] and not result[2]:
-        cache.set(key, result[0], TIMEOUT)
+        store(request, key, result[0], TIMEOUT)
     return result
 
 

@@ -92,6 +92,18 @@ def tag_versions(tags: Iterable[str], request=None) -> dict[str, int]:
     return {tag: memo[tag] for tag in tags}
 
 
+def read_with_tags(request, keys: Iterable[str], tags: Iterable[str] = GLOBAL_TAGS) -> dict:
+    """`cache.get_many(keys)` that also brings the versions of `tags` the request does not know yet, in
+    the same round trip (the whole-page cache reads a URL's entry and the tags it depends on together)."""
+    memo = request.__dict__.setdefault("_cache_tags", {})
+    wanted = {_tag_key(tag): tag for tag in tags if tag not in memo}
+    found = cache.get_many([*keys, *wanted])
+    for key, tag in wanted.items():
+        if found.get(key) is not None:
+            memo[tag] = found.pop(key)
+    return found
+
+
 def _bump(tags: Iterable[str]) -> None:
     for tag in tags:
         try:
@@ -191,25 +203,114 @@ def site_key(request, name: str, tags: Iterable[str] = (CONTENT,)) -> str:
     return f"{CODE_VERSION}:site:{name}:{request.get_host()}:{get_language()}:{stamp}"
 
 
+# A page's reads, grouped. A page learns which entries it reads (their names and tags, under a key of its
+# address and language that carries no tag version): the next request for it reads that list with the
+# tag versions (first round trip), then every entry at once (second), and writes what it had to build in
+# one go when its response is ready (`flush`). Addresses with a query string learn nothing: what anyone
+# types must not fill the cache.
+MAX_LEARNT = 64
+
+
+def _needs_key(request) -> str:
+    path = hashlib.sha256(request.path.encode()).hexdigest()[:32]
+    return f"{CODE_VERSION}:needs:{request.get_host()}:{get_language()}:{path}"
+
+
+def _state(request) -> dict:
+    return request.__dict__.setdefault(
+        "_site_reads", {"memo": {}, "missing": set(), "used": {}, "learnt": None, "pending": None}
+    )
+
+
+def read_first(request, keys: Iterable[str] = ()) -> dict:
+    """First round trip: `keys` (entries whose keys need no tag version), the tag versions, and the list
+    of entries this address read last time."""
+    state = _state(request)
+    keys = list(keys)
+    if state["learnt"] is not None and not keys:
+        return {}
+    learn = state["learnt"] is None and not request.META.get("QUERY_STRING")
+    found = read_with_tags(request, [*keys, *([_needs_key(request)] if learn else [])])
+    if state["learnt"] is None:
+        state["learnt"] = dict(found.pop(_needs_key(request), None) or {}) if learn else {}
+    return found
+
+
+def read_second(request, names: Iterable[str] = (), keys: Iterable[str] = ()) -> dict:
+    """Second round trip: the entries `names` and those learnt (memoised for `cached_per_site`), and
+    `keys` (returned)."""
+    read_first(request)
+    state = _state(request)
+    wanted = dict.fromkeys(names, (CONTENT,)) | state["learnt"]
+    entries = {site_key(request, name, tags): name for name, tags in wanted.items()}
+    entries = {
+        key: name for key, name in entries.items() if key not in state["memo"] and key not in state["missing"]
+    }
+    keys = list(keys)
+    if not entries and not keys:
+        return {}
+    found = cache.get_many([*entries, *keys])
+    for key in entries:
+        if key in found:
+            state["memo"][key] = found.pop(key)
+        else:
+            state["missing"].add(key)
+    return found
+
+
 def prefetch(request, names) -> None:
-    """Read several per-site entries in one round trip to the cache server, for `cached_per_site` to
-    find in the request's memo (with Redis, each read is a network round trip)."""
-    memo = request.__dict__.setdefault("_site_cache", {})
-    wanted = [key for key in (site_key(request, name) for name in names) if key not in memo]
-    if wanted:
-        memo.update(cache.get_many(wanted))
+    """Read several per-site entries, and those the page read last time, in two round trips at most."""
+    read_second(request, names)
+
+
+def batch_writes(request) -> None:
+    """Hold this request's writes until `flush` (called once the response is ready)."""
+    _state(request)["pending"] = {}
+
+
+def flush(request, *, learn: bool) -> None:
+    """Write what the request built in one round trip per timeout, and what it learnt of its reads."""
+    state = _state(request)
+    pending = state["pending"] or {}
+    state["pending"] = None
+    used = {name: tags for name, tags in state["used"].items() if set(tags) <= set(GLOBAL_TAGS)}
+    if learn and not request.META.get("QUERY_STRING") and state["learnt"] is not None:
+        merged = {**state["learnt"], **used}
+        if merged != state["learnt"] and len(merged) <= MAX_LEARNT:
+            pending.setdefault(TIMEOUT, {})[_needs_key(request)] = merged
+    for timeout, values in pending.items():
+        cache.set_many(values, timeout)
+
+
+def lookup(request, key: str):
+    """The entry under `key`: from what this request already read, else from the cache server."""
+    state = _state(request)
+    if key in state["memo"]:
+        return state["memo"][key]
+    return None if key in state["missing"] else cache.get(key)
+
+
+def store(request, key: str, value, timeout=TIMEOUT) -> None:
+    """Cache `value` under `key`, with the request's other writes when they are batched."""
+    state = _state(request)
+    state["memo"][key] = value
+    if state["pending"] is not None:
+        state["pending"].setdefault(timeout, {})[key] = value
+    else:
+        cache.set(key, value, timeout)
 
 
 def cached_per_site(request, name: str, compute, *, tags: Iterable[str] = (CONTENT,), timeout=TIMEOUT):
     """`compute()` cached per site (host), language and the versions of `tags`."""
+    tags = tuple(tags)
     key = site_key(request, name, tags)
     # The title and the header both show the organisation's name: ask the cache server once.
-    memo = request.__dict__.setdefault("_site_cache", {})
-    if key in memo:
-        return memo[key]
-    value = cache.get(key)
+    state = _state(request)
+    state["used"][name] = tags
+    if key in state["memo"]:
+        return state["memo"][key]
+    value = lookup(request, key)
     if value is None:
-        value = compute()
-        cache.set(key, value, timeout)
-    memo[key] = value
+        store(request, key, value := compute(), timeout)
+    state["memo"][key] = value
     return value

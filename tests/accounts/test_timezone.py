@@ -42,3 +42,25 @@ def test_browser_time_zone_is_used_when_the_profile_has_none():
 @pytest.mark.parametrize("cookie", ["Mars/Olympus", "../../etc/passwd", ""])
 def test_forged_time_zone_cookie_falls_back_to_the_site_default(cookie, settings):
     assert zone_during(make_request(cookie=cookie)) == settings.TIME_ZONE
+
+
+@pytest.mark.urls("tests.accounts.bare_urls")
+def test_a_view_that_shows_no_time_never_loads_the_signed_in_person(client, django_assert_num_queries):
+    client.force_login(UserFactory(time_zone="Asia/Kabul"))
+    client.get("/bare/")  # the session is now in the cache, as on a running site
+
+    with django_assert_num_queries(0):
+        assert client.get("/bare/").content == b"ok"
+
+
+def test_a_time_shown_is_in_the_profiles_zone_once_it_is_needed():
+    from datetime import UTC, datetime
+
+    seen = {}
+
+    def view(req):
+        seen["local"] = timezone.localtime(datetime(2026, 1, 1, 12, 0, tzinfo=UTC)).strftime("%H:%M %Z")
+        return None
+
+    UserTimezoneMiddleware(view)(make_request(UserFactory(time_zone="Asia/Kabul")))
+    assert seen["local"] == "16:30 +0430"
