@@ -10,11 +10,14 @@ from django.conf import settings
 from django.utils.html import format_html, format_html_join
 from wagtail.models import Page
 
+from .language import live_versions
+
 
 def canonical_links(request, page: Page) -> str:
     """The <link> tags for `page`: canonical to the page whose words it shows (itself unless it is an
     alias), alternates for each live translation that is not an alias, when there is more than one."""
-    versions = list(Page.objects.live().filter(translation_key=page.translation_key).select_related("locale"))
+    key = page.translation_key
+    versions = [version for version in live_versions(request, page) if version.translation_key == key]
     by_id = {version.pk: version for version in versions}
     source = by_id.get(page.pk, page)
     for _hop in range(5):  # an alias of an alias ends at a page with words of its own

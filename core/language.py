@@ -19,12 +19,9 @@ def language_urls(request, page: Page | None = None) -> dict[str, str]:
     site = Site.find_for_request(request) if page is not None else None
     if site is None:
         return urls
-    candidates = Page.objects.live().filter(
-        translation_key__in={page.translation_key, site.root_page.translation_key}
-    )
     by_key_and_language = {
         (candidate.translation_key, candidate.locale.language_code): candidate
-        for candidate in candidates.select_related("locale")
+        for candidate in live_versions(request, page)
     }
     for code in urls:
         target = by_key_and_language.get((page.translation_key, code)) or by_key_and_language.get(
@@ -33,6 +30,20 @@ def language_urls(request, page: Page | None = None) -> dict[str, str]:
         if target is not None:
             urls[code] = target.get_url(request=request) or urls[code]
     return urls
+
+
+def live_versions(request, page: Page) -> list[Page]:
+    """The live pages that share a translation key with `page` or with its site's home page, with their
+    locales. Read once per request: the language switcher and the canonical links (core.canonical) both
+    need them, and on an empty cache both are built in the same response."""
+    site = Site.find_for_request(request)
+    keys = {page.translation_key} | ({site.root_page.translation_key} if site else set())
+    remembered = getattr(request, "_live_versions", None)
+    if remembered is None or remembered[0] != keys:
+        versions = Page.objects.live().filter(translation_key__in=keys).select_related("locale")
+        remembered = (keys, list(versions))
+        request._live_versions = remembered
+    return remembered[1]
 
 
 def remember_language(response: HttpResponse, language: str) -> HttpResponse:

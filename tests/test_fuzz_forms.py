@@ -26,7 +26,9 @@ from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from learning.models import Certificate, CohortInvitation, Enrolment, LiveSession, Reflection
+from learning.certificates.models import Certificate
+from learning.models import Enrolment, LiveSession, Reflection
+from learning.workspace.models import CohortInvitation
 from toolkits.models import ActionPlan, PlanComment, PlanSection
 
 from .test_authorization_matrix import MATRIX, OWN_DATA, build_world
