@@ -23,7 +23,7 @@ from ..models import (
 from ..selectors import course_outline
 from .models import CohortMessage
 from .permissions import cohorts_for
-from .waiting import with_waiting_counts
+from .waiting import per_cohort, with_waiting_counts
 
 Status = Enrolment.Status
 ROSTER_PAGE_SIZE = 25
@@ -41,16 +41,20 @@ def _count(queryset) -> Subquery:
 
 
 def my_cohorts(*, user):
-    """The user's cohorts with their seats, requests and completion, in one query."""
-    learning = Q(enrolments__status__in=Enrolment.LEARNING)
+    """The user's cohorts with their seats, requests and completion, in one query (counted by subqueries,
+    so a cohort of 2,000 trainees costs what a cohort of 20 does)."""
+
+    def enrolments(*statuses):
+        return per_cohort(Enrolment.objects.filter(status__in=statuses), "cohort")
+
     return with_waiting_counts(
         cohorts_for(user)
         .select_related("course")
         .annotate(
-            seats_taken=Count("enrolments", filter=learning),
-            pending=Count("enrolments", filter=Q(enrolments__status=Status.PENDING)),
-            waitlisted=Count("enrolments", filter=Q(enrolments__status=Status.WAITLISTED)),
-            completed=Count("enrolments", filter=Q(enrolments__status=Status.COMPLETED)),
+            seats_taken=enrolments(*Enrolment.LEARNING),
+            pending=enrolments(Status.PENDING),
+            waitlisted=enrolments(Status.WAITLISTED),
+            completed=enrolments(Status.COMPLETED),
         )
         .order_by("-starts_on", "pk")
     )

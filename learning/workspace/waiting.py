@@ -28,7 +28,10 @@ def _unrecorded_sessions():
     )
 
 
-def _per_cohort(queryset, cohort_path: str) -> Coalesce:
+def per_cohort(queryset, cohort_path: str) -> Coalesce:
+    """How many rows of `queryset` belong to each cohort, as a subquery: one row per cohort in the outer
+    query, however many enrolments a cohort has (a Count over a join would repeat every other subquery
+    once per enrolment)."""
     counted = (
         queryset.filter(**{cohort_path: OuterRef("pk")})
         .order_by()
@@ -43,8 +46,8 @@ def with_waiting_counts(cohorts):
     """`cohorts` annotated with `to_review` and `unrecorded` (subqueries: still one query). Pending
     requests are counted by `my_cohorts` already."""
     return cohorts.annotate(
-        to_review=_per_cohort(_to_review(), "enrolment__cohort"),
-        unrecorded=_per_cohort(_unrecorded_sessions(), "cohort"),
+        to_review=per_cohort(_to_review(), "enrolment__cohort"),
+        unrecorded=per_cohort(_unrecorded_sessions(), "cohort"),
     )
 
 
