@@ -1,7 +1,7 @@
 """The rendered verification page in the shared cache: a QR code scanned by a room of people, or a
 recruiter's checks, cost one cache read instead of a query and a template. The entry depends on the
 content (the header, the footer) and on the certificate's own tag, which every write of the certificate
-retires once it commits (the registration in learning/apps.py)."""
+retires once it commits (the registration in learning/certificates/apps.py)."""
 
 from core.site_cache import CONTENT, retire, site_key
 
