@@ -47,7 +47,10 @@ def test_newcomer_signs_up_in_french_and_reads_the_site_in_arabic(page):
     choose_language(page, "العربية")
     assert page.locator("html").get_attribute("dir") == "rtl"
     assert page.url.endswith("/ar/accounts/profile/")
+    # Her profile says French: the page offers Arabic for her e-mails and certificates too.
+    expect(page.locator("form.language-offer")).to_be_visible()
     screenshot(page, "05-profile-ar-rtl")
+    assert accessibility_violations(page) == []
     page.goto("/ar/")
     assert page.locator("html").get_attribute("dir") == "rtl"
     screenshot(page, "06-home-ar-rtl")
