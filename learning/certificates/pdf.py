@@ -6,6 +6,7 @@ organisation's logo are data: URLs. The renderer's fetcher reads nothing else, s
 """
 
 import base64
+import logging
 import secrets
 
 import segno
@@ -18,6 +19,8 @@ from home.models import IssuerSettings
 
 from . import openbadges
 from .models import Certificate, CertificateDesign
+
+logger = logging.getLogger(__name__)
 
 LOGO_MAX_BYTES = 2 * 1024 * 1024
 DEFAULT_DESIGN = CertificateDesign(name="default", layout=CertificateDesign.Layout.CLASSIC)
@@ -87,14 +90,25 @@ def store_pdf(certificate: Certificate) -> Certificate:
     return certificate
 
 
+class PdfUnavailable(Exception):
+    """The PDF cannot be made now (the renderer or the storage failed). The certificate itself, its
+    verification page and its signed credentials are unaffected."""
+
+
 def pdf_bytes(certificate: Certificate) -> bytes:
-    """The stored PDF, rendered again first if it is missing (a lost file, or a task not run yet)."""
+    """The stored PDF, rendered again first if it is missing (a lost file, or a task not run yet).
+
+    Raises PdfUnavailable when it cannot be rendered or stored now."""
     if certificate.pdf:
         try:
             with certificate.pdf.open("rb") as file:
                 return file.read()
         except (FileNotFoundError, OSError):
             pass
-    store_pdf(certificate)
-    with certificate.pdf.open("rb") as file:
-        return file.read()
+    try:
+        store_pdf(certificate)
+        with certificate.pdf.open("rb") as file:
+            return file.read()
+    except Exception as error:  # WeasyPrint, a font, the bucket: whatever fails, the holder can wait
+        logger.exception("Certificate %s: the PDF could not be made", certificate.pk)
+        raise PdfUnavailable from error

@@ -7,13 +7,14 @@ shows what the certificate states and its status, never who holds the account be
 import json
 import logging
 import time
-from functools import wraps
+from functools import partial, wraps
 
 from allauth.core.internal import ratelimit
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
 from django.core.exceptions import ImproperlyConfigured
+from django.db import transaction
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.cache import patch_cache_control, patch_vary_headers
@@ -23,10 +24,14 @@ from django.views.decorators.http import require_GET
 from . import issuer, jwt_proof, openbadges, page_cache, status_list
 from .forms import VerifyForm
 from .models import Certificate
-from .pdf import pdf_bytes
+from .pdf import PdfUnavailable, pdf_bytes
 from .selectors import downloadable_certificate
+from .tasks import render_certificate_pdf
 
 logger = logging.getLogger(__name__)
+
+# Seconds a holder is asked to wait when the PDF cannot be made now (it is being made again meanwhile).
+PDF_RETRY_AFTER = 120
 
 PUBLIC_FIELDS = (
     "code",
@@ -169,7 +174,17 @@ def _attachment(content: bytes, content_type: str, filename: str) -> HttpRespons
 @require_GET
 def download_pdf(request, pk):
     certificate = downloadable_certificate(user=request.user, pk=pk)
-    return _attachment(pdf_bytes(certificate), "application/pdf", f"certificate-{certificate.pk}.pdf")
+    try:
+        content = pdf_bytes(certificate)
+    except PdfUnavailable:
+        # Nothing the holder did: say so, and try again in the background so the next visit finds it.
+        transaction.on_commit(partial(render_certificate_pdf.enqueue, certificate_id=certificate.pk))
+        response = render(
+            request, "certificates/pdf_unavailable.html", {"certificate": certificate}, status=503
+        )
+        response["Retry-After"] = str(PDF_RETRY_AFTER)
+        return response
+    return _attachment(content, "application/pdf", f"certificate-{certificate.pk}.pdf")
 
 
 @login_required

@@ -192,3 +192,36 @@ def test_geez_tamil_and_persian_names_print_with_their_fonts(name, language, exp
         # پ reads as چ), so the Farsi name is checked by its font; rendered to PNG it reads correctly.
         if expected:
             assert expected in text
+
+
+def test_when_the_pdf_cannot_be_made_the_holder_gets_a_503_and_it_is_made_again_later(
+    client, monkeypatch, django_capture_on_commit_callbacks
+):
+    """A renderer failure is not the holder's doing: a page that says so, with a retry time, the
+    certificate untouched and still verifiable, and a background render that succeeds once it can."""
+    from learning.certificates.models import Certificate
+
+    certificate = certificates.certificate_issue(enrolment=completed_enrolment())
+    client.force_login(certificate.enrolment.user)
+    working = pdf.certificate_pdf
+
+    def broken(_certificate):
+        raise OSError("the renderer ran out of memory")
+
+    monkeypatch.setattr(pdf, "certificate_pdf", broken)
+    with django_capture_on_commit_callbacks() as callbacks:
+        response = client.get(f"/en/learning/certificates/{certificate.pk}/certificate.pdf")
+
+    assert response.status_code == 503
+    assert response["Retry-After"] == "120"
+    assert f"/en/verify/{certificate.code}/" in response.content.decode()
+    assert client.get(f"/en/verify/{certificate.code}/").status_code == 200
+    assert Certificate.objects.get(pk=certificate.pk).status == Certificate.Status.VALID
+    assert len(callbacks) == 1  # the background render, queued once the request commits
+
+    monkeypatch.setattr(pdf, "certificate_pdf", working)
+    callbacks[0]()  # the task runs (inline in tests) now that rendering works again
+    certificate.refresh_from_db()
+    assert certificate.pdf
+    response = client.get(f"/en/learning/certificates/{certificate.pk}/certificate.pdf")
+    assert response.status_code == 200 and response.content.startswith(b"%PDF-")
