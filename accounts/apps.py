@@ -4,8 +4,18 @@ from wagtail.users.apps import WagtailUsersAppConfig
 
 
 class AccountsConfig(AppConfig):
+    # Two configs live in this module: say which one "accounts" in INSTALLED_APPS means.
+    default = True
     name = "accounts"
     verbose_name = _("Accounts")
+
+    def ready(self):
+        from core.language import language_switched
+
+        from .language_offer import offer_after_switch
+
+        # A signed-in person who switches language may want their e-mails and certificates in it too.
+        language_switched.connect(offer_after_switch, dispatch_uid="accounts-offer-language")
 
 
 class UsersAdminConfig(WagtailUsersAppConfig):

@@ -12,8 +12,9 @@ OFFERED = "profile_language_offer"
 DECLINED = "profile_language_offer_declined"
 
 
-def offer_after_switch(request, language: str) -> None:
-    """Called by the language switch: offer `language` when it is not the profile's already."""
+def offer_after_switch(request, language: str, **_signal) -> None:
+    """On the language switch (core.language.language_switched): offer `language` when it is not the
+    profile's already."""
     user = request.user
     if not user.is_authenticated:
         return

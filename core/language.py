@@ -1,6 +1,7 @@
 """Where what the visitor is looking at lives in each language."""
 
 from django.conf import settings
+from django.dispatch import Signal
 from django.http import HttpResponse
 from django.urls import translate_url
 from wagtail.models import Page, Site
@@ -44,6 +45,11 @@ def live_versions(request, page: Page) -> list[Page]:
         remembered = (keys, list(versions))
         request._live_versions = remembered
     return remembered[1]
+
+
+# Sent by the language switch with `request` and `language`: apps that care (accounts offers the language
+# for e-mails and certificates) connect to it, so core needs to know none of them.
+language_switched = Signal()
 
 
 def remember_language(response: HttpResponse, language: str) -> HttpResponse:

@@ -9,9 +9,7 @@ from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 
-from accounts.language_offer import offer_after_switch
-
-from .language import remember_language
+from .language import language_switched, remember_language
 
 
 def robots_txt(request):
@@ -71,8 +69,7 @@ def switch_language(request, language: str):
     next_url = request.GET.get("next", "")
     if not url_has_allowed_host_and_scheme(next_url, {request.get_host()}, request.is_secure()):
         next_url = f"/{language}/"
-    # A signed-in person may want their e-mails and certificates in it too: the next page asks.
-    offer_after_switch(request, language)
+    language_switched.send(sender=switch_language, request=request, language=language)
     response = HttpResponseRedirect(next_url)
     remember_language(response, language)
     return response
