@@ -67,19 +67,7 @@ class CohortAdminForm(WagtailAdminModelForm):
 
     class Meta:
         model = Cohort
-        fields = [
-            "course",
-            "title",
-            "titles",
-            "starts_on",
-            "ends_on",
-            "capacity",
-            "enrolment_mode",
-            "invite_code",
-            "language",
-            "trainers",
-            "waitlist",
-        ]
+        fields = ["course", *Cohort.SETTINGS_FIELDS, "invite_code", "trainers"]
 
     def save(self, commit=True):
         if self.instance._state.adding:

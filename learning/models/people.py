@@ -63,6 +63,19 @@ class Cohort(models.Model):
 
     objects = RetiringQuerySet.as_manager()  # seats and dates show in the cached catalogue
 
+    # What a trainer sets in the workspace and an editor in the admin: one list, so the two forms cannot
+    # drift apart (the admin adds the invitation code and the trainers, which the workspace sets itself).
+    SETTINGS_FIELDS = (
+        "title",
+        "titles",
+        "starts_on",
+        "ends_on",
+        "capacity",
+        "enrolment_mode",
+        "language",
+        "waitlist",
+    )
+
     class Meta:
         verbose_name = _("cohort")
         verbose_name_plural = _("cohorts")

@@ -52,17 +52,7 @@ class CohortForm(BootstrapMixin, forms.ModelForm):
 
     class Meta:
         model = Cohort
-        fields = [
-            "course",
-            "title",
-            "titles",
-            "starts_on",
-            "ends_on",
-            "capacity",
-            "enrolment_mode",
-            "language",
-            "waitlist",
-        ]
+        fields = ["course", *Cohort.SETTINGS_FIELDS]
         field_classes = {"title": LineTextField}
         widgets = {
             "starts_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
