@@ -155,9 +155,10 @@ def text_isolated(body: str, language: str | None) -> str:
     """The plain-text part for a right-to-left `language`: each address, link and code inside a line of
     text between Unicode isolates (FSI … PDI), which plain-text mail programs apply as <bdi> is.
 
-    A link keeps a space inside its isolates, so a program that turns it into a link stops at the
-    space and never takes the invisible PDI into the address. A link alone on its line has nothing to
-    be reordered with and stays as it is. Other languages' text is returned unchanged."""
+    A space inside the isolates keeps them out of what a reader copies or a mail program turns into a
+    link: forms refuse pasted bidi controls (accounts.validators), and a link must stay exactly itself.
+    What stands alone on its line has nothing to be reordered with and stays as it is (a code to copy,
+    a link to open). Other languages' text is returned unchanged."""
     if not _known(language) or not translation.get_language_info(language)["bidi"]:
         return body
     return "\n".join(_isolated_line(line) for line in body.split("\n"))
@@ -165,12 +166,11 @@ def text_isolated(body: str, language: str | None) -> str:
 
 def _isolated_line(line: str) -> str:
     runs = list(_left_to_right_runs(line))
-    if len(runs) == 1 and runs[0][2] and line.strip() == runs[0][1]:
+    if len(runs) == 1 and line.strip().lstrip("- ").strip() == runs[0][1]:
         return line
     parts, position = [], 0
-    for start, text, is_link in runs:
-        inner = f" {text} " if is_link else text
-        parts += [line[position:start], FIRST_STRONG_ISOLATE, inner, POP_DIRECTIONAL_ISOLATE]
+    for start, text, _is_link in runs:
+        parts += [line[position:start], FIRST_STRONG_ISOLATE, f" {text} ", POP_DIRECTIONAL_ISOLATE]
         position = start + len(text)
     parts.append(line[position:])
     return "".join(parts)

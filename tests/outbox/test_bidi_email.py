@@ -47,12 +47,18 @@ def test_an_arabic_html_part_isolates_addresses_links_and_codes():
 def test_an_arabic_text_part_puts_unicode_isolates_around_them():
     email = services.email_send(to="nour@example.org", subject="تأكيد", body=BODY, kind="test", language="ar")
 
-    assert f"{FSI}{ADDRESS}{PDI}" in email.body
-    assert f"{FSI}{CODE}{PDI}" in email.body
-    # Inside a sentence a link keeps spaces inside its isolates, so a program that links it stops there.
+    # A space inside the isolates: copying the address or following the link never takes them along.
+    assert f"إلى {FSI} {ADDRESS} {PDI} لتأكيد" in email.body
+    assert f"الشهادة {FSI} {CODE} {PDI} صالح" in email.body
     assert f"افتح {FSI} {URL} {PDI} للمتابعة." in email.body
     assert f"\n{URL}\n" in email.body  # alone on its line: nothing to isolate it from
     assert re.findall(r"https?://\S+", email.body) == [URL, URL]
+
+
+def test_a_code_or_address_alone_on_its_line_is_left_as_it_is_for_copying():
+    body = f"رمز التحقق:\n\n{CODE}\n- {ADDRESS}\n"
+
+    assert layout.text_isolated(body, "ar") == body
 
 
 def test_left_to_right_languages_get_their_text_unchanged():
