@@ -12,6 +12,7 @@ import uuid
 
 import pytest
 from django.apps import apps
+from django.urls import reverse
 from wagtail import blocks
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.fields import StreamField
@@ -21,8 +22,9 @@ from wagtail_localize.models import StringSegment, StringTranslation, Translatio
 from wagtail_localize.operations import translate_object
 from wagtail_localize.segments.extract import extract_segments
 
+from home.models import HomePage
 from learning.models import LessonPage
-from tests.factories import lessons_of, make_course, quiz_block, reflection_block, text_block
+from tests.factories import UserFactory, lessons_of, make_course, quiz_block, reflection_block, text_block
 
 pytestmark = pytest.mark.django_db
 
@@ -118,6 +120,19 @@ def test_a_struct_stored_without_its_text_fields_can_still_be_translated(model):
     segments = extract_segments(page)  # raised TypeError on a text field read as None
 
     assert segments
+
+
+def test_the_admins_translate_action_on_the_demo_home_page(demo, client):
+    home = HomePage.objects.get(locale__language_code="en")
+    german = Locale.objects.get(language_code="de")
+    client.force_login(UserFactory(is_staff=True, is_superuser=True))
+
+    response = client.post(
+        reverse("wagtail_localize:submit_page_translation", args=[home.pk]), {"locales": [german.pk]}
+    )
+
+    assert response.status_code == 302  # was a 500: TypeError from the cards' missing link label
+    assert Translation.objects.filter(source__object_id=home.translation_key, target_locale=german).exists()
 
 
 def one_page_of_each_type() -> list[Page]:
