@@ -12,7 +12,7 @@ by the field and block path an editor sees ("Body / Quiz / Questions 1 / Answer"
 set on the segment it comes from, so the editor's segment shows it as wagtail-localize's own do.
 """
 
-from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, FieldDoesNotExist, ValidationError
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from wagtail import blocks
@@ -61,7 +61,7 @@ def translation_errors(translation: Translation) -> list[str]:
 def _field_label(instance, name: str) -> str:
     try:
         return str(capfirst(instance._meta.get_field(name).verbose_name))
-    except Exception:  # a name the model's clean() made up
+    except FieldDoesNotExist:  # a name the model's clean() made up
         return name
 
 
