@@ -6,6 +6,8 @@ from wagtail import hooks
 from wagtail.admin import messages
 from wagtail.admin.views.pages.bulk_actions.delete import DeleteBulkAction
 
+from core.translation_publish import publishing_translation, translation_errors
+
 
 class DeleteBulkActionWithRefusals(DeleteBulkAction):
     """Wagtail's bulk delete of pages, asking the same `before_delete_page` hooks as the single delete.
@@ -31,3 +33,28 @@ class DeleteBulkActionWithRefusals(DeleteBulkAction):
 
 # Registered after Wagtail's own (order), so this class replaces its page delete action.
 hooks.register("register_bulk_action", DeleteBulkActionWithRefusals, order=100)
+
+
+def refuse_invalid_translation(request, page):
+    """Publishing in wagtail-localize's editor: a translation that fails the page's checks is not
+    published, and the editor is told each problem and where it is (core/translation_publish.py)."""
+    if request.method != "POST" or request.POST.get("action") != "publish":
+        return None
+    translation = publishing_translation(page)
+    if translation is None or not page.permissions_for_user(request.user).can_publish():
+        return None  # not a translation, or wagtail-localize refuses it itself
+    errors = translation_errors(translation)
+    if not errors:
+        return None  # wagtail-localize publishes it
+    messages.error(
+        request,
+        _("'%(page)s' was not published in %(language)s: fix the translation and publish again.")
+        % {"page": page.get_admin_display_title(), "language": translation.target_locale.get_display_name()},
+    )
+    for error in errors:
+        messages.error(request, error)
+    return redirect(request.path)
+
+
+# Before wagtail-localize's own hook (order 0), which takes over the edit view of a translation.
+hooks.register("before_edit_page", refuse_invalid_translation, order=-1)

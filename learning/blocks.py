@@ -2,6 +2,10 @@
 
 Quiz answers marked correct and their feedback live only in the page's stored content: the lesson
 template renders questions and answer texts, and grading happens in `learning.grading` on the server.
+
+Every text field of a StructBlock defaults to "", what the admin stores for an empty one: a value that
+code wrote without one of them (the demo's cards have no link) then reads as "" instead of None, which
+wagtail-localize cannot turn into a segment (making a translation source raised a TypeError).
 """
 
 from django.core.exceptions import ValidationError
@@ -17,7 +21,7 @@ class VideoBlock(blocks.StructBlock):
     """An embedded video; the transcript makes it usable without sound and on a slow connection."""
 
     video = EmbedBlock(label=_("Video URL"))
-    title = blocks.CharBlock(label=_("Title"), max_length=200)
+    title = blocks.CharBlock(label=_("Title"), max_length=200, default="")
     transcript = blocks.RichTextBlock(label=_("Transcript"), features=["bold", "italic", "ol", "ul", "link"])
 
     class Meta:
@@ -27,7 +31,7 @@ class VideoBlock(blocks.StructBlock):
 
 class DocumentBlock(blocks.StructBlock):
     document = DocumentChooserBlock(label=_("Document"))
-    description = blocks.CharBlock(label=_("Description"), required=False, max_length=300)
+    description = blocks.CharBlock(label=_("Description"), required=False, max_length=300, default="")
 
     class Meta:
         icon = "doc-full"
@@ -40,7 +44,7 @@ class CalloutBlock(blocks.StructBlock):
         choices=[("info", _("Good to know")), ("tip", _("Tip")), ("warning", _("Take care"))],
         default="info",
     )
-    heading = blocks.CharBlock(label=_("Heading"), required=False, max_length=120)
+    heading = blocks.CharBlock(label=_("Heading"), required=False, max_length=120, default="")
     text = blocks.RichTextBlock(label=_("Text"), features=["bold", "italic", "link", "ul", "ol"])
 
     class Meta:
@@ -49,15 +53,19 @@ class CalloutBlock(blocks.StructBlock):
 
 
 class AnswerBlock(blocks.StructBlock):
-    text = blocks.CharBlock(label=_("Answer"), max_length=300)
+    text = blocks.CharBlock(label=_("Answer"), max_length=300, default="")
     correct = blocks.BooleanBlock(label=_("Correct"), required=False)
     feedback = blocks.CharBlock(
-        label=_("Feedback"), required=False, max_length=500, help_text=_("Shown after the quiz is submitted.")
+        label=_("Feedback"),
+        required=False,
+        max_length=500,
+        help_text=_("Shown after the quiz is submitted."),
+        default="",
     )
 
 
 class QuestionBlock(blocks.StructBlock):
-    text = blocks.CharBlock(label=_("Question"), max_length=500)
+    text = blocks.CharBlock(label=_("Question"), max_length=500, default="")
     multiple = blocks.BooleanBlock(
         label=_("Several answers can be correct"),
         required=False,
@@ -80,7 +88,7 @@ class QuestionBlock(blocks.StructBlock):
 
 
 class QuizBlock(blocks.StructBlock):
-    heading = blocks.CharBlock(label=_("Heading"), max_length=120)
+    heading = blocks.CharBlock(label=_("Heading"), max_length=120, default="")
     pass_mark = blocks.IntegerBlock(label=_("Pass mark (%)"), min_value=0, max_value=100, default=70)
     max_attempts = blocks.IntegerBlock(
         label=_("Attempts allowed"), min_value=0, default=3, help_text=_("0 means unlimited.")
@@ -93,8 +101,8 @@ class QuizBlock(blocks.StructBlock):
 
 
 class ReflectionBlock(blocks.StructBlock):
-    prompt = blocks.TextBlock(label=_("Prompt"), max_length=1000)
-    guidance = blocks.TextBlock(label=_("Guidance"), required=False, max_length=1000)
+    prompt = blocks.TextBlock(label=_("Prompt"), max_length=1000, default="")
+    guidance = blocks.TextBlock(label=_("Guidance"), required=False, max_length=1000, default="")
     min_words = blocks.IntegerBlock(label=_("Minimum words"), min_value=0, default=50)
 
     class Meta:
@@ -105,8 +113,10 @@ class ReflectionBlock(blocks.StructBlock):
 class LiveSessionBlock(blocks.StructBlock):
     """Where a live session belongs in the lesson; each cohort schedules its own date for it."""
 
-    heading = blocks.CharBlock(label=_("Heading"), max_length=120)
-    description = blocks.TextBlock(label=_("What happens in the session"), required=False, max_length=1000)
+    heading = blocks.CharBlock(label=_("Heading"), max_length=120, default="")
+    description = blocks.TextBlock(
+        label=_("What happens in the session"), required=False, max_length=1000, default=""
+    )
 
     class Meta:
         icon = "date"

@@ -22,8 +22,19 @@ DEFAULT_COLOUR = "#0b5cad"
 _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 # A link ends at white space or at what cannot be part of it in our texts (quotes, angle brackets);
 # a full stop or a closing bracket right after it belongs to the sentence, not to the address.
-_URL = re.compile(r"https?://[^\s<>\"“”«»]+")
 _TRAILING = ".,;:!?)]\u2019'"
+# What reads left to right whatever the text around it: links, e-mail addresses, domain names and codes
+# (letters with digits, "K7Q2-9XPL", a date). Inside Arabic or Farsi each is isolated, or the bidi
+# algorithm moves its dots, @ and hyphens, and a long one wraps with its start on the wrong side.
+_LEFT_TO_RIGHT = re.compile(
+    r"(?P<url>https?://[^\s<>\"“”«»]+)"
+    r"|(?P<address>[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)"
+    r"|(?<![\w@.-])(?P<plain>(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,}"
+    r"|[A-Z0-9]+(?:-[A-Z0-9]+)+|(?=[A-Z]*[0-9])(?=[0-9]*[A-Z])[A-Z0-9]{4,})(?![\w@-])"
+)
+# An isolated run may break anywhere: a long address wraps inside its own box instead of overflowing.
+_ISOLATED = "unicode-bidi:isolate;overflow-wrap:anywhere;word-break:break-all;"
+FIRST_STRONG_ISOLATE, POP_DIRECTIONAL_ISOLATE = "\u2068", "\u2069"
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 _LINE_BREAK = SafeString("<br>\n")  # a constant: nothing typed is in it
 
@@ -109,22 +120,57 @@ def _blocks(body: str, colour: str):
                 yield format_html('<p style="margin:0 0 16px;">{}</p>', text)
 
 
+def _left_to_right_runs(line: str):
+    """(start, text, is_link) for each address, link or code of `line`, a link without the sentence's
+    punctuation after it."""
+    for match in _LEFT_TO_RIGHT.finditer(line):
+        text = match.group().rstrip(_TRAILING) if match.group("url") else match.group()
+        yield match.start(), text, bool(match.group("url"))
+
+
 def _inline(line: str, colour: str):
-    """One line, escaped, with each address made a link to exactly that address."""
+    """One line, escaped, with each address made a link to exactly that address, and every address,
+    link and code isolated left to right (<bdi>, dir, unicode-bidi), so no sentence can reorder it."""
     parts, position = [], 0
-    for match in _URL.finditer(line):
-        url = match.group().rstrip(_TRAILING)
-        parts.append(line[position : match.start()])
-        # dir="ltr" isolates the address, so an Arabic or Farsi sentence around it cannot reorder it.
-        parts.append(
-            format_html(
-                '<a href="{}" dir="ltr" style="color:{};{}">{}</a>',
-                url,
-                colour,
-                "text-decoration:underline;word-break:break-all;",
-                url,
+    for start, text, is_link in _left_to_right_runs(line):
+        parts.append(line[position:start])
+        if is_link:
+            parts.append(
+                format_html(
+                    '<a href="{}" dir="ltr" style="color:{};text-decoration:underline;{}">{}</a>',
+                    text,
+                    colour,
+                    _ISOLATED,
+                    text,
+                )
             )
-        )
-        position = match.start() + len(url)
+        else:
+            parts.append(format_html('<bdi dir="ltr" style="{}">{}</bdi>', _ISOLATED, text))
+        position = start + len(text)
     parts.append(line[position:])
     return _joined(parts)
+
+
+def text_isolated(body: str, language: str | None) -> str:
+    """The plain-text part for a right-to-left `language`: each address, link and code inside a line of
+    text between Unicode isolates (FSI … PDI), which plain-text mail programs apply as <bdi> is.
+
+    A space inside the isolates keeps them out of what a reader copies or a mail program turns into a
+    link: forms refuse pasted bidi controls (accounts.validators), and a link must stay exactly itself.
+    What stands alone on its line has nothing to be reordered with and stays as it is (a code to copy,
+    a link to open). Other languages' text is returned unchanged."""
+    if not _known(language) or not translation.get_language_info(language)["bidi"]:
+        return body
+    return "\n".join(_isolated_line(line) for line in body.split("\n"))
+
+
+def _isolated_line(line: str) -> str:
+    runs = list(_left_to_right_runs(line))
+    if len(runs) == 1 and line.strip().lstrip("- ").strip() == runs[0][1]:
+        return line
+    parts, position = [], 0
+    for start, text, _is_link in runs:
+        parts += [line[position:start], FIRST_STRONG_ISOLATE, f" {text} ", POP_DIRECTIONAL_ISOLATE]
+        position = start + len(text)
+    parts.append(line[position:])
+    return "".join(parts)

@@ -59,10 +59,10 @@ def email_send(
     look = layout.site_look()
     if not from_email or from_email == settings.DEFAULT_FROM_EMAIL:
         from_email = layout.sender(look)
+    language = language or translation.get_language()
     if body and not html:
-        html = layout.html_alternative(
-            body=body, subject=subject, language=language or translation.get_language(), look=look
-        )
+        html = layout.html_alternative(body=body, subject=subject, language=language, look=look)
+    body = layout.text_isolated(body, language)  # after the HTML part: it isolates with <bdi> instead
     email = OutgoingEmail.objects.create(
         kind=kind[:100], to=to, from_email=from_email, subject=subject, body=body, html=html
     )

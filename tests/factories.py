@@ -9,6 +9,7 @@ from django.utils import timezone
 from accounts.models import User
 from home.models import HomePage
 from learning.models import Cohort, CourseIndexPage, CoursePage, Enrolment, LessonPage, LiveSession
+from learning.quiz_format import body_with_item_ids, quiz_with_item_ids
 
 PASSWORD = "a-long-test-password-1"
 
@@ -45,6 +46,8 @@ def catalogue() -> CourseIndexPage:
 
 
 def quiz_block(*, block_id=None, pass_mark=50, max_attempts=3, questions=None) -> dict:
+    """A quiz block as the admin and the demo store it (learning/quiz_format.py): questions written
+    here as plain lists are given their item ids, or wagtail-localize would see nothing to translate."""
     questions = questions or [
         {
             "text": "Who can register to vote in municipal elections in Belgium?",
@@ -72,16 +75,14 @@ def quiz_block(*, block_id=None, pass_mark=50, max_attempts=3, questions=None) -
             ],
         },
     ]
-    return {
-        "type": "quiz",
-        "id": block_id or str(uuid.uuid4()),
-        "value": {
-            "heading": "Check what you know",
-            "pass_mark": pass_mark,
-            "max_attempts": max_attempts,
-            "questions": questions,
-        },
+    block_id = block_id or str(uuid.uuid4())
+    value = {
+        "heading": "Check what you know",
+        "pass_mark": pass_mark,
+        "max_attempts": max_attempts,
+        "questions": questions,
     }
+    return {"type": "quiz", "id": block_id, "value": quiz_with_item_ids(value, block_id)}
 
 
 def reflection_block(*, block_id=None, min_words=3) -> dict:
@@ -109,7 +110,10 @@ def make_course(
     for number, body in enumerate(bodies, start=1):
         course.refresh_from_db()
         course.add_child(
-            instance=LessonPage(title=f"Lesson {number}", slug=f"lesson-{number}", body=json.dumps(body))
+            # Through the demo's helper too: a body a test builds by hand is stored as the admin would.
+            instance=LessonPage(
+                title=f"Lesson {number}", slug=f"lesson-{number}", body=json.dumps(body_with_item_ids(body))
+            )
         )
     course.refresh_from_db()
     return course

@@ -2,8 +2,13 @@
 
 Template sections describe what a city will fill in; their values are frozen into each plan at creation
 (see `snapshot_sections`), so the plan never depends on the template page again.
+
+Every text field of a StructBlock defaults to "", what the admin stores for an empty one: a value that
+code wrote without one of them (the demo's cards have no link) then reads as "" instead of None, which
+wagtail-localize cannot turn into a segment (making a translation source raised a TypeError).
 """
 
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
@@ -12,7 +17,7 @@ RICH_TEXT_FEATURES = ["h3", "bold", "italic", "link", "ol", "ul"]
 
 # --- Toolkit body -------------------------------------------------------------------------------------
 class SectionBlock(blocks.StructBlock):
-    heading = blocks.CharBlock(label=_("Heading"), max_length=150)
+    heading = blocks.CharBlock(label=_("Heading"), max_length=150, default="")
     text = blocks.RichTextBlock(label=_("Text"), features=RICH_TEXT_FEATURES)
 
     class Meta:
@@ -21,12 +26,12 @@ class SectionBlock(blocks.StructBlock):
 
 
 class StepBlock(blocks.StructBlock):
-    title = blocks.CharBlock(label=_("Step"), max_length=150)
+    title = blocks.CharBlock(label=_("Step"), max_length=150, default="")
     text = blocks.RichTextBlock(label=_("What to do"), features=RICH_TEXT_FEATURES)
 
 
 class StepsBlock(blocks.StructBlock):
-    heading = blocks.CharBlock(label=_("Heading"), max_length=150)
+    heading = blocks.CharBlock(label=_("Heading"), max_length=150, default="")
     steps = blocks.ListBlock(StepBlock(), label=_("Steps"), min_num=1)
 
     class Meta:
@@ -35,10 +40,10 @@ class StepsBlock(blocks.StructBlock):
 
 
 class CaseStudyBlock(blocks.StructBlock):
-    title = blocks.CharBlock(label=_("Title"), max_length=150)
-    city = blocks.CharBlock(label=_("City"), max_length=100, required=False)
+    title = blocks.CharBlock(label=_("Title"), max_length=150, default="")
+    city = blocks.CharBlock(label=_("City"), max_length=100, required=False, default="")
     text = blocks.RichTextBlock(label=_("Story"), features=RICH_TEXT_FEATURES)
-    lesson = blocks.TextBlock(label=_("What others can learn"), required=False, max_length=600)
+    lesson = blocks.TextBlock(label=_("What others can learn"), required=False, max_length=600, default="")
 
     class Meta:
         icon = "openquote"
@@ -48,7 +53,7 @@ class CaseStudyBlock(blocks.StructBlock):
 class BenchmarkTableBlock(blocks.StructBlock):
     """A small comparison table (indicators by city); cells are plain text."""
 
-    caption = blocks.CharBlock(label=_("Caption"), max_length=200)
+    caption = blocks.CharBlock(label=_("Caption"), max_length=200, default="")
     columns = blocks.ListBlock(blocks.CharBlock(max_length=80), label=_("Column headings"), min_num=1)
     rows = blocks.ListBlock(
         blocks.ListBlock(blocks.CharBlock(max_length=200, required=False), label=_("Cells")),
@@ -62,7 +67,7 @@ class BenchmarkTableBlock(blocks.StructBlock):
 
 
 class QuestionsBlock(blocks.StructBlock):
-    heading = blocks.CharBlock(label=_("Heading"), max_length=150)
+    heading = blocks.CharBlock(label=_("Heading"), max_length=150, default="")
     questions = blocks.ListBlock(blocks.CharBlock(max_length=300), label=_("Questions"), min_num=1)
 
     class Meta:
@@ -80,7 +85,7 @@ class ToolkitBodyBlock(blocks.StreamBlock):
 
 # --- Action-plan template sections --------------------------------------------------------------------
 class TemplateSectionBlock(blocks.StructBlock):
-    title = blocks.CharBlock(label=_("Title"), max_length=150)
+    title = blocks.CharBlock(label=_("Title"), max_length=150, default="")
     guidance = blocks.RichTextBlock(label=_("Guidance"), features=RICH_TEXT_FEATURES, required=False)
 
 
@@ -122,10 +127,19 @@ class RisksSection(TemplateSectionBlock):
         icon = "warning"
 
 
+# Called, not lazy: a lazy text is not a str, and wagtail-localize refuses it as a segment.
+def not_yet_label() -> str:
+    return gettext("Not yet")
+
+
+def fully_in_place_label() -> str:
+    return gettext("Fully in place")
+
+
 class SelfAssessmentSection(TemplateSectionBlock):
     statements = blocks.ListBlock(blocks.CharBlock(max_length=300), label=_("Statements"), min_num=1)
-    low_label = blocks.CharBlock(label=_("Label for 1"), max_length=60, default=_("Not yet"))
-    high_label = blocks.CharBlock(label=_("Label for 5"), max_length=60, default=_("Fully in place"))
+    low_label = blocks.CharBlock(label=_("Label for 1"), max_length=60, default=not_yet_label)
+    high_label = blocks.CharBlock(label=_("Label for 5"), max_length=60, default=fully_in_place_label)
 
     class Meta:
         icon = "order"

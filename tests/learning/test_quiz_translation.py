@@ -6,6 +6,7 @@ English lesson (the admin writes the other format, with new ids) and synced, eve
 untranslated: "Published … with missing translations". Migration 0010 and the demo store the admin's
 format, with ids that do not change."""
 
+import json
 from importlib import import_module
 
 import pytest
@@ -59,14 +60,32 @@ def edit_in_the_admin(lesson: LessonPage, change) -> None:
 
 @pytest.fixture
 def lesson():
-    course = make_course(lessons=1, bodies=[[text_block(), quiz_block()]])
+    course = make_course(lessons=1)
+    LessonPage.objects.filter(pk=lessons_of(course)[0].pk).update(
+        body=json.dumps([text_block(), in_plain_lists(quiz_block())])
+    )
     migration.forwards(apps, None)  # what `migrate` does to lessons written before
     return LessonPage.objects.get(pk=lessons_of(course)[0].pk)
 
 
+def in_plain_lists(block: dict) -> dict:
+    """A quiz block as code wrote it before migration 0011: lists without item ids (the factories no
+    longer write this format, tests/test_translatable_content.py)."""
+    value = block["value"]
+    questions = [
+        {**question["value"], "answers": [answer["value"] for answer in question["value"]["answers"]]}
+        for question in value["questions"]
+    ]
+    return {**block, "value": {**value, "questions": questions}}
+
+
 def test_a_quiz_written_as_plain_lists_offers_nothing_to_translate_until_migrated():
-    course = make_course(lessons=1, bodies=[[text_block(), quiz_block()]])
+    course = make_course(lessons=1)
     lesson = lessons_of(course)[0]
+    LessonPage.objects.filter(pk=lesson.pk).update(
+        body=json.dumps([text_block(), in_plain_lists(quiz_block())])
+    )
+    lesson = LessonPage.objects.get(pk=lesson.pk)
     assert "Only Belgian citizens" not in segment_texts(lesson)  # the symptom, before the migration
 
     migration.forwards(apps, None)

@@ -160,7 +160,10 @@ def test_what_people_typed_is_escaped_in_the_html_part(
 
     html = html_of(message)
     assert "<img" not in html
-    assert "Hello &lt;img src=&quot;x.png&quot; onerror=&quot;alert(1)&quot;&gt; &amp; co," in html
+    # x.png reads as a file or domain name: isolated left to right (tests/outbox/test_bidi_email.py)
+    without_isolates = re.sub(r"<bdi[^>]*>(.*?)</bdi>", r"\1", html)
+    escaped = "Hello &lt;img src=&quot;x.png&quot; onerror=&quot;alert(1)&quot;&gt; &amp; co,"
+    assert escaped in without_isolates
     assert _Page(html).sources == []
 
 
