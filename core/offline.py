@@ -1,10 +1,10 @@
 """What makes the site installable and lets a trainee keep a course for offline reading.
 
-Three pieces live here because every app relies on them and none owns them: the web app manifest (one per
-language, so an installed site opens in the reader's language), the service worker served from the site's
-root (its scope is the whole site) and the promise made to a shared phone: signing out clears what the
-browser kept (`Clear-Site-Data`), and every page names, by an opaque key, whose copies may stay (the
-worker deletes the others). What a course keeps is listed by `learning.offline`.
+Two pieces live here because every app relies on them and none owns them: the service worker served from
+the site's root (its scope is the whole site) and the promise made to a shared phone: signing out clears
+what the browser kept (`Clear-Site-Data`), and every page names, by an opaque key, whose copies may stay
+(the worker deletes the others). What a course keeps is listed by `learning.offline`; the web app
+manifest, which carries the organisation's name, is `home.views.manifest`.
 """
 
 import hashlib
@@ -14,15 +14,11 @@ from functools import cache
 from django.conf import settings
 from django.contrib.auth.signals import user_logged_out
 from django.contrib.staticfiles.storage import staticfiles_storage
-from django.http import HttpResponse, JsonResponse
+from django.http import HttpResponse
 from django.template.loader import get_template
-from django.templatetags.static import static
 from django.utils.crypto import salted_hmac
-from django.utils.translation import get_language, get_language_bidi
-from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-THEME_COLOUR = "#0b5563"  # --bs-primary in site.css, the favicon's colour
 WORKER_TEMPLATE = "offline/service-worker.js"
 
 
@@ -58,45 +54,6 @@ def service_worker(request):
     response["Service-Worker-Allowed"] = "/"
     # Browsers ask again at every visit and get the new worker as soon as a deploy changes it.
     response["Cache-Control"] = "no-cache"
-    return response
-
-
-@require_GET
-def manifest(request):
-    """The web app manifest in the reader's language: an installed site starts where they read it."""
-    language = get_language()
-    name = settings.WAGTAIL_SITE_NAME
-    icons = [
-        {
-            "src": static(f"images/{stem}-{size}.png"),
-            "sizes": f"{size}x{size}",
-            "type": "image/png",
-            "purpose": purpose,
-        }
-        for stem, purpose in (("icon", "any"), ("icon-maskable", "maskable"))
-        for size in (192, 512)
-    ]
-    icons.append(
-        {"src": static("images/favicon.svg"), "sizes": "any", "type": "image/svg+xml", "purpose": "any"}
-    )
-    data = {
-        "id": "/",
-        "name": name,
-        "short_name": name,
-        "description": _("Courses, live sessions and certificates, in your language, on any device."),
-        "lang": language,
-        "dir": "rtl" if get_language_bidi() else "ltr",
-        "start_url": f"/{language}/",
-        "scope": "/",
-        "display": "standalone",
-        "background_color": "#ffffff",
-        "theme_color": THEME_COLOUR,
-        "icons": icons,
-    }
-    response = JsonResponse(
-        data, content_type="application/manifest+json", json_dumps_params={"ensure_ascii": False}
-    )
-    response["Cache-Control"] = "public, max-age=3600"
     return response
 
 

@@ -188,7 +188,7 @@ PUBLIC = {
     "certificates:verify": "anyone checks a certificate by its code (test_certificates_verification.py)",
     "home:search": "public pages only",
     "core:switch_language": "the requester's own language",
-    "core:manifest": "the web app manifest: the site's name and icons",
+    "home:manifest": "the web app manifest: the organisation's name and the icons",
     "service_worker": "the service worker's code, the same for everyone (tests/learning/test_offline.py)",
 }
 OWN_DATA = {

@@ -1,7 +1,7 @@
 /* Installable and offline (see core/offline.py and learning/offline.py).
 
-   - Registers the service worker and tells it whose copies may stay: the signed-in reader's opaque key from
-     <meta name="offline-user">, or nobody, and it deletes every other person's copies.
+   - Registers the service worker for someone signed in and tells it whose copies may stay: the reader's
+     opaque key from <meta name="offline-user">, or nobody, and it deletes every other person's copies.
    - "Keep for offline" on a course: stores, in that person's own cache, the course page and its lessons
      (fetched with their session, as they would see them), their images and documents, and the style
      sheets, scripts and fonts they use.
@@ -20,10 +20,14 @@
     const userKey = meta ? meta.content : null;
     const status = document.getElementById("offline-status");
     const texts = status ? status.dataset : {};
-    const ready = navigator.serviceWorker
-        .register(script.dataset.worker, { scope: "/" })
-        .then(() => navigator.serviceWorker.ready);
-    const tellWorker = (message) => ready.then((registration) => registration.active && registration.active.postMessage(message));
+    // Only someone signed in has anything to keep: an anonymous reader gets no worker, and one left from
+    // a signed-in visit is told that nobody is here, so it deletes the copies and unregisters itself.
+    const ready = (userKey
+        ? navigator.serviceWorker.register(script.dataset.worker, { scope: "/" })
+        : navigator.serviceWorker.getRegistration("/")
+    ).then((registration) => (registration ? navigator.serviceWorker.ready : null));
+    const tellWorker = (message) =>
+        ready.then((registration) => registration && registration.active && registration.active.postMessage(message));
 
     tellWorker({ type: "user", key: userKey });
 

@@ -25,9 +25,12 @@ async function keepOnly(name) {
 
 self.addEventListener("message", (event) => {
     const data = event.data || {};
-    if (data.type === "user") {
-        // Someone else (or nobody) is signed in now: the copies of anyone else must go.
-        event.waitUntil(keepOnly(data.key ? KEPT + data.key : null));
+    if (data.type === "user" && data.key) {
+        // Someone else may be signed in now: the copies of anyone else must go.
+        event.waitUntil(keepOnly(KEPT + data.key));
+    } else if (data.type === "user") {
+        // Nobody is signed in: nothing may stay, and nothing is left to serve.
+        event.waitUntil(keepOnly(null).then(() => self.registration.unregister()));
     } else if (data.type === "clear") {
         event.waitUntil(caches.keys().then((names) => Promise.all(names.map((name) => caches.delete(name)))));
     }
