@@ -232,3 +232,14 @@ def test_a_queued_completion_sent_twice_counts_once(client, enrolment, course):
     assert client.post(url, {"submission_id": submission}).status_code == 302
 
     assert LessonProgress.objects.filter(enrolment=enrolment).count() == 1
+
+
+def test_keep_for_offline_waits_hidden_for_a_service_worker_and_only_for_the_enrolled(
+    client, enrolment, course
+):
+    page = client.get(course.get_url()).content.decode()
+
+    # Without JavaScript nothing offers what only a service worker can do (js/offline.js shows it).
+    assert f'data-offline-keep="/en/learning/courses/{course.pk}/offline/" hidden' in page
+    client.force_login(UserFactory())
+    assert "data-offline-keep" not in client.get(course.get_url()).content.decode()
