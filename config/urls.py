@@ -6,11 +6,14 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from core import offline
 from core import views as core_views
 from learning.certificates import views as certificate_views
 
 urlpatterns = [
     path("robots.txt", core_views.robots_txt),
+    # The service worker's scope is the folder it is served from: the root, so it serves every language.
+    path("sw.js", offline.service_worker, name="service_worker"),
     # The certificate issuer's identity and revocation list: stable addresses, the same in every language.
     path(".well-known/did.json", certificate_views.did_document, name="certificate_did"),
     path(".well-known/jwks.json", certificate_views.jwks, name="certificate_jwks"),

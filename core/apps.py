@@ -13,9 +13,10 @@ class CoreConfig(AppConfig):
     def ready(self):
         # Imported once the app registry is ready, as Django connects receivers: these modules import
         # Wagtail's models and admin views.
-        from . import signals
+        from . import offline, signals
         from .spreadsheets import neutralise_wagtail_exports
 
         after_response_tasks.connect()
+        offline.connect()
         signals.connect()
         neutralise_wagtail_exports()

@@ -6,4 +6,5 @@ app_name = "home"
 
 urlpatterns = [
     path("search/", views.search, name="search"),
+    path("manifest.webmanifest", views.manifest, name="manifest"),
 ]

@@ -6,6 +6,7 @@ SQLite, transactions start IMMEDIATE (see settings), which serialises writers th
 """
 
 import secrets
+import uuid
 from collections.abc import Mapping
 from functools import partial
 
@@ -238,17 +239,35 @@ def _complete_if_activities_done(enrolment: Enrolment, lesson: LessonPage) -> No
 
 @transaction.atomic
 def quiz_submit(
-    *, enrolment: Enrolment, lesson: LessonPage, quiz_id: str, data: Mapping, attempt_number: int
+    *,
+    enrolment: Enrolment,
+    lesson: LessonPage,
+    quiz_id: str,
+    data: Mapping,
+    attempt_number: int,
+    submission_id: uuid.UUID | None = None,
 ) -> tuple[QuizAttempt, grading.QuizResult]:
     """Grade a submission on the server and record it as attempt `attempt_number`.
 
     The number comes from the form the trainee saw: a replayed or double-clicked submission carries a
-    number already used and is refused by the unique constraint, so it never uses up an attempt.
+    number already used and is refused by the unique constraint, so it never uses up an attempt. A
+    submission sent from a phone's offline queue also carries the id the phone gave it: sent again (its
+    first answer lost on the way back), it returns the attempt it already made, graded as it was.
     """
     _require_learning(enrolment)
     quiz = rules.quiz_block(lesson, quiz_id)
     chosen = grading.parse_answers(quiz, data)
     enrolment = Enrolment.objects.select_for_update().get(pk=enrolment.pk)
+    if submission_id is not None:
+        earlier = QuizAttempt.objects.filter(
+            enrolment=enrolment,
+            lesson_key=lesson.translation_key,
+            quiz_id=quiz_id,
+            submission_id=submission_id,
+        ).first()
+        if earlier is not None:
+            recorded = {int(number): tuple(indexes) for number, indexes in earlier.answers.items()}
+            return earlier, grading.grade(quiz, recorded)
     used = QuizAttempt.objects.filter(
         enrolment=enrolment, lesson_key=lesson.translation_key, quiz_id=quiz_id
     ).count()
@@ -270,6 +289,7 @@ def quiz_submit(
                 answers=result.answers,
                 score=result.score,
                 passed=result.passed,
+                submission_id=submission_id,
             )
     except IntegrityError as error:
         raise exceptions.StaleSubmission from error

@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.dashboard, name="dashboard"),
     path("cohorts/<int:pk>/enrol/", views.enrol, name="enrol"),
     path("cohorts/<int:pk>/calendar.ics", views.cohort_ics, name="cohort_ics"),
+    path("courses/<int:pk>/offline/", views.offline_copy, name="offline_copy"),
     path("enrolments/<int:pk>/completed/", views.completed, name="completed"),
     path("enrolments/<int:pk>/withdraw/", views.withdraw, name="withdraw"),
     path("lessons/<int:pk>/complete/", views.lesson_complete, name="lesson_complete"),

@@ -5,9 +5,11 @@ next to the quiz or reflection on refusal), so the same response serves a plain 
 which swaps only the part of the page that changed.
 """
 
+import uuid
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -16,11 +18,12 @@ from django.views.decorators.http import require_GET, require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
 from core.localize import translations_for
+from core.offline import offline_key
 
-from . import completion, exceptions, grading, revisions, rules, selectors, services
+from . import completion, exceptions, grading, offline, revisions, rules, selectors, services
 from .calendar import sessions_ics
 from .forms import EnrolForm, ReflectionForm
-from .models import Cohort, Enrolment, LessonPage, LiveSession
+from .models import Cohort, CoursePage, Enrolment, LessonPage, LiveSession
 from .my_learning import dashboard as my_learning
 from .my_learning import runs_cohorts
 
@@ -180,10 +183,18 @@ def lesson_complete(request, lesson, enrolment):
 def quiz_submit(request, lesson, enrolment, block_id):
     try:
         number = int(request.POST.get("attempt", ""))
+        # Made by the phone for a submission it queued offline (js/offline.js): a resend finds its attempt.
+        submission = request.POST.get("submission_id", "")
+        submission_id = uuid.UUID(submission) if submission else None
     except ValueError as error:
-        raise grading.InvalidAnswers("no attempt number") from error
+        raise grading.InvalidAnswers("no attempt number or a malformed submission id") from error
     services.quiz_submit(
-        enrolment=enrolment, lesson=lesson, quiz_id=block_id, data=request.POST, attempt_number=number
+        enrolment=enrolment,
+        lesson=lesson,
+        quiz_id=block_id,
+        data=request.POST,
+        attempt_number=number,
+        submission_id=submission_id,
     )
     return _back_to(request, lesson, f"result-{block_id}")
 
@@ -232,3 +243,17 @@ def cohort_ics(request, pk):
     return _ics_response(
         sessions_ics(cohort.sessions.all(), calendar_name=cohort.localized_title), "sessions.ics"
     )
+
+
+@login_required
+@require_GET
+def offline_copy(request, pk):
+    """What "Keep for offline" stores for this course; only for the trainee's own enrolment (404 else)."""
+    course = get_object_or_404(CoursePage.objects.live(), pk=pk)
+    if selectors.learning_enrolment(user=request.user, course=course) is None:
+        raise Http404
+    data = offline.offline_copy(course=course, request=request)
+    data["key"] = offline_key(request.user)
+    response = JsonResponse(data)
+    response["Cache-Control"] = "private, no-store"
+    return response

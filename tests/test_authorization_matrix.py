@@ -78,6 +78,9 @@ MATRIX = {
     ),  # the trainee's own moment, not even staff's
     "learning:cohort_ics": Entry("get", lambda w: reverse("learning:cohort_ics", args=[w["cohort"].pk])),
     "learning:session_ics": Entry("get", lambda w: reverse("learning:session_ics", args=[w["session"].uid])),
+    "learning:offline_copy": Entry(
+        "get", lambda w: reverse("learning:offline_copy", args=[w["cohort"].course.pk]), None, NOBODY
+    ),  # what the enrolled trainee keeps on their own device: nobody else's list, not even staff's
     "learning:lesson_complete": Entry("post", _lesson("lesson_complete", "text"), None, NOBODY),
     "learning:quiz_submit": Entry(
         "post", _lesson("quiz_submit", "quiz", "quiz"), lambda w: {"attempt": "1", "q0": "1"}, NOBODY
@@ -185,6 +188,8 @@ PUBLIC = {
     "certificates:verify": "anyone checks a certificate by its code (test_certificates_verification.py)",
     "home:search": "public pages only",
     "core:switch_language": "the requester's own language",
+    "home:manifest": "the web app manifest: the organisation's name and the icons",
+    "service_worker": "the service worker's code, the same for everyone (tests/learning/test_offline.py)",
 }
 OWN_DATA = {
     "accounts:profile",

@@ -11,6 +11,7 @@ from core import site_cache
 from core.canonical import canonical_links
 from core.language import language_urls
 from core.localize import content_locale_id, resolve_links
+from core.offline import offline_key
 from core.site_cache import cached_per_site
 
 register = template.Library()
@@ -120,3 +121,9 @@ def sitecache(parser, token):
         else:
             vary_on.append(parser.compile_filter(bit))
     return SiteCacheNode(nodelist, bits[1].strip("\"'"), vary_on, options)
+
+
+@register.simple_tag(takes_context=True)
+def offline_user_key(context) -> str:
+    """The signed-in reader's opaque key for their offline copies (core/offline.py)."""
+    return offline_key(context["request"].user)

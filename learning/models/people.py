@@ -194,7 +194,11 @@ class LessonProgress(models.Model):
 
 
 class QuizAttempt(models.Model):
-    """One graded submission of a quiz block; `number` makes a replayed submission collide, not count."""
+    """One graded submission of a quiz block; `number` makes a replayed submission collide, not count.
+
+    A submission queued on a phone while offline carries an id the phone made (`submission_id`): sent
+    again after a lost answer, it finds its attempt and shows that result instead of being refused.
+    """
 
     enrolment = models.ForeignKey(Enrolment, on_delete=models.CASCADE, related_name="quiz_attempts")
     lesson = models.ForeignKey("learning.LessonPage", on_delete=models.PROTECT, related_name="+")
@@ -205,6 +209,7 @@ class QuizAttempt(models.Model):
     score = models.PositiveSmallIntegerField(_("score (%)"))
     passed = models.BooleanField(_("passed"))
     submitted_at = models.DateTimeField(_("submitted"), auto_now_add=True)
+    submission_id = models.UUIDField(null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("quiz attempt")
@@ -213,7 +218,10 @@ class QuizAttempt(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["enrolment", "lesson_key", "quiz_id", "number"], name="one_quiz_attempt_per_number"
-            )
+            ),
+            models.UniqueConstraint(
+                fields=["enrolment", "submission_id"], name="one_quiz_attempt_per_submission"
+            ),
         ]
 
     def __str__(self):

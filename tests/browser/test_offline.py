@@ -1,0 +1,166 @@
+"""Installable and offline in a real browser: a trainee keeps a course for offline, loses the connection,
+reads a lesson and completes it, answers a quiz, gets the connection back and sees both recorded and
+graded on the server; signing out leaves nothing of theirs in the browser.
+
+The page runs under the site's own content security policy (no `bypass_csp`): the service worker and the
+page script must pass it.
+"""
+
+import pytest
+from playwright.sync_api import expect
+
+from learning import rules
+from learning.models import Cohort, Enrolment, LessonPage, LessonProgress, QuizAttempt
+from tests.browser.conftest import AXE, DESKTOP, screenshot
+from tests.factories import PASSWORD, UserFactory
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db]
+
+
+def _lessons(course, kind):
+    for lesson in LessonPage.objects.live().descendant_of(course).order_by("path"):
+        quizzes, prompts = rules.activity_ids(lesson)
+        if (kind == "quiz" and quizzes and not prompts) or (kind == "plain" and not quizzes and not prompts):
+            yield lesson
+
+
+def demo_facts() -> dict:
+    """A trainee of their own in an English course that has a plain lesson and a quiz-only lesson."""
+    for cohort in Cohort.objects.filter(enrolment_mode=Cohort.Mode.OPEN).select_related("course"):
+        course = cohort.course.specific
+        plain, quiz = next(_lessons(course, "plain"), None), next(_lessons(course, "quiz"), None)
+        if course.live and course.locale.language_code == "en" and plain and quiz:
+            trainee = UserFactory(language="en", display_name="Amina Offline")
+            Enrolment.objects.create(user=trainee, cohort=cohort, status=Enrolment.Status.ACTIVE)
+            sharer = UserFactory(language="en", display_name="Tomasz Shared")
+            Enrolment.objects.create(user=sharer, cohort=cohort, status=Enrolment.Status.ACTIVE)
+            return {"trainee": trainee, "sharer": sharer, "course": course, "plain": plain, "quiz": quiz}
+    raise AssertionError("the demo has no open English course with a plain and a quiz lesson")
+
+
+CACHED_URLS = """async () => {
+    const urls = [];
+    for (const name of await caches.keys()) {
+        const cache = await caches.open(name);
+        for (const request of await cache.keys()) urls.push(new URL(request.url).pathname);
+    }
+    return urls;
+}"""
+
+
+def accessibility_violations(page) -> list[str]:
+    """As conftest's, but under the site's CSP, which refuses the inline <script> that helper adds: axe is
+    evaluated through the DevTools protocol instead."""
+    page.evaluate(AXE.read_text())
+    result = page.evaluate(
+        "(tags) => axe.run(document, {runOnly: {type: 'tag', values: tags}})",
+        ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"],
+    )
+    return [f"{v['id']}: {v['help']} — {[n['target'] for n in v['nodes']][:3]}" for v in result["violations"]]
+
+
+def _answer_right(page, lesson):
+    block = next(block for block in lesson.body if block.block_type == "quiz")
+    section = page.locator(f"#block-{block.id}")
+    for number, question in enumerate(block.value["questions"]):
+        for index, answer in enumerate(question["answers"]):
+            if answer["correct"]:
+                section.locator(f"#q-{block.id}-{number}-{index}").check()
+    section.locator("button[type=submit]").click()
+    return section
+
+
+def _signed_in(browser, site, user):
+    context = browser.new_context(base_url=site.url, viewport=DESKTOP)  # the site's CSP applies
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    page.refused = []
+    page.on("console", lambda m: page.refused.append(m.text) if "Content Security Policy" in m.text else None)
+    _log_in(page, user)
+    return context, page
+
+
+def _log_in(page, user):
+    page.goto("/en/accounts/login/")
+    page.locator("#id_login").fill(user.email)
+    page.locator("#id_password").fill(PASSWORD)
+    page.locator("form.allauth-form button[type=submit]").click()
+    page.wait_for_url("**/accounts/profile/")
+
+
+def _keep(page, course):
+    page.goto(course.url)
+    assert page.evaluate("navigator.serviceWorker.ready.then((r) => r.active.scriptURL)").endswith("/sw.js")
+    keep = page.locator("[data-offline-keep]")
+    expect(keep).to_be_visible()
+    keep.get_by_role("button", name="Keep for offline").click()
+    expect(keep.locator("[data-offline-keep-status]")).to_contain_text("Kept on this device")
+    return keep
+
+
+WORKERS = "navigator.serviceWorker.getRegistrations().then((all) => all.length)"
+
+
+def test_a_kept_course_is_read_and_completed_offline_and_sent_when_back_online(browser, site):
+    trainee, course, plain, quiz = site.trainee, site.course, site.plain, site.quiz
+    context, page = _signed_in(browser, site, trainee)
+
+    _keep(page, course)
+    assert accessibility_violations(page) == []
+    screenshot(page, "offline-1-course-kept")
+    kept = page.evaluate(CACHED_URLS)
+    assert {course.url, plain.url, quiz.url} <= set(kept)
+    assert any(url.endswith(".css") for url in kept)
+
+    context.set_offline(True)
+    page.goto(plain.url)  # from the kept copy: the network is gone
+    expect(page.locator("h1")).to_have_text(plain.title)
+    assert page.evaluate("getComputedStyle(document.body).fontFamily") != ""  # its style sheet is kept too
+    page.locator("#lesson-status button[type=submit]").click()
+    expect(page.locator("[data-offline-queued]")).to_be_visible()
+    screenshot(page, "offline-2-lesson-completed-offline")
+    assert accessibility_violations(page) == []
+
+    page.goto(quiz.url)
+    _answer_right(page, quiz)
+    expect(page.locator("[data-offline-queued]")).to_be_visible()
+    enrolment = Enrolment.objects.get(user=trainee)
+    assert not LessonProgress.objects.filter(enrolment=enrolment).exists()
+    assert not QuizAttempt.objects.filter(enrolment=enrolment).exists()
+
+    context.set_offline(False)  # the `online` event sends the queue; the quiz's result replaces the form
+    expect(page.locator(".quiz-result")).to_contain_text("Passed with")
+    expect(page.locator("#offline-status")).to_contain_text("what you did offline was sent")
+    screenshot(page, "offline-3-back-online-graded")
+    progress = set(LessonProgress.objects.filter(enrolment=enrolment).values_list("lesson_id", flat=True))
+    assert {plain.pk, quiz.pk} <= progress  # the quiz passed completes its lesson too
+    attempt = QuizAttempt.objects.get(enrolment=enrolment)
+    assert attempt.passed and attempt.submission_id is not None
+    assert page.refused == []
+
+    page.locator("header form[data-offline-clear] button").click()
+    page.wait_for_load_state()
+    assert page.evaluate(CACHED_URLS) == []
+    assert page.evaluate("caches.keys()") == []
+    page.wait_for_function(f"{WORKERS}.then((count) => count === 0)")
+    context.set_offline(True)
+    with pytest.raises(Exception, match=r"net::ERR_INTERNET_DISCONNECTED"):
+        page.goto(plain.url)  # nothing of hers is left to read
+    context.close()
+
+
+def test_the_next_person_on_a_shared_phone_never_reads_the_last_ones_copies(browser, site):
+    """A session that ended without a sign-out (expired, cookies cleared): the first page for nobody, or
+    for someone else, deletes the copies."""
+    context, page = _signed_in(browser, site, site.sharer)
+    _keep(page, site.course)
+    assert site.plain.url in page.evaluate(CACHED_URLS)
+
+    context.clear_cookies()  # the session is gone, the browser's storage is not
+    page.goto("/en/")
+    page.wait_for_function("caches.keys().then((names) => names.length === 0)")
+    page.wait_for_function(f"{WORKERS}.then((count) => count === 0)")
+    context.set_offline(True)
+    with pytest.raises(Exception, match=r"net::ERR_INTERNET_DISCONNECTED"):
+        page.goto(site.plain.url)
+    context.close()
