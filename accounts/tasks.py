@@ -16,7 +16,6 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from core.private_storage import private_storage
 from outbox.services import email_send
 
 from .export_archive import write_archive
@@ -40,7 +39,7 @@ def data_export_prepare(*, export_id: int) -> str:
     if export is None:
         return "skipped"
     user = export.user
-    storage = private_storage()
+    storage = DataExport._meta.get_field("file").storage  # STORAGES["private"]
     try:
         # On disk, not in memory: a person with many certificates makes a large archive.
         with tempfile.TemporaryFile() as archive:

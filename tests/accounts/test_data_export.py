@@ -11,6 +11,7 @@ from datetime import timedelta
 import pytest
 from django.conf import settings
 from django.core import mail
+from django.core.files.storage import InMemoryStorage
 from django.core.mail.backends.base import BaseEmailBackend
 from django.core.management import call_command
 from django.db import IntegrityError, transaction
@@ -345,14 +346,34 @@ def test_an_archive_finished_after_the_account_went_is_not_kept(
     with django_capture_on_commit_callbacks(execute=False):
         export, _ = data_export.data_export_request(user=owner)
     saved = []
-    real_save = private_storage().save
+    storage = DataExport._meta.get_field("file").storage
+    real_save = storage.save
 
     def save_then_erase(name, content, **kwargs):
         saved.append(real_save(name, content, **kwargs))
         DataExport.objects.filter(pk=export.pk).delete()  # the account went meanwhile
         return saved[-1]
 
-    monkeypatch.setattr(private_storage(), "save", save_then_erase)
+    monkeypatch.setattr(storage, "save", save_then_erase)
 
     assert data_export_prepare(export_id=export.pk) == "skipped"
-    assert not private_storage().exists(saved[0])
+    assert not storage.exists(saved[0])
+
+
+def test_only_storage_calls_are_used_so_a_bucket_works_too(
+    client, monkeypatch, django_capture_on_commit_callbacks
+):
+    """A storage with no files on disk (as S3's): the archive is made, stored, streamed and expired."""
+    bucket = InMemoryStorage()
+    monkeypatch.setattr(DataExport._meta.get_field("file"), "storage", bucket)
+    owner = UserFactory()
+    export = prepared(owner, django_capture_on_commit_callbacks)
+    client.force_login(owner)
+
+    response = client.get(download_path(export))
+
+    assert "README.txt" in archive_of(response).namelist()
+    assert bucket.exists(export.file.name)
+    DataExport.objects.filter(pk=export.pk).update(expires_at=timezone.now())
+    assert data_export.data_exports_expire() == 1
+    assert not bucket.exists(export.file.name)
