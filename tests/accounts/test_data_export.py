@@ -19,6 +19,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from accounts import data_export
+from accounts.export_archive import write_archive
 from accounts.export_links import download_path
 from accounts.models import DataExport
 from accounts.services import user_data_export, user_erase
@@ -377,3 +378,18 @@ def test_only_storage_calls_are_used_so_a_bucket_works_too(
     DataExport.objects.filter(pk=export.pk).update(expires_at=timezone.now())
     assert data_export.data_exports_expire() == 1
     assert not bucket.exists(export.file.name)
+
+
+def test_the_readme_is_written_in_the_persons_language(django_capture_on_commit_callbacks):
+    enrolment = completed_enrolment(language="fr")
+    with django_capture_on_commit_callbacks(execute=True):
+        certificate_issue(enrolment=enrolment)
+    archive = io.BytesIO()
+
+    write_archive(user=enrolment.user, file=archive)
+
+    readme = zipfile.ZipFile(archive).read("README.txt").decode()
+    with translation.override("fr"):
+        valid = str(Certificate.Status.VALID.label)
+    assert valid != str(Certificate.Status.VALID.label)  # the catalogue has it in French
+    assert f"({valid})" in readme
