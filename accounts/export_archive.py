@@ -39,7 +39,9 @@ def section_descriptions() -> dict[str, str]:
     """{section: what it holds}, from the privacy module of each section's app (a nested app's module
     adds to its package's section, as its data does)."""
     descriptions: dict[str, list[str]] = {}
-    for module in project_modules("privacy"):
+    # The package's own sentence first, then its nested apps' (learning, then its certificates).
+    modules = sorted(project_modules("privacy"), key=lambda module: module.__name__.count("."))
+    for module in modules:
         text = getattr(module, "EXPORT_DESCRIPTION", "")
         section = module.__name__.split(".")[0]
         descriptions.setdefault(section, [])

@@ -19,7 +19,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from accounts import data_export
-from accounts.export_archive import write_archive
+from accounts.export_archive import section_descriptions, write_archive
 from accounts.export_links import download_path
 from accounts.models import DataExport
 from accounts.services import user_data_export, user_erase
@@ -393,3 +393,10 @@ def test_the_readme_is_written_in_the_persons_language(django_capture_on_commit_
         valid = str(Certificate.Status.VALID.label)
     assert valid != str(Certificate.Status.VALID.label)  # the catalogue has it in French
     assert f"({valid})" in readme
+
+
+def test_every_section_of_the_archive_says_what_it_holds():
+    """An app that adds a section to the export describes it in its privacy.py (EXPORT_DESCRIPTION)."""
+    descriptions = section_descriptions()
+
+    assert sorted(s for s in user_data_export(user=UserFactory()) if not descriptions.get(s)) == []
