@@ -6,6 +6,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from core.private_storage import private_storage
+
 from .validators import validate_plain_text
 
 
@@ -113,3 +115,46 @@ class User(AbstractUser):
 
     def get_short_name(self) -> str:
         return self.display_name
+
+
+class DataExport(models.Model):
+    """One "download my data" request: the ZIP a task prepares, kept in private storage until it expires.
+
+    The file has a random name and no URL: it is served only by the view behind the e-mailed link, to
+    the person it belongs to (accounts.data_export)."""
+
+    class Status(models.TextChoices):
+        PREPARING = "preparing", _("being prepared")
+        READY = "ready", _("ready")
+        FAILED = "failed", _("could not be prepared")
+        EXPIRED = "expired", _("expired")
+        REPLACED = "replaced", _("replaced by a newer one")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="data_exports",
+        verbose_name=_("user"),
+    )
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.PREPARING)
+    requested_at = models.DateTimeField(_("requested"), auto_now_add=True)
+    ready_at = models.DateTimeField(_("ready"), null=True, blank=True)
+    expires_at = models.DateTimeField(_("expires"), null=True, blank=True)
+    file = models.FileField(_("file"), upload_to="data-exports/", blank=True, storage=private_storage)
+    size = models.PositiveBigIntegerField(_("size in bytes"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("data export")
+        verbose_name_plural = _("data exports")
+        ordering = ["-requested_at", "-pk"]
+        constraints = [
+            # Repeated clicks (or two tabs) never queue a second ZIP while one is being made.
+            models.UniqueConstraint(
+                fields=["user"],
+                condition=models.Q(status="preparing"),
+                name="one_data_export_in_preparation",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} {self.requested_at:%Y-%m-%d %H:%M} {self.status}"

@@ -1,18 +1,29 @@
 """This app's share of a person's data: what the export contains and what erasure removes.
 
 Every app that stores people's data has a privacy.py with the same two functions; accounts.services
-calls them all (see core.discovery).
+calls them all (see core.discovery). Each also says in EXPORT_DESCRIPTION what its section of the
+"download my data" archive holds (the archive's README.txt), and an app that keeps files of the person
+lists them in `export_user_files` (accounts.export_archive).
 """
 
 from allauth.account.models import EmailAddress
+from django.utils.translation import gettext_lazy as _
 
-from .models import User
+from .data_export import data_exports_erase
+from .models import DataExport, User
+
+EXPORT_DESCRIPTION = _(
+    "Your account and profile: e-mail addresses, names, language, time zone, city, country, "
+    "organisation, nationality, roles, and your requests for a copy of your data."
+)
 
 # The person, the framework's models and the home app's pages that point at them: what happens to each.
 # Each app declares its own models in its privacy.py; tests/accounts/test_privacy_registry.py checks that
 # every model linked to the user model is declared somewhere.
 PERSONAL_DATA = {
     "accounts.User": "exported; deleted",
+    "accounts.DataExport": "listed in the export (when asked, until when); deleted with the account, with "
+    "its archive",
     "account.EmailAddress": "exported; deleted with the account",
     "mfa.Authenticator": "deleted with the account (never exported: they are secrets)",
     "wagtailusers.UserProfile": "deleted with the account",
@@ -57,8 +68,18 @@ def export_user_data(user: User) -> dict:
             {"email": address.email, "verified": address.verified, "primary": address.primary}
             for address in EmailAddress.objects.filter(user=user)
         ],
+        "data_exports": [
+            {
+                "requested": export.requested_at.isoformat(),
+                "status": export.status,
+                "expires": export.expires_at.isoformat() if export.expires_at else None,
+            }
+            for export in DataExport.objects.filter(user=user).order_by("requested_at", "pk")
+        ],
     }
 
 
 def erase_user_data(user: User) -> None:
-    """Nothing to do before the row goes: e-mail addresses and MFA keys are deleted with the user."""
+    """The archives of "download my data" are files: deleted here, their rows with the user's. E-mail
+    addresses and MFA keys are deleted with the user."""
+    data_exports_erase(user=user)

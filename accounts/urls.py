@@ -9,5 +9,6 @@ urlpatterns = [
     path("language/", views.language_offer, name="language_offer"),
     path("privacy/", views.privacy, name="privacy"),
     path("privacy/export/", views.data_export, name="data_export"),
+    path("privacy/export/<str:token>/", views.data_export_download, name="data_export_download"),
     path("privacy/delete/", views.account_delete, name="delete"),
 ]

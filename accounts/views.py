@@ -1,25 +1,25 @@
-import json
-
 from allauth.account.decorators import reauthentication_required
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.serializers.json import DjangoJSONEncoder
-from django.http import HttpResponse, HttpResponseRedirect
+from django.http import FileResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language_info, gettext
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 from django.views.generic import UpdateView
 
 from core.language import remember_language
 
+from . import data_export as exports
 from . import language_offer as offer
 from . import services
+from .export_links import download_path
 from .forms import AccountDeleteForm, LanguageOfferForm, ProfileForm
 
 
@@ -62,21 +62,61 @@ def language_offer(request):
     return HttpResponseRedirect(next_url)
 
 
-@login_required
-def privacy(request):
-    return TemplateResponse(request, "accounts/privacy.html", {"delete_form": AccountDeleteForm()})
+def _privacy_page(request, delete_form) -> TemplateResponse:
+    export = exports.data_export_latest(user=request.user)
+    ready = export is not None and exports.data_export_downloadable(export=export)
+    context = {
+        "delete_form": delete_form,
+        "export": export,
+        "export_url": download_path(export) if ready else None,
+        "export_days": settings.DATA_EXPORT_DAYS,
+    }
+    return TemplateResponse(request, "accounts/privacy.html", context)
 
 
 @never_cache
 @login_required
+def privacy(request):
+    return _privacy_page(request, AccountDeleteForm())
+
+
+@login_required
+@require_POST
+@reauthentication_required
 def data_export(request):
-    data = services.user_data_export(user=request.user)
-    response = HttpResponse(
-        json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2),
-        content_type="application/json; charset=utf-8",
+    """Asks for the archive (after the password again: it holds everything about the person)."""
+    _export, queued = exports.data_export_request(user=request.user)
+    if queued:
+        messages.success(
+            request, gettext("Your data is being prepared. We will e-mail you a link to download it.")
+        )
+    else:
+        messages.info(
+            request,
+            gettext(
+                "Your data is already being prepared: asking again does not start another one. "
+                "We will e-mail you a link to download it."
+            ),
+        )
+    return HttpResponseRedirect(reverse("accounts:privacy"))
+
+
+@never_cache
+@login_required
+@require_GET
+def data_export_download(request, token):
+    """The e-mailed link: only its owner, signed in, gets the file; 410 once it expired or was replaced."""
+    export = exports.data_export_for_link(token=token, user=request.user)
+    if not exports.data_export_downloadable(export=export):
+        return TemplateResponse(request, "accounts/data_export_gone.html", {"export": export}, status=410)
+    # Streamed from storage (disk or bucket) in chunks, never read into memory whole.
+    response = FileResponse(
+        export.file.open("rb"),
+        as_attachment=True,
+        filename=f"my-data-{timezone.localtime(export.ready_at):%Y-%m-%d}.zip",
+        content_type="application/zip",
     )
-    filename = f"my-data-{timezone.now():%Y-%m-%d}.json"
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Cache-Control"] = "private, no-store"
     return response
 
 
@@ -86,7 +126,7 @@ def account_delete(request):
     """Deleting an account asks for the password again (allauth's reauthentication) and a confirmation."""
     form = AccountDeleteForm(request.POST if request.method == "POST" else None)
     if not form.is_valid():
-        return TemplateResponse(request, "accounts/privacy.html", {"delete_form": form})
+        return _privacy_page(request, form)
     user = request.user
     logout(request)
     services.user_erase(user=user)

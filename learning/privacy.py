@@ -1,12 +1,19 @@
 """The learning app's share of a person's data: enrolments, progress, answers, reflections, attendance.
 Certificates and the trainer's workspace declare theirs in their own privacy.py."""
 
+from django.utils.translation import gettext_lazy as _
+
 from .models import (
     Attendance,
     Enrolment,
     LessonProgress,
     QuizAttempt,
     Reflection,
+)
+
+EXPORT_DESCRIPTION = _(
+    "Your learning: the cohorts you joined, the lessons you completed, your quiz answers, your "
+    "reflections and the trainers' feedback, your attendance at live sessions."
 )
 
 # Every model of this app that points at a person, and what happens to it (tests/accounts/test_privacy_

@@ -16,6 +16,9 @@ from django.contrib.auth.models import Group
 from django.urls import URLResolver, get_resolver, reverse
 from django.utils import timezone
 
+from accounts.data_export import data_export_request
+from accounts.export_links import download_path
+from accounts.models import DataExport
 from accounts.roles import CITY_OFFICIALS, TRAINERS
 from learning.certificates.models import Certificate, CertificateDesign
 from learning.certificates.services import certificate_issue
@@ -129,6 +132,9 @@ MATRIX = {
     "certificates:credential_jwt": Entry(
         "get", lambda w: reverse("certificates:credential_jwt", args=[w["certificate"].pk])
     ),
+    "accounts:data_export_download": Entry(
+        "get", lambda w: download_path(w["data_export"]), None, NOBODY
+    ),  # only its owner, signed in, not even staff (tests/accounts/test_data_export.py)
     "toolkits:plan": Entry("get", _plan("plan")),
     "toolkits:section": Entry(
         "post", _section("section"), lambda w: {"version": 0, "text": "Hijacked"}, NOBODY
@@ -301,6 +307,8 @@ def build_world(capture_on_commit_callbacks):
     section = plan.sections.get(key=key)
     section.plan = plan
     comment = toolkit_services.comment_add(section=section, user=plan.created_by, body="Ours")
+    with capture_on_commit_callbacks(execute=True):
+        data_export, _queued = data_export_request(user=active.user)
     trainer_b = _user(TRAINERS)
     CohortFactory(course=make_course()).trainers.add(trainer_b)
     world = {
@@ -311,6 +319,7 @@ def build_world(capture_on_commit_callbacks):
         "reflection_obj": reflection_obj,
         "session": LiveSessionFactory(cohort=cohort),
         "certificate": certificate,
+        "data_export": data_export,
         "invitation": CohortInvitation.objects.create(cohort=cohort, email="invited@example.org"),
         "text": text,
         "quiz": quiz,
@@ -348,6 +357,7 @@ def snapshot(w):
         sorted(PlanComment.objects.values_list("pk", "resolved_at")),
         sorted(ActionPlan.objects.values_list("pk", "status", "title")),
         sorted(CohortInvitation.objects.values_list("pk", "accepted_at")),
+        sorted(DataExport.objects.values_list("pk", "status", "file")),
         w["cohort"].__class__.objects.get(pk=w["cohort"].pk).title,
     )
 

@@ -4,7 +4,14 @@ Plans belong to the organisation, not to one person: erasure keeps the text coll
 removes the person's name from it (authorship fields are SET_NULL when the user row goes).
 """
 
+from django.utils.translation import gettext_lazy as _
+
 from .models import DownloadConsent, DownloadEvent, Membership, PlanComment, PlanRevision
+
+EXPORT_DESCRIPTION = _(
+    "Your city work: the organisations you belong to, your comments on action plans, what you wrote "
+    "in plan sections, and the downloads counted under your city."
+)
 
 # Every model of this app that points at a person, and what happens to it (see learning/privacy.py).
 PERSONAL_DATA = {

@@ -247,6 +247,9 @@ AUTH_USER_MODEL = "accounts.User"
 RETENTION_UNVERIFIED_DAYS = env.int("RETENTION_UNVERIFIED_DAYS", default=30)
 RETENTION_INACTIVE_YEARS = env.int("RETENTION_INACTIVE_YEARS", default=3)
 RETENTION_WARNING_DAYS = env.int("RETENTION_WARNING_DAYS", default=30)
+# "Download my data": the e-mailed link works for DATA_EXPORT_DAYS; `manage.py retention` then deletes the
+# file (and the view refuses it with a 410 from the moment it expires).
+DATA_EXPORT_DAYS = env.int("DATA_EXPORT_DAYS", default=7)
 AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
     "allauth.account.auth_backends.AuthenticationBackend",

@@ -1,11 +1,22 @@
 """The certificates' share of a person's data: the certificates they hold, exported; on erasure, kept in
 the register without the person."""
 
+import logging
+
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from accounts.export_archive import PersonalFile
 
 from . import page_cache
 from .models import Certificate
+from .pdf import PdfUnavailable, pdf_bytes
+
+logger = logging.getLogger(__name__)
+
+# Part of the learning section of the archive, as the certificates are part of its data.
+EXPORT_DESCRIPTION = _("Your certificates, as issued (the PDFs are in files/certificates/).")
 
 # Every model of this app that points at a person, and what happens to it (tests/accounts/test_privacy_
 # registry.py fails when a model linked to the user model is missing here).
@@ -35,6 +46,24 @@ def export_user_data(user) -> dict:
             for c in Certificate.objects.filter(enrolment__user=user).order_by("issued_at", "pk")
         ],
     }
+
+
+def export_user_files(user):
+    """Each certificate's PDF, made first when it was never rendered (a task not run yet)."""
+    for certificate in Certificate.objects.filter(enrolment__user=user).order_by("issued_at", "pk"):
+        if not certificate.pdf and certificate.status == Certificate.Status.VALID:
+            try:
+                pdf_bytes(certificate)  # renders and stores it
+            except PdfUnavailable:
+                logger.warning("Certificate %s: no PDF for the data export", certificate.pk)
+        if certificate.pdf:
+            yield PersonalFile(
+                path=f"certificates/certificate-{certificate.code}.pdf",
+                storage=certificate.pdf.storage,
+                name=certificate.pdf.name,
+                description=_("Your certificate for “%(course)s” (%(status)s), as a PDF.")
+                % {"course": certificate.course_title, "status": certificate.get_status_display()},
+            )
 
 
 @transaction.atomic

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('learning', '0011_quizzes_in_the_admins_format'),
+        ('learning', '0012_text_blocks_default_to_empty'),
     ]
 
     operations = [

@@ -1,6 +1,8 @@
 """Every model that points at a person says what happens to it, and erasure leaves nothing of the
 person behind except what the deletion page says stays (the erasure canary)."""
 
+import zipfile
+
 import pytest
 from django.apps import apps
 from django.conf import settings
@@ -8,7 +10,10 @@ from django.db.models import CharField, JSONField, Q, TextField
 from django.db.models.functions import Cast
 
 from accounts import services as account_services
+from accounts.data_export import data_export_request
+from accounts.models import DataExport
 from core.discovery import project_modules
+from core.private_storage import private_storage
 from learning import services as learning_services
 from learning.certificates import services as certificates
 from learning.workspace.models import CohortInvitation
@@ -96,9 +101,17 @@ def test_erasure_leaves_no_trace_of_the_person(django_capture_on_commit_callback
     toolkit_services.comment_add(section=section, user=user, body=f"A {CANARY} remark")
     DownloadConsent.objects.create(user=user)
     DownloadEvent.objects.create(document_title="Guide", city=CANARY, organisation=CANARY, counted_for=user)
+    # A "download my data" archive, which holds all of the above.
+    with django_capture_on_commit_callbacks(execute=True):
+        export, _queued = data_export_request(user=user)
+    archive = DataExport.objects.get(pk=export.pk).file.name
+    with private_storage().open(archive, "rb") as file, zipfile.ZipFile(file) as zipped:
+        assert CANARY.encode() in zipped.read("accounts.json")
     assert len(canary_hits()) >= 5  # the canary is found where it was planted
 
     with django_capture_on_commit_callbacks(execute=True):
         account_services.user_erase(user=user)
 
     assert canary_hits() == {}
+    assert not private_storage().exists(archive)
+    assert not DataExport.objects.exists()

@@ -6,13 +6,16 @@
 - accounts nobody signed in to for RETENTION_INACTIVE_YEARS (3): warned by e-mail first, removed
   RETENTION_WARNING_DAYS (30) after the warning unless their owner signed in meanwhile.
 
+It also deletes the archives of "download my data" whose link expired (DATA_EXPORT_DAYS, 7): the
+link refuses them from that moment, and this run removes their files.
+
 Staff accounts are never removed by it. `--dry-run` lists what a run would do and changes nothing.
 Removal is the same as "delete my account" (accounts.services.user_erase).
 """
 
 from django.core.management.base import BaseCommand
 
-from accounts import services
+from accounts import data_export, services
 
 
 class Command(BaseCommand):
@@ -32,3 +35,5 @@ class Command(BaseCommand):
             self.stdout.write(f"{len(emails)} {title}")
             for email in emails:
                 self.stdout.write(f"  {email}")
+        if not dry_run:
+            self.stdout.write(f"{data_export.data_exports_expire()} expired data exports were deleted")
