@@ -25,8 +25,9 @@ logger = logging.getLogger(__name__)
 PAPER = {CertificateDesign.PaperSize.A4: (210, 297), CertificateDesign.PaperSize.LETTER: (215.9, 279.4)}
 # Serif type for the formal layout; the others are set in Noto Sans.
 SERIF_LAYOUTS = {CertificateDesign.Layout.CLASSIC}
-# The rendition each kind of image is printed from: enough pixels for print at its printed size.
-LOGO, SIGNATURE, SEAL, PARTNER = "max-900x360", "max-900x300", "max-600x600", "max-600x240"
+# The rendition each kind of image is printed from: about 300 dpi at its printed size (a signature is
+# 52 mm wide, a seal 32 mm, a partner's logo 38 mm), no more: every pixel is decoded at each render.
+LOGO, SIGNATURE, SEAL, PARTNER = "max-600x240", "max-600x200", "max-360x360", "max-450x180"
 
 
 def _seal_edge(points: int = 36, outer: float = 50, inner: float = 45.5) -> str:
