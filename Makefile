@@ -6,7 +6,7 @@ PY := $(BIN)/python
 STAMP := $(VENV)/.installed
 PYTEST_WORKERS ?= auto
 
-.PHONY: run test install migrate demo serve lint check browser interop messages compilemessages clean \
+.PHONY: run test install migrate demo serve lint check browser pdftotext interop messages compilemessages clean \
 	wrk bench load
 
 # A Python >= 3.12: $(PYTHON) if given, else the first candidate that really runs and is new enough.
@@ -48,6 +48,13 @@ browser:
 	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } ; } || \
 	  echo "chromium not installed: browser tests will be skipped"
 
+# The certificates' text-layer tests read PDFs back with poppler's pdftotext; installed when we may, as
+# for chromium, otherwise those tests skip and say why.
+pdftotext:
+	@command -v pdftotext >/dev/null || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null && \
+	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils >/dev/null; } ; } || \
+	  echo "poppler-utils not installed: the PDF text-layer tests will be skipped"
+
 # Benchmarks (README, "Benchmarks") need wrk; Debian's package is installed when we may, as for chromium.
 wrk:
 	@command -v wrk >/dev/null || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null && \
@@ -73,7 +80,7 @@ interop:
 	  npm ci --prefix $(INTEROP) --no-audit --no-fund --ignore-scripts; \
 	else echo "node/npm not installed: the credential interop tests will be skipped"; fi
 
-test: install browser interop
+test: install browser pdftotext interop
 	$(BIN)/ruff check .
 	$(PY) manage.py makemigrations --check --dry-run
 	@# The ordinary tests are independent of each other: pytest-xdist spreads them over every core, a file

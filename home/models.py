@@ -130,6 +130,25 @@ class IssuerSettings(BaseSiteSetting):
     signatory_role = models.CharField(_("first signatory's role"), max_length=120, blank=True)
     second_signatory_name = models.CharField(_("second signatory"), max_length=120, blank=True)
     second_signatory_role = models.CharField(_("second signatory's role"), max_length=120, blank=True)
+    # A signature is the look of the PDF like the logo: it follows the current setting.
+    signatory_signature = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("first signatory's signature"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("A scan of the signature, ideally on a transparent background."),
+    )
+    second_signatory_signature = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("second signatory's signature"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("A scan of the signature, ideally on a transparent background."),
+    )
 
     panels = [
         FieldPanel("organisation_name"),
@@ -139,8 +158,10 @@ class IssuerSettings(BaseSiteSetting):
             [
                 FieldPanel("signatory_name"),
                 FieldPanel("signatory_role"),
+                FieldPanel("signatory_signature"),
                 FieldPanel("second_signatory_name"),
                 FieldPanel("second_signatory_role"),
+                FieldPanel("second_signatory_signature"),
             ],
             heading=_("Signatories"),
         ),
@@ -156,3 +177,12 @@ class IssuerSettings(BaseSiteSetting):
             (self.second_signatory_name, self.second_signatory_role),
         ]
         return [(name, role) for name, role in pairs if name]
+
+    @property
+    def signature_blocks(self) -> list[tuple[str, str, object]]:
+        """(name, role, signature image or None) of each signatory named."""
+        blocks = [
+            (self.signatory_name, self.signatory_role, self.signatory_signature),
+            (self.second_signatory_name, self.second_signatory_role, self.second_signatory_signature),
+        ]
+        return [block for block in blocks if block[0]]

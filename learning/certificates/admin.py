@@ -113,5 +113,5 @@ class CertificateDesignViewSet(ModelViewSet):
     model = CertificateDesign
     icon = "image"
     menu_label = gettext_lazy("Certificate designs")
-    list_display = ["name", "layout", "accent_colour", "background"]
-    form_fields = ["name", "layout", "accent_colour", "heading", "background"]
+    list_display = ["name", "layout", "paper_size", "orientation", "accent_colour"]
+    # The form is the model's panels: the partners are an inline list of the design.

@@ -15,7 +15,10 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.models import Orderable
 
 # A Bitstring Status List must hold at least 131,072 entries (16 KB) so that one position reveals nothing.
 STATUS_LIST_SIZE = 131_072
@@ -31,18 +34,31 @@ def new_public_code() -> str:
     return secrets.token_urlsafe(20)
 
 
-class CertificateDesign(models.Model):
-    """A look for certificates, chosen per course; editors add and change designs without code."""
+class CertificateDesign(ClusterableModel):
+    """A look for certificates, chosen per course; editors add and change designs without code.
+
+    The organisation's logo and signatories come from the issuer settings (one organisation signs every
+    certificate); what varies per course lives here: the layout, colour, paper, seal and the partners
+    whose logos the course's certificates carry.
+    """
 
     class Layout(models.TextChoices):
-        CLASSIC = "classic", _("Classic: centred, with a frame")
-        MODERN = "modern", _("Modern: a coloured band on the side")
-        MINIMAL = "minimal", _("Minimal: plain, left-aligned")
+        CLASSIC = "classic", _("Classic: framed and centred, serif type, the seal between the signatures")
+        MODERN = "modern", _("Modern: a coloured band holding the logo and the seal")
+        MINIMAL = "minimal", _("Minimal: plain and aligned to the start, under a coloured rule")
 
     class Background(models.TextChoices):
         PLAIN = "plain", _("Plain white")
         TINTED = "tinted", _("Lightly tinted with the accent colour")
         DOTS = "dots", _("Fine dotted pattern")
+
+    class PaperSize(models.TextChoices):
+        A4 = "a4", _("A4 (210 × 297 mm)")  # noqa: RUF001 - the multiplication sign is meant
+        LETTER = "letter", _("US Letter (8.5 × 11 inches)")  # noqa: RUF001
+
+    class Orientation(models.TextChoices):
+        LANDSCAPE = "landscape", _("Landscape")
+        PORTRAIT = "portrait", _("Portrait")
 
     name = models.CharField(_("name"), max_length=80)
     layout = models.CharField(_("layout"), max_length=10, choices=Layout, default=Layout.CLASSIC)
@@ -64,13 +80,33 @@ class CertificateDesign(models.Model):
     background = models.CharField(
         _("background"), max_length=10, choices=Background, default=Background.PLAIN
     )
+    paper_size = models.CharField(_("paper size"), max_length=10, choices=PaperSize, default=PaperSize.A4)
+    orientation = models.CharField(
+        _("orientation"), max_length=10, choices=Orientation, default=Orientation.LANDSCAPE
+    )
+    seal = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("seal or emblem"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "A round emblem printed as the certificate's seal. "
+            "Leave empty for a plain seal in the accent colour."
+        ),
+    )
 
     panels = [
         FieldPanel("name"),
-        FieldPanel("layout"),
+        MultiFieldPanel(
+            [FieldPanel("layout"), FieldPanel("paper_size"), FieldPanel("orientation")], heading=_("Page")
+        ),
         FieldPanel("accent_colour"),
         FieldPanel("heading"),
         FieldPanel("background"),
+        FieldPanel("seal"),
+        InlinePanel("partners", heading=_("Partners"), label=_("partner"), max_num=6),
     ]
 
     class Meta:
@@ -79,6 +115,34 @@ class CertificateDesign(models.Model):
         verbose_name = _("certificate design")
         verbose_name_plural = _("certificate designs")
         ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class CertificatePartner(Orderable):
+    """An organisation that runs the course with the issuer: its logo is printed on the certificate."""
+
+    design = ParentalKey(CertificateDesign, on_delete=models.CASCADE, related_name="partners")
+    name = models.CharField(
+        _("partner"),
+        max_length=120,
+        help_text=_("Printed when there is no logo, and read out by screen readers."),
+    )
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("logo")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("certificate partner")
+        verbose_name_plural = _("certificate partners")
 
     def __str__(self):
         return self.name

@@ -19,6 +19,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from . import credentials, data_integrity, issuer, jwt_proof, keys
+from .images import design_for, image_data_url, issuer_settings
 from .issuer import issuer_did, site_url
 from .linked_data import OB_CONTEXT, OB_EXTENSIONS_CONTEXT, VC_CONTEXT
 
@@ -26,6 +27,8 @@ __all__ = ["issuer_did", "site_url"]
 
 SCHEMA_URL = "https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_achievementcredential_schema.json"
 SCHEMA_TYPE = "1EdTechJsonSchemaValidator2019"
+# Open Badges images as wallets show them: small squares (a wide logo keeps its proportions inside).
+BADGE_IMAGE = "max-400x400"
 SCHEMA_FILE = Path(__file__).parent / "schemas" / "ob_v3p0_achievementcredential_schema.json"
 
 
@@ -98,6 +101,25 @@ def credential(certificate) -> dict:
     status_url = status_list_url()
     description = certificate.achievement_description or certificate.course_title
     profile = {"id": issuer_did(), "type": ["Profile"], "name": certificate.issuer_name, "url": site_url()}
+    settings = issuer_settings()
+    logo = image_data_url(settings.logo, BADGE_IMAGE)
+    if logo:
+        profile["image"] = {"id": logo, "type": "Image", "caption": certificate.issuer_name}
+    achievement = {
+        "id": f"urn:uuid:{certificate.course_key}",
+        "type": ["Achievement"],
+        "name": certificate.course_title,
+        "description": description,
+        "criteria": {"narrative": criteria(certificate)},
+        "achievementType": "Certificate",
+        "inLanguage": certificate.text_language or certificate.language,
+        "creator": profile,
+    }
+    # The badge a wallet shows: the course design's seal, else the issuer's logo.
+    design = design_for(certificate)
+    badge = (image_data_url(design.seal, BADGE_IMAGE) if design.pk else "") or logo
+    if badge:
+        achievement["image"] = {"id": badge, "type": "Image", "caption": certificate.course_title}
     return {
         "@context": [VC_CONTEXT, OB_CONTEXT, OB_EXTENSIONS_CONTEXT],
         "id": verification_url(certificate),
@@ -109,16 +131,7 @@ def credential(certificate) -> dict:
             "id": subject_id(certificate),
             "type": ["AchievementSubject"],
             "identifier": _identifiers(certificate),
-            "achievement": {
-                "id": f"urn:uuid:{certificate.course_key}",
-                "type": ["Achievement"],
-                "name": certificate.course_title,
-                "description": description,
-                "criteria": {"narrative": criteria(certificate)},
-                "achievementType": "Certificate",
-                "inLanguage": certificate.text_language or certificate.language,
-                "creator": profile,
-            },
+            "achievement": achievement,
             "activityEndDate": certificate.completed_on.isoformat() + "T00:00:00Z",
         },
         "credentialSchema": [{"id": SCHEMA_URL, "type": SCHEMA_TYPE}],

@@ -1,71 +1,79 @@
 """The certificate as a PDF: HTML from a template (one per layout), rendered by core.pdf's safe renderer.
 
-Everything the PDF needs is inlined or static: fonts are the vendored Noto files, the QR code and the
-organisation's logo are data: URLs. The renderer's fetcher reads nothing else, so a name such as
-`<img src=file:///etc/passwd>` is only ever text (Django escapes it) and could not be fetched anyway.
+Everything the PDF needs is inlined or static: fonts are the vendored Noto files, the QR code and every
+image (logo, seal, signatures, partners' logos: images.py) are data: URLs. The renderer's fetcher reads
+nothing else, so a name such as `<img src=file:///etc/passwd>` is only ever text (Django escapes it) and
+could not be fetched anyway.
 """
 
-import base64
 import logging
+import math
 import secrets
 
 import segno
 from django.core.files.base import ContentFile
 from django.template.loader import render_to_string
 from django.utils import translation
-from wagtail.models import Site
-
-from home.models import IssuerSettings
 
 from . import openbadges
+from .images import design_for, image_data_url, issuer_settings
 from .models import Certificate, CertificateDesign
 
 logger = logging.getLogger(__name__)
 
-LOGO_MAX_BYTES = 2 * 1024 * 1024
-DEFAULT_DESIGN = CertificateDesign(name="default", layout=CertificateDesign.Layout.CLASSIC)
+# Paper in millimetres, (width, height) in portrait.
+PAPER = {CertificateDesign.PaperSize.A4: (210, 297), CertificateDesign.PaperSize.LETTER: (215.9, 279.4)}
+# Serif type for the formal layout; the others are set in Noto Sans.
+SERIF_LAYOUTS = {CertificateDesign.Layout.CLASSIC}
+# The rendition each kind of image is printed from: about 300 dpi at its printed size (a signature is
+# 52 mm wide, a seal 32 mm, a partner's logo 38 mm), no more: every pixel is decoded at each render.
+LOGO, SIGNATURE, SEAL, PARTNER = "max-600x240", "max-600x200", "max-360x360", "max-450x180"
 
 
-def _issuer_settings():
-    site = Site.objects.filter(is_default_site=True).first()
-    return IssuerSettings.for_site(site) if site else IssuerSettings()
+def _seal_edge(points: int = 36, outer: float = 50, inner: float = 45.5) -> str:
+    """The serrated rim of the plain seal (an SVG path around 0,0), drawn when a design has no emblem."""
+    corners = []
+    for index in range(points * 2):
+        radius = outer if index % 2 == 0 else inner
+        angle = math.pi * index / points
+        corners.append(f"{radius * math.sin(angle):.2f},{-radius * math.cos(angle):.2f}")
+    return "M" + " L".join(corners) + " Z"
 
 
-def _logo_data_url(issuer) -> str:
-    """The logo inlined, so the renderer never needs to read media files."""
-    if not issuer.logo_id:
-        return ""
-    try:
-        rendition = issuer.logo.get_rendition("max-600x240|format-png")
-        with rendition.file.open("rb") as file:
-            data = file.read(LOGO_MAX_BYTES + 1)
-    except (OSError, ValueError):
-        return ""
-    if len(data) > LOGO_MAX_BYTES:
-        return ""
-    return "data:image/png;base64," + base64.b64encode(data).decode()
+SEAL_EDGE = _seal_edge()
 
 
-def _design(certificate: Certificate) -> CertificateDesign:
-    enrolment = certificate.enrolment
-    if enrolment is not None:
-        design = enrolment.cohort.course.certificate_design
-        if design is not None:
-            return design
-    return DEFAULT_DESIGN
+def _page(design: CertificateDesign) -> dict:
+    short, long = PAPER[design.paper_size]
+    portrait = design.orientation == CertificateDesign.Orientation.PORTRAIT
+    width, height = (short, long) if portrait else (long, short)
+    # Strings: a template localises numbers ("215,9" in French), which CSS would not read.
+    return {"width": f"{width:g}", "height": f"{height:g}", "portrait": portrait}
 
 
 def certificate_html(certificate: Certificate) -> str:
-    issuer = _issuer_settings()
-    design = _design(certificate)
+    issuer = issuer_settings()
+    design = design_for(certificate)
     url = openbadges.verification_url(certificate, language=certificate.language)
+    partners = list(design.partners.select_related("logo")) if design.pk else []
     with translation.override(certificate.language):
         context = {
             "certificate": certificate,
             "design": design,
             "issuer": issuer,
             "accent": design.accent_colour if design.pk else issuer.primary_colour,
-            "logo": _logo_data_url(issuer),
+            "page": _page(design),
+            "serif": design.layout in SERIF_LAYOUTS,
+            "logo": image_data_url(issuer.logo, LOGO),
+            "signatures": [
+                {"name": name, "role": role, "image": image_data_url(image, SIGNATURE)}
+                for name, role, image in issuer.signature_blocks
+            ],
+            "seal": image_data_url(design.seal, SEAL) if design.pk else "",
+            "seal_edge": SEAL_EDGE,
+            "partners": [
+                {"name": partner.name, "logo": image_data_url(partner.logo, PARTNER)} for partner in partners
+            ],
             "qr": segno.make(url, error="m").svg_data_uri(scale=4, border=0),
             "verification_url": url,
             "rtl": translation.get_language_bidi(),

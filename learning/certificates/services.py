@@ -146,6 +146,9 @@ def certificate_revoke(*, certificate: Certificate, revoked_by, reason: str, not
         update_fields=["status", "revoked_at", "revoked_by", "revocation_reason", "revocation_note"]
     )
     page_cache.forget(certificate.code)
+    if certificate.pdf:
+        # The kept PDF is rendered again so that, downloaded now, it says "revoked" as the check page does.
+        transaction.on_commit(partial(render_certificate_pdf.enqueue, certificate_id=certificate.pk))
     return certificate
 
 

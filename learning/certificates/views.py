@@ -4,6 +4,7 @@ The verification page is public and must stay cheap (one query for the certifica
 shows what the certificate states and its status, never who holds the account behind it.
 """
 
+import contextlib
 import json
 import logging
 import time
@@ -25,7 +26,7 @@ from . import issuer, jwt_proof, openbadges, page_cache, status_list
 from .forms import VerifyForm
 from .models import Certificate
 from .pdf import PdfUnavailable, pdf_bytes
-from .selectors import downloadable_certificate
+from .selectors import downloadable_certificate, holder_links
 from .tasks import render_certificate_pdf
 
 logger = logging.getLogger(__name__)
@@ -123,7 +124,13 @@ def _verify_page(request, code):
         code = code[:40]
         form = VerifyForm(initial={"code": code})
         return render(request, "certificates/verify_unknown.html", {"form": form, "code": code}, status=404)
-    return render(request, "certificates/verify.html", {"certificate": certificate})
+    links = None
+    if request.user.is_authenticated:
+        # The holder, the cohort's trainers and staff find the downloads here too; nobody else learns
+        # anything more about the certificate than the public page says.
+        with contextlib.suppress(Http404):
+            links = holder_links(downloadable_certificate(user=request.user, pk=certificate.pk))
+    return render(request, "certificates/verify.html", {"certificate": certificate, "links": links})
 
 
 def _for_everyone(response):

@@ -17,3 +17,28 @@ def test_demo_certificates_in_three_languages_and_idempotent(demo, db):
     call_command("load_demo", stdout=io.StringIO())
 
     assert Certificate.objects.count() == before
+
+
+def test_demo_certificates_show_a_logo_signatures_a_seal_and_partners_in_three_designs(demo, db):
+    from wagtail.models import Site
+
+    from home.models import IssuerSettings
+    from learning.certificates import pdf
+    from learning.certificates.models import CertificateDesign
+
+    issuer = IssuerSettings.for_site(Site.objects.get(is_default_site=True))
+    assert issuer.logo and issuer.signatory_signature and issuer.second_signatory_signature
+    designs = CertificateDesign.objects.all()
+    assert {design.layout for design in designs} == set(CertificateDesign.Layout.values)
+    assert {design.paper_size for design in designs} == set(CertificateDesign.PaperSize.values)
+    assert {design.orientation for design in designs} == set(CertificateDesign.Orientation.values)
+    assert all(design.partners.exists() for design in designs)
+    nour = Certificate.objects.get(learner_name="نور الهدى الخطيب", language="ar")
+
+    html = pdf.certificate_html(nour)
+
+    # The logo, both signatures, the seal (or the drawn one) and each partner's logo, inlined.
+    design = nour.enrolment.cohort.course.certificate_design
+    assert design is not None
+    assert html.count('src="data:image/png;base64,') >= 3 + design.partners.count() + bool(design.seal_id)
+    assert 'dir="rtl"' in html

@@ -10,6 +10,23 @@ from tests.factories import UserFactory
 pytestmark = pytest.mark.django_db
 
 
+def _partners(*names):
+    """The partners' inline formset as the admin's form posts it."""
+    data = {
+        "partners-TOTAL_FORMS": str(len(names)),
+        "partners-INITIAL_FORMS": "0",
+        "partners-MIN_NUM_FORMS": "0",
+        "partners-MAX_NUM_FORMS": "6",
+    }
+    for number, name in enumerate(names):
+        data |= {
+            f"partners-{number}-name": name,
+            f"partners-{number}-logo": "",
+            f"partners-{number}-ORDER": number,
+        }
+    return data
+
+
 @pytest.fixture
 def editor(client):
     user = UserFactory(is_staff=True)
@@ -28,9 +45,12 @@ def test_an_editor_opens_and_changes_a_certificate_design(editor):
         {
             "name": "Summit 2027",
             "layout": "modern",
+            "paper_size": "letter",
+            "orientation": "portrait",
             "accent_colour": "#123456",
             "heading": "",
             "background": "plain",
+            **_partners(),
         },
     )
 
@@ -38,7 +58,12 @@ def test_an_editor_opens_and_changes_a_certificate_design(editor):
     assert form.status_code == 200
     assert saved.status_code == 302
     design.refresh_from_db()
-    assert (design.name, design.layout) == ("Summit 2027", "modern")
+    assert (design.name, design.layout, design.paper_size, design.orientation) == (
+        "Summit 2027",
+        "modern",
+        "letter",
+        "portrait",
+    )
 
 
 def test_an_editor_adds_a_certificate_design(editor):
@@ -47,14 +72,21 @@ def test_an_editor_adds_a_certificate_design(editor):
         {
             "name": "Cities",
             "layout": "minimal",
+            "paper_size": "a4",
+            "orientation": "landscape",
             "accent_colour": "#0b5cad",
             "heading": "",
             "background": "dots",
+            **_partners("Cities for Inclusion Network", "European Civic Academy"),
         },
     )
 
     assert response.status_code == 302
-    assert CertificateDesign.objects.filter(name="Cities").exists()
+    design = CertificateDesign.objects.get(name="Cities")
+    assert [partner.name for partner in design.partners.all()] == [
+        "Cities for Inclusion Network",
+        "European Civic Academy",
+    ]
 
 
 def test_a_trainer_without_the_editors_role_cannot_open_designs(client):

@@ -79,3 +79,47 @@ def test_the_recipient_is_a_salted_hash_of_the_email_that_checks_against_it(cert
         "hashed": False,
         "identityHash": "نور حداد",
     }
+
+
+def test_the_issuer_and_the_achievement_carry_their_images_inside_what_is_signed():
+    """Open Badges 3.0 `Image` objects: the issuer's logo on its profile, the course design's seal as the
+    achievement's badge, as data: URLs, so a wallet shows them without fetching anything, and the credential
+    still validates and verifies."""
+    from wagtail.models import Site
+    from wagtail_factories import ImageFactory
+
+    from home.models import IssuerSettings
+    from learning.certificates import data_integrity, issuer, keys
+    from learning.certificates.models import CertificateDesign
+
+    settings = IssuerSettings.for_site(Site.objects.get(is_default_site=True))
+    settings.logo = ImageFactory()
+    settings.save()
+    enrolment = completed_enrolment()
+    course = enrolment.cohort.course
+    course.certificate_design = CertificateDesign.objects.create(
+        name="Summit", seal=ImageFactory(file__color="red", file__width=60, file__height=60)
+    )
+    course.save()
+    certificate = certificates.certificate_issue(enrolment=enrolment)
+
+    signed = openbadges.signed_credential(certificate)
+
+    profile_image = signed["issuer"]["image"]
+    badge = signed["credentialSubject"]["achievement"]["image"]
+    assert profile_image["type"] == badge["type"] == "Image"
+    assert profile_image["id"].startswith("data:image/png;base64,")
+    assert badge["id"].startswith("data:image/png;base64,")
+    assert badge["id"] != profile_image["id"]  # the seal, not the logo again
+    assert [error.message for error in _validator().iter_errors(signed)] == []
+    assert data_integrity.verify_proof(
+        signed, public_key=keys.signing_key().public_key(), verification_method=issuer.multikey_method()
+    )
+
+
+def test_without_images_the_credential_names_none():
+    certificate = certificates.certificate_issue(enrolment=completed_enrolment())
+
+    unsigned = openbadges.credential(certificate)
+
+    assert "image" not in unsigned["issuer"] and "image" not in unsigned["credentialSubject"]["achievement"]

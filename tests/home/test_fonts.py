@@ -94,4 +94,15 @@ def test_the_pdfs_keep_the_complete_fonts():
     for face in subset.FACES:
         for weight in subset.WEIGHTS:
             source = subset.source_file(face, weight)
+            if face["script"] == "arabic":
+                # The PDFs take the build with a glyph per letter (fonts/noto-sans-arabic/README.md).
+                name = {400: "Regular", 700: "Bold"}[weight]
+                source = source.with_name(f"NotoSansArabic-{name}.ttf")
+                assert set(cmap(source)) >= set(range(0x0621, 0x064B)) | {
+                    0x067E,
+                    0x0686,
+                    0x0698,
+                    0x06AF,
+                    0x06CC,
+                }
             assert f"/static/{source.relative_to(ROOT / 'site' / 'static').as_posix()}" in PDF_CSS
