@@ -9,6 +9,9 @@ from wagtail.documents import urls as wagtaildocs_urls
 from core import views as core_views
 from learning.certificates import views as certificate_views
 
+# A database outage answers a friendly 503 with Retry-After; every other failure Django's 500 page.
+handler500 = "core.views.server_error"
+
 urlpatterns = [
     path("robots.txt", core_views.robots_txt),
     # The certificate issuer's identity and revocation list: stable addresses, the same in every language.
