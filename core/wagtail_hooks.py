@@ -6,6 +6,8 @@ from wagtail import hooks
 from wagtail.admin import messages
 from wagtail.admin.views.pages.bulk_actions.delete import DeleteBulkAction
 
+from . import admin_csp
+
 
 class DeleteBulkActionWithRefusals(DeleteBulkAction):
     """Wagtail's bulk delete of pages, asking the same `before_delete_page` hooks as the single delete.
@@ -31,3 +33,9 @@ class DeleteBulkActionWithRefusals(DeleteBulkAction):
 
 # Registered after Wagtail's own (order), so this class replaces its page delete action.
 hooks.register("register_bulk_action", DeleteBulkActionWithRefusals, order=100)
+
+
+@hooks.register("insert_global_admin_js")
+def admin_starts_without_inline_scripts():
+    """Starts what Wagtail writes as inline scripts (core/admin_csp.py); output before the page's body."""
+    return admin_csp.script_tag()
