@@ -10,6 +10,9 @@ from core import offline
 from core import views as core_views
 from learning.certificates import views as certificate_views
 
+# A database outage answers a friendly 503 with Retry-After; every other failure Django's 500 page.
+handler500 = "core.views.server_error"
+
 urlpatterns = [
     path("robots.txt", core_views.robots_txt),
     # The service worker's scope is the folder it is served from: the root, so it serves every language.

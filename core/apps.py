@@ -13,10 +13,11 @@ class CoreConfig(AppConfig):
     def ready(self):
         # Imported once the app registry is ready, as Django connects receivers: these modules import
         # Wagtail's models and admin views.
-        from . import offline, signals
+        from . import admin_csp, offline, signals
         from .spreadsheets import neutralise_wagtail_exports
 
         after_response_tasks.connect()
         offline.connect()
         signals.connect()
         neutralise_wagtail_exports()
+        admin_csp.start_choosers_without_inline_scripts()

@@ -6,7 +6,8 @@ from wagtail import hooks
 from wagtail.admin import messages
 from wagtail.admin.views.pages.bulk_actions.delete import DeleteBulkAction
 
-from core.translation_publish import publishing_translation, translation_errors
+from . import admin_csp
+from .translation_publish import publishing_translation, translation_errors
 
 
 class DeleteBulkActionWithRefusals(DeleteBulkAction):
@@ -58,3 +59,9 @@ def refuse_invalid_translation(request, page):
 
 # Before wagtail-localize's own hook (order 0), which takes over the edit view of a translation.
 hooks.register("before_edit_page", refuse_invalid_translation, order=-1)
+
+
+@hooks.register("insert_global_admin_js")
+def admin_starts_without_inline_scripts():
+    """Starts what Wagtail writes as inline scripts (core/admin_csp.py); output before the page's body."""
+    return admin_csp.script_tag()

@@ -341,6 +341,9 @@ LANGUAGE_COOKIE_SAMESITE = "Lax"
 # --- Wagtail ----------------------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = env("SITE_NAME", default="Mutual Learning")
 WAGTAILADMIN_BASE_URL = SITE_URL
+# The dashboard would ask releases.wagtail.org for a newer release from the editor's browser: the admin's CSP
+# allows no other origin, and upgrades are chosen in the dependencies, not from a banner.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 # The admin signs in through allauth, so its rate limits, e-mail verification and MFA apply there too.
 WAGTAILADMIN_LOGIN_URL = "account_login"
 WAGTAIL_FRONTEND_LOGIN_URL = "account_login"
