@@ -74,6 +74,15 @@ MIDDLEWARE = [
     "core.page_cache.PageCacheUpdateMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # HTML is gzipped here: below WhiteNoise, which answers static files with its own .br/.gz copies
+    # (fonts and images are never compressed twice), and below the page cache, which therefore stores
+    # the compressed page under a key that includes Accept-Encoding (the Vary header this adds), so a
+    # reader whose browser does not accept gzip never gets the gzipped entry. It compresses pages with a
+    # CSRF token too: BREACH needs a secret that stays the same across responses, and Django masks the
+    # CSRF token anew in every response, while this middleware (Django >= 4.2) adds up to 100 random
+    # bytes to each gzip header, so the compressed length does not follow the page's secrets.
+    # tests/core/test_compression.py holds it to this.
+    "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
