@@ -83,6 +83,9 @@ MIDDLEWARE = [
     # bytes to each gzip header, so the compressed length does not follow the page's secrets.
     # tests/core/test_compression.py holds it to this.
     "django.middleware.gzip.GZipMiddleware",
+    # Pages differ for a browser that sends Save-Data: on (core/low_data.py); below the page cache's
+    # update middleware, so that the key it stores a page under learns the header from this Vary.
+    "core.low_data.SaveDataVaryMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -122,6 +125,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
+                "core.low_data.low_data",
             ],
         },
     },
