@@ -2,7 +2,8 @@
 
 Static files are served as in production: collected with CompressedManifestStaticFilesStorage (hashed
 names, .gz and .br beside each file) and handed out by WhiteNoise, not by the test server's own handler.
-The browser runs with a font configuration that holds only DejaVu (a phone without Noto): this machine
+The browser runs with a font configuration that holds only DejaVu (a phone without Noto; the system's
+aliases still make DejaVu Sans the sans-serif font): this machine
 has the Noto fonts installed, and Chromium would otherwise take them through the `local()` sources and
 download no web font at all, which is not what most phones do.
 
@@ -19,8 +20,9 @@ import pytest
 from django.conf import settings
 from django.core.management import call_command
 from django.test import override_settings
+from playwright.sync_api import expect
 
-from tests.browser.conftest import CHROMIUM_ARGS, SCREENSHOTS, demo_server, open_page
+from tests.browser.conftest import CHROMIUM_ARGS, SCREENSHOTS, demo_server, open_page, screenshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
@@ -33,7 +35,8 @@ LAYOUT_SHIFT_BUDGET = 0.01
 
 FONTS_CONF = """<?xml version="1.0"?>
 <!DOCTYPE fontconfig SYSTEM "fonts.dtd">
-<fontconfig><dir>/usr/share/fonts/truetype/dejavu</dir><cachedir>{cache}</cachedir></fontconfig>
+<fontconfig><dir>/usr/share/fonts/truetype/dejavu</dir><cachedir>{cache}</cachedir>
+<include ignore_missing="yes">/etc/fonts/conf.d</include></fontconfig>
 """
 
 # Added to every document before its first byte: the layout shifts of the whole visit, as the
@@ -64,7 +67,24 @@ def demo_facts() -> dict:
     lesson = LessonPage.objects.live().descendant_of(enrolment.cohort.course).order_by("path").first()
     translations = LessonPage.objects.live().filter(translation_key=lesson.translation_key)
     lessons = {page.locale.language_code: page.url for page in translations.select_related("locale")}
-    return {"lessons": {code: lessons[code] for code, _name in settings.LANGUAGES}}
+    with_video = next(
+        page
+        for page in LessonPage.objects.live().filter(locale__language_code="en").order_by("path")
+        if any(block.block_type == "video" for block in page.body)
+    )
+    return {
+        "lessons": {code: lessons[code] for code, _name in settings.LANGUAGES},
+        "video_lesson": with_video.url,
+        "video_trainee": _enrolled_in(with_video),
+    }
+
+
+def _enrolled_in(lesson) -> str:
+    from learning.models import CoursePage, Enrolment
+
+    course = CoursePage.objects.ancestor_of(lesson).get()
+    enrolment = Enrolment.objects.filter(cohort__course=course, status=Enrolment.Status.ACTIVE).first()
+    return enrolment.user.email
 
 
 @pytest.fixture(scope="module")
@@ -171,3 +191,22 @@ def _table(rows) -> str:
             f"{first['decoded']:>10}{repeat['total']:>9}{first['shift']:>8.4f}"
         )
     return "\n".join(lines)
+
+
+def test_with_the_browsers_data_saver_a_video_is_a_link_with_its_transcript_open(phone_browser, site):
+    page = open_page(phone_browser, site, PHONE, email=site.video_trainee)
+    page.context.set_extra_http_headers({"Save-Data": "on"})
+    page.goto(site.video_lesson)
+
+    video = page.locator("figure.video")
+    expect(video.locator("iframe")).to_have_count(0)
+    expect(video.get_by_role("link")).to_have_attribute("href", "https://www.youtube.com/watch?v=Qm4vE8kR2tA")
+    expect(video.locator("details")).to_have_attribute("open", "")
+    video.scroll_into_view_if_needed()
+    screenshot(page, "lesson-video-save-data")
+
+    page.context.set_extra_http_headers({})
+    page.goto(site.video_lesson)
+    expect(page.locator("figure.video iframe")).to_have_count(1)
+    expect(page.locator("figure.video details")).not_to_have_attribute("open", "")
+    page.context.close()
