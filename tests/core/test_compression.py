@@ -2,6 +2,7 @@
 a page holding a CSRF token is compressed as well, safely (see GZipMiddleware's place in MIDDLEWARE)."""
 
 import gzip
+import io
 import re
 
 import pytest
@@ -58,3 +59,28 @@ def test_a_page_with_a_csrf_token_is_gzipped_with_a_token_and_a_length_that_chan
     assert all(r["Content-Encoding"] == "gzip" for r in responses)
     assert len(tokens) == len(responses)
     assert len({len(r.content) for r in responses}) > 1
+
+
+@pytest.mark.parametrize(
+    ("content_type", "disposition"),
+    [
+        ("application/pdf", "inline"),  # a certificate's PDF: already compressed
+        ("text/csv", 'attachment; filename="roster.csv"'),  # an export, streamed as a download
+    ],
+)
+def test_a_file_or_a_download_is_sent_as_it_is(rf, content_type, disposition):
+    """Already compressed formats gain nothing, and a download keeps its length for the progress bar."""
+    from django.http import FileResponse
+
+    from core.compression import TextGZipMiddleware
+
+    body = b"trainee,progress\n" * 400
+    response = FileResponse(io.BytesIO(body), content_type=content_type)
+    response["Content-Disposition"] = disposition
+    middleware = TextGZipMiddleware(lambda request: response)
+
+    sent = middleware(rf.get("/", **GZIP))
+
+    assert not sent.has_header("Content-Encoding")
+    assert sent["Content-Length"] == str(len(body))
+    assert b"".join(sent.streaming_content) == body
