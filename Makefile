@@ -6,7 +6,7 @@ PY := $(BIN)/python
 STAMP := $(VENV)/.installed
 PYTEST_WORKERS ?= auto
 
-.PHONY: run test install migrate demo serve lint check browser pdftotext interop messages compilemessages clean \
+.PHONY: css run test install migrate demo serve lint check browser pdftotext interop messages compilemessages clean \
 	wrk bench load
 
 # A Python >= 3.12: $(PYTHON) if given, else the first candidate that really runs and is new enough.
@@ -74,6 +74,12 @@ load: install
 # Outside verifiers of our credentials (tests/certificates/test_interop.py), from the lock file,
 # into tests/interop/node_modules only; skipped without node/npm (CI makes a missing node a failure).
 INTEROP := tests/interop
+# Bootstrap cut to the rules the site uses (site/purge/purge-bootstrap.mjs), from its lock file. Run it
+# after adding a Bootstrap class to a template or a form, and commit the two bootstrap.site*.css files.
+css: install
+	npm ci --prefix site/purge --no-audit --no-fund --ignore-scripts
+	node site/purge/purge-bootstrap.mjs "$$($(PY) -c 'import crispy_bootstrap5, os; print(os.path.dirname(crispy_bootstrap5.__file__))')"
+
 interop:
 	@if command -v npm >/dev/null && command -v node >/dev/null; then \
 	  [ $(INTEROP)/node_modules/.package-lock.json -nt $(INTEROP)/package-lock.json ] || \

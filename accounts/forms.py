@@ -96,6 +96,7 @@ class ProfileForm(forms.ModelForm):
             "organisation",
             "nationality",
             "show_nationality",
+            "low_data",
         ]
         field_classes = {
             "display_name": PlainTextField,

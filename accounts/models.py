@@ -92,6 +92,15 @@ class User(AbstractUser):
         _("show my nationality to my trainers"),
         default=False,
     )
+    # Read on every page through core.low_data: small images, videos as links with their transcripts.
+    low_data = models.BooleanField(
+        _("low-data mode"),
+        default=False,
+        help_text=_(
+            "Use less mobile data: smaller images, and videos as links with their transcripts instead of "
+            "a player. Your browser's data saver turns it on too."
+        ),
+    )
     # When `manage.py retention` last warned that this inactive account will be removed; a sign-in since
     # then cancels the warning (accounts.services.retention_run).
     retention_warned_at = models.DateTimeField(_("warned of removal"), null=True, blank=True, editable=False)

@@ -61,6 +61,7 @@ def export_user_data(user: User) -> dict:
         "organisation": user.organisation,
         "nationality": user.nationality.code,
         "show_nationality": user.show_nationality,
+        "low_data": user.low_data,
         "roles": sorted(user.groups.values_list("name", flat=True)),
         "date_joined": user.date_joined.isoformat(),
         "last_login": user.last_login.isoformat() if user.last_login else None,

@@ -74,6 +74,18 @@ MIDDLEWARE = [
     "core.page_cache.PageCacheUpdateMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Text (HTML above all) is gzipped here, downloads are not (core/compression.py). Below WhiteNoise,
+    # which answers static files with its own .br/.gz copies (fonts and images never compressed twice),
+    # and below the page cache, which therefore stores the compressed page under a key that includes
+    # Accept-Encoding (the Vary header this adds): a browser that does not accept gzip never gets the
+    # gzipped entry. Pages with a CSRF token are compressed too: BREACH needs a secret that stays the
+    # same across responses, and Django masks the CSRF token anew in every response, while Django's
+    # GZipMiddleware (>= 4.2) adds up to 100 random bytes to each gzip header, so the compressed length
+    # does not follow the page's secrets. tests/core/test_compression.py holds it to this.
+    "core.compression.TextGZipMiddleware",
+    # Pages differ for a browser that sends Save-Data: on (core/low_data.py); below the page cache's
+    # update middleware, so that the key it stores a page under learns the header from this Vary.
+    "core.low_data.SaveDataVaryMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -115,6 +127,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
+                "core.low_data.low_data",
             ],
         },
     },

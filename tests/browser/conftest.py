@@ -73,12 +73,15 @@ def page(browser, site):
 
 
 @contextmanager
-def demo_server(django_db_blocker, prepare=dict):
+def demo_server(django_db_blocker, prepare=dict, static_files_handler=True):
     """One live server over the demo for a whole module of tests (the `site` fixture; its tests carry the
     django_db mark, which is what makes pytest-django set up the test database). The demo is committed so
     the server sees it, `prepare()` looks up and writes what the tests need before the server serves, and
     the database is flushed back to its migrated state at the end. Loading the demo takes half a minute:
     once per module, not once per test, is what keeps the journeys affordable in CI.
+
+    `static_files_handler=False` leaves static files to WhiteNoise, as in production (collected, hashed,
+    compressed), instead of the test server's own handler, which serves them from the app folders as-is.
     """
     with django_db_blocker.unblock():
         connection = connections["default"]
@@ -87,7 +90,10 @@ def demo_server(django_db_blocker, prepare=dict):
         migrated = connection.creation.serialize_db_to_string()
         call_command("load_demo", stdout=io.StringIO())
         facts = prepare()
-        server = LiveServer("localhost")
+        server = LiveServer("localhost", start=False)
+        if not static_files_handler:
+            server.thread.static_handler = _no_static_handler
+        server.start()
         server._live_server_modified_settings.enable()
         try:
             yield SimpleNamespace(url=server.url, **facts)
@@ -103,6 +109,10 @@ def demo_server(django_db_blocker, prepare=dict):
             with connection.cursor() as cursor:
                 for sql in connection.ops.sequence_reset_sql(no_style(), apps.get_models()):
                     cursor.execute(sql)
+
+
+def _no_static_handler(handler):
+    return handler
 
 
 def open_page(browser, server, viewport, email=None, password=None, java_script=True):

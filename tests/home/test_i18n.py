@@ -20,7 +20,7 @@ def test_every_language_serves_the_home_page_with_its_lang_and_direction(client,
     direction = "rtl" if language in RIGHT_TO_LEFT else "ltr"
     assert response.status_code == 200
     assert f'<html lang="{language}" dir="{direction}">' in html
-    assert ("bootstrap.rtl.min.css" in html) == (language in RIGHT_TO_LEFT)
+    assert ("bootstrap.site.rtl.min.css" in html) == (language in RIGHT_TO_LEFT)
 
 
 def test_arabic_interface_is_translated(client, demo):

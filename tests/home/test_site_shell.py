@@ -14,7 +14,7 @@ def test_server_error_page_is_self_contained_and_translated():
     html = response.content.decode()
     assert response.status_code == 500
     assert '<html lang="ar" dir="rtl">' in html
-    assert "bootstrap.rtl.min.css" in html
+    assert "bootstrap.site.rtl.min.css" in html
 
 
 @pytest.mark.django_db
