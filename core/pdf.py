@@ -11,6 +11,7 @@ from urllib.parse import unquote, urlsplit
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
+from django.contrib.staticfiles.storage import staticfiles_storage
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
@@ -31,13 +32,23 @@ class StaticFilesOnlyFetcher(URLFetcher):
         relative = unquote(parts.path[len(static_prefix) :])
         if not relative or ".." in PurePosixPath(relative).parts or relative.startswith("/"):
             raise ValueError(f"Not a static file: {url[:200]}")
-        found = finders.find(relative)
-        if not found:
-            raise ValueError(f"No such static file: {relative[:200]}")
-        with open(found, "rb") as file:
-            body = file.read()
-        content_type = mimetypes.guess_type(found)[0] or "application/octet-stream"
+        body = read_static_file(relative)
+        content_type = mimetypes.guess_type(relative)[0] or "application/octet-stream"
         return URLFetcherResponse(url, body, {"Content-Type": content_type})
+
+
+def read_static_file(relative: str) -> bytes:
+    """A static file by the name `{% static %}` gave. In production that name is the collected, hashed
+    one (`css/pdf-fonts.537f7ef6d186.css`), which only the static files storage knows (on disk or S3);
+    in development it is the plain name, which only the finders know."""
+    if staticfiles_storage.exists(relative):
+        with staticfiles_storage.open(relative) as file:
+            return file.read()
+    found = finders.find(relative)
+    if not found:
+        raise ValueError(f"No such static file: {relative[:200]}")
+    with open(found, "rb") as file:
+        return file.read()
 
 
 def render_pdf(html: str) -> bytes:

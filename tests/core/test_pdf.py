@@ -19,6 +19,24 @@ def test_static_files_are_served_from_the_finders():
     assert b"narrow" in response.read()
 
 
+def test_collected_static_files_are_served_by_their_hashed_names(tmp_path, settings):
+    """Production: `{% static %}` names the collected copy (css/site.<hash>.css), which no finder knows.
+    Without reading the static files storage, every PDF there lost its fonts and stylesheet."""
+    collected = tmp_path / "css" / "pdf-fonts.537f7ef6d186.css"
+    collected.parent.mkdir()
+    collected.write_bytes(b"@font-face { font-family: collected }")
+    settings.STATIC_ROOT = tmp_path
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+    response = StaticFilesOnlyFetcher().fetch(
+        "https://static.pdf.invalid/static/css/pdf-fonts.537f7ef6d186.css"
+    )
+    assert response.content_type == "text/css"
+    assert b"collected" in response.read()
+
+
 @pytest.mark.parametrize(
     "url",
     [
