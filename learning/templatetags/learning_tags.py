@@ -1,11 +1,10 @@
 from django import template
 
 from accounts.time_zones import zone_city as city
-from core.localize import active_locale
+from core.sections import section_pages
 from core.site_cache import cached_per_site
 
 from ..forms import ReflectionForm
-from ..models import CourseIndexPage
 
 register = template.Library()
 
@@ -26,8 +25,8 @@ def catalogue_url(context) -> str:
     request = context["request"]
 
     def compute():
-        catalogues = CourseIndexPage.objects.live()
-        index = catalogues.filter(locale=active_locale(request)).first() or catalogues.first()
+        local, first = section_pages(request, "catalogue")  # any language's rather than none
+        index = local or first
         return index.get_url(request) if index else ""
 
     return cached_per_site(request, "catalogue-url", compute)
@@ -37,3 +36,4 @@ def catalogue_url(context) -> str:
 def zone_city(name: str) -> str:
     """A time zone by the city people know it by: "Europe/Brussels" → "Brussels"."""
     return city(name or "")
+
