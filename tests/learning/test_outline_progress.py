@@ -8,8 +8,9 @@ from tests.factories import CohortFactory, EnrolmentFactory, lessons_of, make_co
 
 pytestmark = pytest.mark.django_db
 
-DONE = '<span class="status-done" aria-hidden="true">✓</span><span class="visually-hidden">Completed:</span>'
-TODO = '<span class="status-todo" aria-hidden="true">○</span><span class="visually-hidden">Not completed:</span>'
+HIDDEN = '<span class="visually-hidden">{}</span>'
+DONE = '<span class="status-done" aria-hidden="true">✓</span>' + HIDDEN.format("Completed:")
+TODO = '<span class="status-todo" aria-hidden="true">○</span>' + HIDDEN.format("Not completed:")
 
 
 def test_a_lesson_completed_shows_as_done_in_the_outline_at_once(client):
