@@ -70,7 +70,9 @@ def translations_for(pages: Iterable[Page | None], request=None) -> dict[int, Pa
     if not pages:
         return {}
     locale = active_locale(request)
-    if locale is None:
+    if locale is None or all(page.locale_id == locale.pk for page in pages):
+        # Pages already in the reader's language are their own translations (one page per translation
+        # key and locale): no query, as for every link an editor chose on a page in that language.
         return {page.pk: page for page in pages if page.live}
     translated = {
         page.translation_key: page

@@ -11,6 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from home.models import HomePage, StandardPage
 from tests.cache_isolation import forget_own_keys
 from tests.factories import CohortFactory, EnrolmentFactory, catalogue, lessons_of, make_course
+from tests.home.test_query_counts import add_pages, fill_home
 from tests.toolkits import factories as toolkits
 
 pytestmark = pytest.mark.django_db
@@ -23,6 +24,11 @@ pytestmark = pytest.mark.django_db
 BASE = 7
 COLD_QUERIES = {
     "home": BASE,
+    # + the pages an editor chose, whatever their number (tests/home/test_query_counts.py): those of the
+    # hero links, of the body's cards and featured pages, of the footer's links (one read each, and none
+    # for their translations when they are in the reader's language), the featured pages' specific
+    # types (two)
+    "home, with chosen pages": BASE + 6,
     "content": BASE,
     "catalogue": BASE + 4,  # topics (its filter), count, the page of courses, their open cohorts with seats
     "course": BASE + 4,  # open cohorts with seats, the outline, prerequisites, trainers
@@ -68,8 +74,13 @@ def site_pages():
         )
         for n in range(3)
     ]
+
+    def chosen_pages():
+        fill_home(add_pages(4, home.locale))
+
     return {
         "home": ("/en/", None),
+        "home, with chosen pages": ("/en/", None, chosen_pages),
         "content": (about.url, None),
         "catalogue": (catalogue().url, None),
         "course": (course.url, None),
@@ -82,6 +93,8 @@ def site_pages():
 
 @pytest.mark.parametrize("name", list(COLD_QUERIES))
 def test_a_page_with_an_empty_cache_makes_a_fixed_few_queries(name, site_pages):
-    url, user = site_pages[name]
+    url, user, *prepare = site_pages[name]
+    for step in prepare:
+        step()
     queries = cold_queries(url, user)
     assert len(queries) <= COLD_QUERIES[name], "\n".join(q[:200] for q in queries)
