@@ -1,10 +1,13 @@
 """Where what the visitor is looking at lives in each language."""
 
 from django.conf import settings
+from django.db.models import Q
 from django.dispatch import Signal
 from django.http import HttpResponse
 from django.urls import translate_url
 from wagtail.models import Page, Site
+
+from . import sections
 
 
 def language_urls(request, page: Page | None = None) -> dict[str, str]:
@@ -41,8 +44,14 @@ def live_versions(request, page: Page) -> list[Page]:
     keys = {page.translation_key} | ({site.root_page.translation_key} if site else set())
     remembered = getattr(request, "_live_versions", None)
     if remembered is None or remembered[0] != keys:
-        versions = Page.objects.live().filter(translation_key__in=keys).select_related("locale")
-        remembered = (keys, list(versions))
+        wanted = Q(translation_key__in=keys)
+        with_sections = "_section_pages" not in request.__dict__
+        if with_sections:  # the header's section links (core.sections) come in the same read
+            wanted |= sections.section_q()
+        pages = list(Page.objects.live().filter(wanted).select_related("locale"))
+        if with_sections:
+            sections.remember(request, pages)
+        remembered = (keys, [page for page in pages if page.translation_key in keys])
         request._live_versions = remembered
     return remembered[1]
 

@@ -7,23 +7,58 @@ page of the site (footer) and per card; these helpers do the whole list at once.
 
 from collections.abc import Iterable
 
+from django.conf import settings
 from django.utils import translation
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page
 
 from .site_cache import cached_per_site
 
 
+def locale_codes(request) -> dict[int, str]:
+    """Every Locale as {id: language code}, in one query the whole page shares (cached with the
+    content): the lang attributes, the active locale and the routing's home page all read it."""
+    return cached_per_site(
+        request, "locale-codes", lambda: dict(Locale.objects.values_list("id", "language_code"))
+    )
+
+
 def active_locale(request=None) -> Locale | None:
     """The Locale of the active language, looked up once per request (the footer, hero and every card
-    block all need it)."""
+    block all need it). With a request it comes from `locale_codes`, the list the page reads anyway,
+    instead of a query of its own."""
     memo = request.__dict__.setdefault("_locales", {}) if request is not None else {}
     language = translation.get_language()
     if language not in memo:
-        try:
-            memo[language] = Locale.get_active()
-        except Locale.DoesNotExist:
-            memo[language] = None
+        memo[language] = _locale_from_codes(request) if request is not None else _locale_from_database()
     return memo[language]
+
+
+def _locale_from_database() -> Locale | None:
+    try:
+        return Locale.get_active()
+    except Locale.DoesNotExist:
+        return None
+
+
+def _locale_from_codes(request) -> Locale | None:
+    """What Locale.get_active() answers (the active language's closest content language, else the
+    default locale), read from the shared list."""
+    by_code = {code: pk for pk, code in locale_codes(request).items()}
+    try:
+        code = get_supported_content_language_variant(translation.get_language())
+    except LookupError:
+        code = None
+    if code not in by_code:
+        try:
+            code = get_supported_content_language_variant(settings.LANGUAGE_CODE)
+        except LookupError:
+            return None
+    if code not in by_code:
+        return None
+    locale = Locale(pk=by_code[code], language_code=code)
+    locale._state.adding, locale._state.db = False, "default"  # a row read from the database
+    return locale
 
 
 def translations_for(pages: Iterable[Page | None], request=None) -> dict[int, Page]:
@@ -35,7 +70,9 @@ def translations_for(pages: Iterable[Page | None], request=None) -> dict[int, Pa
     if not pages:
         return {}
     locale = active_locale(request)
-    if locale is None:
+    if locale is None or all(page.locale_id == locale.pk for page in pages):
+        # Pages already in the reader's language are their own translations (one page per translation
+        # key and locale): no query, as for every link an editor chose on a page in that language.
         return {page.pk: page for page in pages if page.live}
     translated = {
         page.translation_key: page

@@ -12,12 +12,12 @@ from django.urls import reverse
 from django.utils.csp import CSP
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from wagtail.models import Site
 from wagtail.views import serve as wagtail_serve
 
 from . import site_cache
 from .routing import fast_route, route_name
 from .site_cache import cached_per_site, prefetch
+from .sites import find_site, site_root_paths
 from .view_restrictions import remember_view_restrictions
 from .views import healthz
 
@@ -97,12 +97,13 @@ class CachedSiteMiddleware:
             path = view_kwargs.get("path", view_args[0] if view_args else "")
             _read_session_along(request)
             prefetch(request, self.page_needs(view_args, view_kwargs))
-            site = cached_per_site(request, "wagtail-site", lambda: Site._find_for_request(request))
+            # Both from one read of the sites (core.sites) when the cache is empty.
+            site = cached_per_site(request, "wagtail-site", lambda: find_site(request))
             request._wagtail_site = site
             # Where Wagtail keeps the site root paths for the request's page URLs; it would otherwise
             # fetch them from the cache server on its own, one more round trip.
             request._wagtail_cached_site_root_paths = cached_per_site(
-                request, "site-root-paths", Site.get_site_root_paths
+                request, "site-root-paths", lambda: site_root_paths(request)
             )
             if site is not None:
                 route = request._wagtail_route_for_request = fast_route(request, site, path)

@@ -21,6 +21,7 @@ from django.http import Http404
 from wagtail.models import Page
 from wagtail.url_routing import RouteResult
 
+from .localize import active_locale
 from .site_cache import TIMEOUT, cached_per_site, lookup, site_key, store
 
 
@@ -40,9 +41,20 @@ def fast_route(request, site, path: str):
     return result
 
 
+def _localized_root(request, site) -> Page:
+    """`site.root_page.localized` (its live translation in the active language, else itself) with the
+    request's shared Locale (core.localize): no query in the root page's own language, one otherwise."""
+    root = site.root_page
+    locale = active_locale(request)
+    if locale is None or locale.pk == root.locale_id:
+        return root
+    translated = root.get_translation_or_none(locale)
+    return translated if translated is not None and translated.live else root
+
+
 def _route(request, site, path: str):
     components = [component for component in path.split("/") if component]
-    root_url_path = cached_per_site(request, "root-url-path", lambda: site.root_page.localized.url_path)
+    root_url_path = cached_per_site(request, "root-url-path", lambda: _localized_root(request, site).url_path)
     candidates = [
         root_url_path + "".join(f"{c}/" for c in components[:n]) for n in range(len(components), -1, -1)
     ]

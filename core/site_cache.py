@@ -86,8 +86,15 @@ def tag_versions(tags: Iterable[str], request=None) -> dict[str, int]:
                 # entry could still carry. `add` keeps whichever server started it first. A tag of one
                 # object outlives every entry built on it, then expires (a mistyped code leaves nothing).
                 timeout = None if tag in GLOBAL_TAGS else 2 * TIMEOUT
-                cache.add(_tag_key(tag), time.time_ns(), timeout=timeout)
-                version = cache.get(_tag_key(tag)) or time.time_ns()  # the clock: the cache is down
+                started = time.time_ns()
+                if cache.add(_tag_key(tag), started, timeout=timeout):
+                    # Started here: no entry can carry this version yet, so this request's entries
+                    # tagged with it are built without asking the server for each (see site_key).
+                    version = started
+                    if request is not None:
+                        request.__dict__.setdefault("_new_tags", set()).add(tag)
+                else:
+                    version = cache.get(_tag_key(tag)) or time.time_ns()  # the clock: the cache is down
             memo[tag] = version
     return {tag: memo[tag] for tag in tags}
 
@@ -200,7 +207,10 @@ def site_key(request, name: str, tags: Iterable[str] = (CONTENT,)) -> str:
     # The global tags come in one read per request, however many entries the page has.
     versions = tag_versions((*GLOBAL_TAGS, *(tag for tag in tags if tag not in GLOBAL_TAGS)), request)
     stamp = ".".join(str(versions[tag]) for tag in tags)
-    return f"{CODE_VERSION}:site:{name}:{request.get_host()}:{get_language()}:{stamp}"
+    key = f"{CODE_VERSION}:site:{name}:{request.get_host()}:{get_language()}:{stamp}"
+    if not request.__dict__.get("_new_tags", set()).isdisjoint(tags):
+        _state(request)["missing"].add(key)  # a version this request started: nothing to read yet
+    return key
 
 
 # A page's reads, grouped. A page learns which entries it reads (their names and tags, under a key of its

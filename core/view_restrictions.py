@@ -10,6 +10,7 @@ from django.core.cache import cache
 from wagtail.models import PageViewRestriction
 
 from .site_cache import CODE_VERSION, CONTENT, TIMEOUT, cached_per_site, tag_versions
+from .sites import private_pages_exist
 
 
 def site_has_view_restrictions() -> bool:
@@ -21,12 +22,20 @@ def site_has_view_restrictions() -> bool:
     return exists
 
 
+def view_restrictions_exist(request) -> bool:
+    """Whether any page is private, read with the request's other cached entries (see
+    CachedSiteMiddleware); a listing can then skip `PageQuerySet.public()`, a query of its own."""
+
+    def compute() -> bool:
+        known = private_pages_exist(request)  # read with the sites on an empty cache (core.sites)
+        return PageViewRestriction.objects.exists() if known is None else known
+
+    return cached_per_site(request, "view-restrictions-exist", compute)
+
+
 def remember_view_restrictions(request, page) -> None:
-    """Tell a routed page whether restrictions exist, read with the request's other cached entries (see
-    CachedSiteMiddleware): the page then asks the cache server nothing more."""
-    page._site_has_view_restrictions = cached_per_site(
-        request, "view-restrictions-exist", PageViewRestriction.objects.exists
-    )
+    """Tell a routed page whether restrictions exist: the page then asks the cache server nothing more."""
+    page._site_has_view_restrictions = view_restrictions_exist(request)
 
 
 class ViewRestrictionShortcutMixin:

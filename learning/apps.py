@@ -10,15 +10,18 @@ class LearningConfig(AppConfig):
     verbose_name = _("Learning")
 
     def ready(self):
-        from core import site_cache
+        from core import sections, site_cache
 
-        from .models import Cohort, Enrolment, Topic
+        from .models import Cohort, CourseIndexPage, Enrolment, Topic
         from .signals import course_completed
         from .tasks import on_course_completed as completion_email
 
         # The trainee is told, with the certificate's links: learning.certificates connects its receiver
         # first (it is listed before this app), so the certificate exists when the e-mail is written.
         course_completed.connect(completion_email, dispatch_uid="learning-email-on-completion")
+
+        # The header's link to the catalogue (core.sections).
+        sections.register("catalogue", CourseIndexPage)
 
         # What the cached pages show of this app (core.site_cache): topic names in the catalogue's
         # filter, cohorts and their seats left in the catalogue.

@@ -12,7 +12,12 @@ class ToolkitsConfig(AppConfig):
 
     def ready(self):
         # Imported once the app registry is ready, as Django connects receivers: it imports the models.
+        from core import sections  # imports Wagtail's models
+
         from . import signals  # noqa: F401  (connects the download counter)
+
+        # The header's link to the library (core.sections).
+        sections.register("toolkit-library", self.get_model("ToolkitIndexPage"))
 
         # Theme names show in the cached library's filters and listing (core.site_cache).
         site_cache.register(self.get_model("Theme"))

@@ -11,7 +11,6 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
-from docx import Document
 
 
 def plan_pdf(plan, sections: list[dict], *, request=None) -> bytes:
@@ -28,6 +27,9 @@ def _strip_html(html: str) -> str:
 
 
 def plan_docx(plan, sections: list[dict]) -> bytes:
+    # python-docx (about 14 MiB resident) only in the process that writes a DOCX, like WeasyPrint above.
+    from docx import Document
+
     document = Document()
     document.core_properties.title = plan.title
     document.add_heading(plan.title, level=0)

@@ -6,13 +6,14 @@ from types import SimpleNamespace
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Case, Count, F, OuterRef, Prefetch, Q, Subquery, Value, When
-from django.db.models.functions import TruncMonth
+from django.db.models.functions import Coalesce, TruncMonth
 from django.http import Http404
 from django.utils import timezone
 from wagtail.models import Page
 
 from core.localize import active_locale, translations_for
 from core.site_cache import cached_per_site
+from core.view_restrictions import view_restrictions_exist
 
 from .cases import cases_of_toolkit
 from .display import section_view
@@ -50,8 +51,11 @@ def _memo(request, name: str, compute):
 def _live_toolkits(request=None):
     def compute():
         locale = active_locale(request)
-        # public() reads the view restrictions when it is called: once per request is enough.
-        toolkits = ToolkitPage.objects.live().public()
+        # public() reads the view restrictions when it is called: once per request is enough, and not
+        # at all while no page is private (known from the request's cached entries).
+        toolkits = ToolkitPage.objects.live()
+        if request is None or view_restrictions_exist(request):
+            toolkits = toolkits.public()
         return toolkits.filter(locale=locale) if locale is not None else toolkits
 
     return _memo(request, "live", compute)
@@ -124,27 +128,26 @@ def library_page(*, index_page, filters: dict, page_number, request=None):
     paginator = Paginator(toolkits.order_by("title", "pk").values_list("pk", flat=True), TOOLKITS_PER_PAGE)
     page = paginator.get_page(page_number)
     ids = list(page.object_list)
+    # Per source (translation key): a download through the German alias counts for the toolkit. Read
+    # with the rows, as a subquery, rather than in a query of its own.
+    downloads = (
+        DownloadEvent.objects.filter(toolkit__translation_key=OuterRef("translation_key"))
+        .values("toolkit__translation_key")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
     items = list(
         ToolkitPage.objects.filter(pk__in=ids)
         .defer_streamfields()
+        .annotate(download_count=Coalesce(Subquery(downloads), 0))
         .order_by("title", "pk")
         .prefetch_related(
             "themes",
             Prefetch("document_links", queryset=ToolkitDocument.objects.only("pk", "page_id", "language")),
         )
     )
-    # Per source (translation key): a download through the German alias counts for the toolkit.
-    counts = dict(
-        DownloadEvent.objects.filter(
-            toolkit__translation_key__in={toolkit.translation_key for toolkit in items}
-        )
-        .values("toolkit__translation_key")
-        .annotate(n=Count("pk"))
-        .values_list("toolkit__translation_key", "n")
-    )
     themes = _localized_themes(request) if items else {}
     for toolkit in items:
-        toolkit.download_count = counts.get(toolkit.translation_key, 0)
         toolkit.theme_names = [themes.get(t.translation_key, t).name for t in toolkit.themes.all()]
         toolkit.document_languages = sorted({d.language for d in toolkit.document_links.all()})
     page.object_list = items

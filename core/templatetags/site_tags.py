@@ -10,7 +10,7 @@ from wagtail.models import Locale, Page
 from core import site_cache
 from core.canonical import canonical_links
 from core.language import language_urls
-from core.localize import content_locale_id, resolve_links
+from core.localize import content_locale_id, locale_codes, resolve_links
 from core.offline import offline_key
 from core.site_cache import cached_per_site
 
@@ -69,9 +69,7 @@ def content_language(context, page) -> str:
     request = context.get("request")
     codes = {}
     if request is not None:
-        codes = cached_per_site(
-            request, "locale-codes", lambda: dict(Locale.objects.values_list("id", "language_code"))
-        )
+        codes = locale_codes(request)
     locale_id = content_locale_id(page, request)
     code = codes.get(locale_id) or Locale.objects.get(pk=locale_id).language_code
     direction = "rtl" if get_language_info(code)["bidi"] else "ltr"

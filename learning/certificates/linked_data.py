@@ -10,9 +10,6 @@ document that names one fails instead of fetching it.
 from functools import cache
 from pathlib import Path
 
-from pyld import jsonld
-from pyld.documentloader.frozen import FrozenDocumentLoader
-
 CONTEXTS_DIR = Path(__file__).parent / "contexts"
 VC_CONTEXT = "https://www.w3.org/ns/credentials/v2"
 OB_CONTEXT = "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"
@@ -32,13 +29,19 @@ class ContextNotVendored(Exception):
 
 
 @cache
-def document_loader() -> FrozenDocumentLoader:
-    # One loader per process: it only ever serves the immutable files above.
+def document_loader():
+    """A pyld FrozenDocumentLoader; one per process: it only ever serves the immutable files above."""
+    # PyLD is imported when a credential is signed or checked, not by every web worker that merely
+    # imports the certificates app (about 25 MiB of resident memory per process).
+    from pyld.documentloader.frozen import FrozenDocumentLoader
+
     return FrozenDocumentLoader(documents=VENDORED_CONTEXTS)
 
 
 def canonize(document: dict) -> str:
     """The document's RDF dataset as canonical N-Quads (RDFC-1.0)."""
+    from pyld import jsonld  # heavy: only where a credential is signed or checked (see document_loader)
+
     try:
         return jsonld.normalize(
             document,

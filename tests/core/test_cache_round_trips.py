@@ -102,3 +102,20 @@ def test_with_an_empty_cache_every_read_of_a_page_still_arrives(client, round_tr
     round_trips.clear()
     assert client.get(url).status_code == 200
     assert reads(round_trips) <= 4, round_trips
+
+
+@pytest.mark.parametrize("name", ["home", "catalogue", "course", "lesson, signed in", "library", "toolkit"])
+def test_with_an_empty_cache_a_page_does_not_read_its_entries_one_by_one(name, site_pages, round_trips):
+    """A tag version this request started itself (the cache was flushed, or evicted it) is carried by no
+    entry yet: the page builds them without asking the server for each (core.site_cache.tag_versions)."""
+    url, user = site_pages[name]
+    reader = Client()
+    if user is not None:
+        reader.force_login(user)
+    assert reader.get(url).status_code == 200
+    forget_own_keys()
+    round_trips.clear()
+    assert reader.get(url).status_code == 200
+    # The whole page with the tags, then the site's entries with the tags (both missing); a signed-in
+    # reader's session store asks again for the session it did not find. Then the writes.
+    assert reads(round_trips) <= (3 if user else 2), round_trips

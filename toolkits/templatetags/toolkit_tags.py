@@ -1,14 +1,13 @@
 from django import template
 
-from core.localize import active_locale
+from core.sections import section_pages
 from core.site_cache import cached_per_site
-from toolkits.models import ToolkitIndexPage
 
 register = template.Library()
 
 
 def _library_url(request) -> str:
-    library = ToolkitIndexPage.objects.live().filter(locale=active_locale(request)).first()
+    library, _any_language = section_pages(request, "toolkit-library")
     # "" rather than None, so that "no library yet" is cached too.
     return library.get_url(request) if library else ""
 
