@@ -6,13 +6,16 @@ calls them all (see core.discovery).
 
 from allauth.account.models import EmailAddress
 
-from .models import User
+from .models import LegalAcceptance, User
 
 # The person, the framework's models and the home app's pages that point at them: what happens to each.
 # Each app declares its own models in its privacy.py; tests/accounts/test_privacy_registry.py checks that
 # every model linked to the user model is declared somewhere.
 PERSONAL_DATA = {
     "accounts.User": "exported; deleted",
+    # Consent to the privacy notice and terms is evidence about processing that ends with the account:
+    # once it is erased nothing is processed on that consent, so nothing is left to prove.
+    "accounts.LegalAcceptance": "exported; deleted with the account",
     "account.EmailAddress": "exported; deleted with the account",
     "mfa.Authenticator": "deleted with the account (never exported: they are secrets)",
     "wagtailusers.UserProfile": "deleted with the account",
@@ -56,6 +59,16 @@ def export_user_data(user: User) -> dict:
         "email_addresses": [
             {"email": address.email, "verified": address.verified, "primary": address.primary}
             for address in EmailAddress.objects.filter(user=user)
+        ],
+        "accepted_privacy_notices_and_terms": [
+            {
+                "document": record.document,
+                "version": record.version,
+                "version_date": record.version_date.isoformat(),
+                "accepted_at": record.accepted_at.isoformat(),
+                "language": record.language,
+            }
+            for record in LegalAcceptance.objects.filter(user=user).order_by("accepted_at", "pk")
         ],
     }
 

@@ -12,7 +12,7 @@ from django.utils import timezone, translation
 from core.discovery import project_modules
 from outbox.services import email_send
 
-from .models import User
+from .models import LegalAcceptance, LegalVersion, User
 
 
 def user_data_export(*, user: User) -> dict:
@@ -40,6 +40,28 @@ def user_language_set(*, user: User, language: str) -> User:
     user.language = language
     user.save(update_fields=["language"])
     return user
+
+
+@transaction.atomic
+def legal_accept(*, user: User, versions: list[LegalVersion], language: str) -> list[LegalAcceptance]:
+    """Record that `user` accepted `versions` (read in `language`) now; accepting one twice keeps the
+    first record. The version's document, label and date are copied into the record."""
+    now = timezone.now()
+    records = []
+    for version in versions:
+        record, _created = LegalAcceptance.objects.get_or_create(
+            user=user,
+            legal_version=version,
+            defaults={
+                "document": version.document,
+                "version": version.version,
+                "version_date": version.date,
+                "accepted_at": now,
+                "language": language,
+            },
+        )
+        records.append(record)
+    return records
 
 
 # Retention ---------------------------------------------------------------------------------------

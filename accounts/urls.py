@@ -10,4 +10,5 @@ urlpatterns = [
     path("privacy/", views.privacy, name="privacy"),
     path("privacy/export/", views.data_export, name="data_export"),
     path("privacy/delete/", views.account_delete, name="delete"),
+    path("consent/", views.consent, name="consent"),
 ]

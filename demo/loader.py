@@ -3,10 +3,10 @@
 from django.core.management import call_command
 from django.db import transaction
 
-from . import accounts, learning, pages, toolkits
+from . import accounts, learning, legal, pages, toolkits
 from .data import DEMO_ACCOUNTS, read
 
-PARTS = (accounts, pages, learning, toolkits)
+PARTS = (accounts, pages, learning, toolkits, legal)
 
 
 @transaction.atomic
