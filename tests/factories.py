@@ -58,6 +58,7 @@ def legal_version(document="privacy", version="1.0", *, date=None, changes="What
     )
     if live:
         item.save_revision().publish()
+        item.refresh_from_db()  # publishing saved another instance, made from the revision
     return item
 
 
