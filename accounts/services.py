@@ -64,6 +64,29 @@ def legal_accept(*, user: User, versions: list[LegalVersion], language: str) -> 
     return records
 
 
+def legal_accept_for_data(*, users, versions: list[LegalVersion]) -> None:
+    """Record `versions` as accepted by `users` (in each one's language), in one insert: for the demo's
+    and the benchmarks' made-up people, who cannot tick a box. Never for a real person."""
+    now = timezone.now()
+    LegalAcceptance.objects.bulk_create(
+        [
+            LegalAcceptance(
+                user=user,
+                legal_version=version,
+                document=version.document,
+                version=version.version,
+                version_date=version.date,
+                accepted_at=now,
+                language=user.language,
+            )
+            for user in users
+            for version in versions
+        ],
+        ignore_conflicts=True,
+        batch_size=1000,
+    )
+
+
 # Retention ---------------------------------------------------------------------------------------
 
 

@@ -6,7 +6,7 @@ Runs after the other parts: the pages must exist, and so must every demo person.
 import datetime
 
 from accounts.models import LegalVersion, User
-from accounts.services import legal_accept
+from accounts.services import legal_accept_for_data
 from home.models import StandardPage
 
 from .data import locales, read
@@ -38,6 +38,5 @@ def load(stdout) -> None:
         translated.save()
         translated.save_revision().publish()
         current.append(source)
-    for user in User.objects.all():
-        legal_accept(user=user, versions=current, language=user.language)
+    legal_accept_for_data(users=User.objects.all(), versions=current)
     stdout.write(f"  legal: privacy notice and terms {', '.join(v.version for v in current)}, accepted")
