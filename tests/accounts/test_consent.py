@@ -272,3 +272,18 @@ def test_a_deleted_version_leaves_what_was_accepted_on_record(versions):
 
     record = LegalAcceptance.objects.get(user=user, document="terms")
     assert record.legal_version is None and record.version == "1.0"
+
+
+def test_mfa_setup_comes_first_and_never_loops_with_consent(client, versions, settings):
+    from tests.factories import PASSWORD
+
+    settings.MFA_REQUIRED_FOR_STAFF = True
+    trainer = make("trainer")
+    LegalAcceptance.objects.filter(user=trainer).delete()
+    client.post(reverse("account_login"), {"login": trainer.email, "password": PASSWORD})
+
+    first = client.get(WORKSPACE)
+    assert first.status_code == 302 and first.url == reverse("mfa_activate_totp")
+    setup = client.get(first.url, follow=True)
+    assert setup.status_code == 200
+    assert setup.redirect_chain[-1][0].startswith(reverse("account_reauthenticate"))
