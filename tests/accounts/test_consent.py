@@ -287,3 +287,14 @@ def test_mfa_setup_comes_first_and_never_loops_with_consent(client, versions, se
     setup = client.get(first.url, follow=True)
     assert setup.status_code == 200
     assert setup.redirect_chain[-1][0].startswith(reverse("account_reauthenticate"))
+
+
+def test_the_page_holding_a_versions_text_cannot_be_deleted_in_the_admin(client, versions):
+    client.force_login(UserFactory(is_staff=True, is_superuser=True))
+    page = versions[0].page
+
+    response = client.post(reverse("wagtailadmin_pages:delete", args=[page.pk]), follow=True)
+
+    assert response.status_code == 200
+    assert "cannot be deleted" in response.content.decode()
+    assert type(page).objects.filter(pk=page.pk).exists()
