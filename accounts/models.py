@@ -3,6 +3,7 @@ import zoneinfo
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.contrib.contenttypes.fields import GenericRelation
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
@@ -188,6 +189,16 @@ class LegalVersion(DraftStateMixin, RevisionMixin, TranslatableMixin, models.Mod
 
     def __str__(self) -> str:
         return f"{self.get_document_display()} {self.version}"
+
+    def clean(self):
+        super().clean()
+        # The admin's form has no locale field, so Django skips the constraint that names it: asked here,
+        # a second "2.0" is a message on the form, not an IntegrityError.
+        clash = LegalVersion.objects.filter(
+            document=self.document, version=self.version, locale_id=self.locale_id
+        ).exclude(pk=self.pk)
+        if self.locale_id and clash.exists():
+            raise ValidationError({"version": _("This document already has a version with this name.")})
 
 
 class LegalAcceptance(models.Model):

@@ -298,3 +298,29 @@ def test_the_page_holding_a_versions_text_cannot_be_deleted_in_the_admin(client,
     assert response.status_code == 200
     assert "cannot be deleted" in response.content.decode()
     assert type(page).objects.filter(pk=page.pk).exists()
+
+
+def test_an_editor_publishes_a_new_version_in_the_admin_and_a_second_one_of_that_name_is_refused(
+    client, versions
+):
+    editor = make("editor")
+    client.force_login(editor)
+    add = reverse("wagtailsnippets_accounts_legalversion:add")
+    data = {
+        "document": "privacy",
+        "version": "2.0",
+        "date": "2026-12-01",
+        "changes": "Attendance is kept for two years.",
+        "page": versions[0].page.pk,
+        "action-publish": "publish",
+    }
+
+    published = client.post(add, data)
+
+    assert published.status_code == 302, published.content.decode()[:3000]
+    version = LegalVersion.objects.get(version="2.0")
+    assert version.live and version.locale.language_code == "en"
+    refused = client.post(add, data)
+    assert refused.status_code == 200
+    assert "This document already has a version with this name." in refused.content.decode()
+    assert LegalVersion.objects.filter(version="2.0").count() == 1
