@@ -8,6 +8,8 @@ to read the documents, to leave (sign out, download their data, delete their acc
 language without accepting.
 """
 
+import unicodedata
+
 from django.conf import settings
 from django.contrib.auth import SESSION_KEY
 from django.db.models import Exists, OuterRef, Q
@@ -15,7 +17,7 @@ from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import get_language
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
 from core.site_cache import cached_per_site
 
@@ -97,15 +99,16 @@ def page_url(version: LegalVersion, request=None) -> str:
 def legal_page_paths(request) -> set[str]:
     """The paths of the current documents' pages in every language."""
     keys = [version.page.translation_key for version in current_versions()]
-    return {
-        page.get_url(request)
-        for page in Page.objects.filter(translation_key__in=keys, locale__in=Locale.objects.all())
-    }
+    return {page.get_url(request) for page in Page.objects.filter(translation_key__in=keys).live()}
 
 
 def safe_next(request, target: str | None) -> str:
-    """`target` when it is an address of this site, else the home page in the reader's language."""
-    if target and url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
+    """`target` when it is an address of this site, else the home page in the reader's language.
+
+    Django checks only an address's first character for control characters: a line break further on
+    would reach the Location header and fail the response."""
+    plain = target and not any(unicodedata.category(character)[0] == "C" for character in target)
+    if plain and url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
         return target
     return f"/{get_language()}/"
 

@@ -181,6 +181,19 @@ def test_next_never_leaves_the_site(client, versions, target):
     assert response.status_code == 302 and response.url == "/en/"
 
 
+def test_a_next_with_a_control_character_is_replaced_so_the_box_can_still_be_accepted(client, versions):
+    client.force_login(UserFactory(accepted_legal=False))
+    shown = client.get(CONSENT, {"next": "/en/\nSet-Cookie: x=1"})
+    form = shown.context["form"]
+    assert form["next"].value() == "/en/"
+
+    response = client.post(
+        CONSENT, {"accept_legal": "on", "versions": form["versions"].value(), "next": "/en/"}
+    )
+
+    assert response.status_code == 302 and response.url == "/en/"
+
+
 def test_a_form_posted_on_the_way_comes_back_to_the_page_it_was_on(client, versions):
     client.force_login(UserFactory(accepted_legal=False))
 
