@@ -10,12 +10,18 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Accounts")
 
     def ready(self):
+        from core import site_cache
         from core.language import language_switched
 
         from .language_offer import offer_after_switch
 
         # A signed-in person who switches language may want their e-mails and certificates in it too.
         language_switched.connect(offer_after_switch, dispatch_uid="accounts-offer-language")
+        # Which versions of the privacy notice and terms are current is cached (accounts.consent); a
+        # new draft of one changes nothing anybody is asked.
+        site_cache.register(
+            self.get_model("LegalVersion"), ignore_fields={"latest_revision", "has_unpublished_changes"}
+        )
 
 
 class UsersAdminConfig(WagtailUsersAppConfig):

@@ -4,10 +4,12 @@ from django.conf import settings
 from django.contrib.auth.hashers import make_password
 from django.core.exceptions import ValidationError
 from django.db import connections
+from django.utils.html import format_html
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from .models import User, time_zone_choices
+from . import consent, services
+from .models import LegalDocument, User, time_zone_choices
 from .validators import (
     normalise_lines,
     normalise_text,
@@ -65,6 +67,19 @@ class SignupForm(AllauthSignupForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["language"].initial = get_language()
+        # Nothing to accept while no version of the notice or the terms is published.
+        self.legal_versions = consent.current_versions()
+        if self.legal_versions:
+            self.fields["accept_legal"] = forms.BooleanField(
+                label=legal_label(self.legal_versions),
+                error_messages={"required": legal_required_message(self.legal_versions)},
+            )
+
+    def save(self, request):
+        user = super().save(request)
+        if self.legal_versions:
+            services.legal_accept(user=user, versions=self.legal_versions, language=get_language())
+        return user
 
     def try_save(self, request):
         # allauth answers an address that already has an account with the same page as a new signup
@@ -74,6 +89,67 @@ class SignupForm(AllauthSignupForm):
         if self.account_already_exists:
             make_password(self.cleaned_data.get("password1"))
         return super().try_save(request)
+
+
+def _legal_link(version) -> str:
+    # A new tab, so that what was typed in the form is still there when the reader comes back.
+    return format_html(
+        '<a href="{}" target="_blank" rel="noopener">{}</a>',
+        consent.page_url(version),
+        version.get_document_display(),
+    )
+
+
+def legal_label(versions) -> str:
+    """ "I have read and accept the privacy notice and the terms of use", each a link to its page in the
+    reader's language."""
+    links = {version.document: _legal_link(version) for version in versions}
+    if len(links) == 2:
+        text = _("I have read and accept the {privacy} and the {terms} (they open in a new tab).")
+        return format_html(text, privacy=links[LegalDocument.PRIVACY], terms=links[LegalDocument.TERMS])
+    return format_html(
+        _("I have read and accept the {document} (it opens in a new tab)."),
+        document=next(iter(links.values())),
+    )
+
+
+def legal_required_message(versions) -> str:
+    documents = {version.document for version in versions}
+    if len(documents) == 2:
+        return _("To go on, please tick the box to accept the privacy notice and the terms of use.")
+    if LegalDocument.PRIVACY in documents:
+        return _("To go on, please tick the box to accept the privacy notice.")
+    return _("To go on, please tick the box to accept the terms of use.")
+
+
+class ConsentForm(forms.Form):
+    """The acceptance page's form: the box, the versions it was shown (a newer one published meanwhile is
+    not accepted unseen) and where to go next."""
+
+    versions = forms.CharField(widget=forms.HiddenInput, max_length=200)
+    next = LineTextField(required=False, max_length=2000, widget=forms.HiddenInput)
+
+    def __init__(self, *args, versions, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.legal_versions = versions
+        self.fields["versions"].initial = version_stamp(versions)
+        self.fields["accept_legal"] = forms.BooleanField(
+            label=legal_label(versions), error_messages={"required": legal_required_message(versions)}
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("versions") != version_stamp(self.legal_versions):
+            # Shown with the new version's changes; the box must be ticked again for it.
+            self.add_error(
+                None,
+                _("A newer version was published while you were reading. Please read what changed below."),
+            )
+        return cleaned
+
+
+def version_stamp(versions) -> str:
+    return ",".join(str(version.pk) for version in versions)
 
 
 class ProfileForm(forms.ModelForm):

@@ -2,13 +2,18 @@ import zoneinfo
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
+from django.contrib.contenttypes.fields import GenericRelation
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import DraftStateMixin, RevisionMixin, TranslatableMixin
 
 from core.private_storage import private_storage
+from core.site_cache import RetiringQuerySet
 
-from .validators import validate_plain_text
+from .validators import validate_plain_text, validate_single_line
 
 
 def time_zone_choices() -> list[tuple[str, str]]:
@@ -167,3 +172,113 @@ class DataExport(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user_id} {self.requested_at:%Y-%m-%d %H:%M} {self.status}"
+
+
+class LegalDocument(models.TextChoices):
+    PRIVACY = "privacy", _("privacy notice")
+    TERMS = "terms", _("terms of use")
+
+
+class LegalVersion(DraftStateMixin, RevisionMixin, TranslatableMixin, models.Model):
+    """One version of the privacy notice or of the terms, as editors publish it (a snippet).
+
+    The newest published version of each document in the site's default language is the one everybody
+    accepts: at signup, and again on their next page once a newer one is published (accounts.consent).
+    Its translations (admin → Translate) carry the "what changed" text into the reader's language; the
+    text itself lives on `page`, which every language has as a translation or an alias.
+    """
+
+    document = models.CharField(_("document"), max_length=20, choices=LegalDocument.choices)
+    version = models.CharField(
+        _("version"),
+        max_length=40,
+        validators=[validate_single_line],
+        help_text=_("As people will see it, for example “2.0” or “December 2026”."),
+    )
+    date = models.DateField(
+        _("date"),
+        help_text=_(
+            "The date of this version, shown to everyone asked to accept it. Publish it on that day."
+        ),
+    )
+    changes = models.TextField(
+        _("what changed"),
+        help_text=_("A few sentences for people who accepted an earlier version: what is new for them."),
+    )
+    page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("page with the text"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    revisions = GenericRelation(
+        "wagtailcore.Revision",
+        content_type_field="base_content_type",
+        object_id_field="object_id",
+        related_query_name="legal_version",
+        for_concrete_model=False,
+    )
+
+    # Cached: which versions are current (accounts.consent). Writes that send no signal retire it too.
+    objects = RetiringQuerySet.as_manager()
+
+    panels = [
+        FieldPanel("document"),
+        FieldPanel("version"),
+        FieldPanel("date"),
+        FieldPanel("changes"),
+        FieldPanel("page"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("privacy notice or terms version")
+        verbose_name_plural = _("privacy notice and terms versions")
+        ordering = ["-date", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["document", "version", "locale"], name="one_version_label_per_document_and_locale"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_document_display()} {self.version}"
+
+    def clean(self):
+        super().clean()
+        # The admin's form has no locale field, so Django skips the constraint that names it: asked here,
+        # a second "2.0" is a message on the form, not an IntegrityError.
+        clash = LegalVersion.objects.filter(
+            document=self.document, version=self.version, locale_id=self.locale_id
+        ).exclude(pk=self.pk)
+        if self.locale_id and clash.exists():
+            raise ValidationError({"version": _("This document already has a version with this name.")})
+
+
+class LegalAcceptance(models.Model):
+    """That a person accepted one version of a document, and when.
+
+    The document, its version and its date are copied from the version, so the record still says what
+    was accepted if an editor deletes that version later."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="legal_acceptances"
+    )
+    legal_version = models.ForeignKey(
+        LegalVersion, on_delete=models.SET_NULL, null=True, related_name="acceptances"
+    )
+    document = models.CharField(_("document"), max_length=20, choices=LegalDocument.choices)
+    version = models.CharField(_("version"), max_length=40)
+    version_date = models.DateField(_("date of the version"))
+    accepted_at = models.DateTimeField(_("accepted at"))
+    language = models.CharField(_("language read in"), max_length=10, choices=settings.LANGUAGES)
+
+    class Meta:
+        verbose_name = _("acceptance of a privacy notice or terms")
+        verbose_name_plural = _("acceptances of privacy notices and terms")
+        ordering = ["-accepted_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "legal_version"], name="one_acceptance_per_version")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_document_display()} {self.version}"

@@ -10,11 +10,12 @@ from allauth.account.models import EmailAddress
 from django.utils.translation import gettext_lazy as _
 
 from .data_export import data_exports_erase
-from .models import DataExport, User
+from .models import DataExport, LegalAcceptance, User
 
 EXPORT_DESCRIPTION = _(
     "Your account and profile: e-mail addresses, names, language, time zone, city, country, "
-    "organisation, nationality, roles, and your requests for a copy of your data."
+    "organisation, nationality, roles, the versions of the privacy notice and terms you accepted, and your "
+    "requests for a copy of your data."
 )
 
 # The person, the framework's models and the home app's pages that point at them: what happens to each.
@@ -24,6 +25,9 @@ PERSONAL_DATA = {
     "accounts.User": "exported; deleted",
     "accounts.DataExport": "listed in the export (when asked, until when); deleted with the account, with "
     "its archive",
+    # Consent to the privacy notice and terms is evidence about processing that ends with the account:
+    # once it is erased nothing is processed on that consent, so nothing is left to prove.
+    "accounts.LegalAcceptance": "exported; deleted with the account",
     "account.EmailAddress": "exported; deleted with the account",
     "mfa.Authenticator": "deleted with the account (never exported: they are secrets)",
     "wagtailusers.UserProfile": "deleted with the account",
@@ -76,6 +80,16 @@ def export_user_data(user: User) -> dict:
                 "expires": export.expires_at.isoformat() if export.expires_at else None,
             }
             for export in DataExport.objects.filter(user=user).order_by("requested_at", "pk")
+        ],
+        "accepted_privacy_notices_and_terms": [
+            {
+                "document": record.document,
+                "version": record.version,
+                "version_date": record.version_date.isoformat(),
+                "accepted_at": record.accepted_at.isoformat(),
+                "language": record.language,
+            }
+            for record in LegalAcceptance.objects.filter(user=user).order_by("accepted_at", "pk")
         ],
     }
 

@@ -12,7 +12,7 @@ from django.utils import timezone, translation
 from core.discovery import project_modules
 from outbox.services import email_send
 
-from .models import User
+from .models import LegalAcceptance, LegalVersion, User
 
 
 def user_data_export(*, user: User) -> dict:
@@ -40,6 +40,51 @@ def user_language_set(*, user: User, language: str) -> User:
     user.language = language
     user.save(update_fields=["language"])
     return user
+
+
+@transaction.atomic
+def legal_accept(*, user: User, versions: list[LegalVersion], language: str) -> list[LegalAcceptance]:
+    """Record that `user` accepted `versions` (read in `language`) now; accepting one twice keeps the
+    first record. The version's document, label and date are copied into the record."""
+    now = timezone.now()
+    records = []
+    for version in versions:
+        record, _created = LegalAcceptance.objects.get_or_create(
+            user=user,
+            legal_version=version,
+            defaults={
+                "document": version.document,
+                "version": version.version,
+                "version_date": version.date,
+                "accepted_at": now,
+                "language": language,
+            },
+        )
+        records.append(record)
+    return records
+
+
+def legal_accept_for_data(*, users, versions: list[LegalVersion]) -> None:
+    """Record `versions` as accepted by `users` (in each one's language), in one insert: for the demo's
+    and the benchmarks' made-up people, who cannot tick a box. Never for a real person."""
+    now = timezone.now()
+    LegalAcceptance.objects.bulk_create(
+        [
+            LegalAcceptance(
+                user=user,
+                legal_version=version,
+                document=version.document,
+                version=version.version,
+                version_date=version.date,
+                accepted_at=now,
+                language=user.language,
+            )
+            for user in users
+            for version in versions
+        ],
+        ignore_conflicts=True,
+        batch_size=1000,
+    )
 
 
 # Retention ---------------------------------------------------------------------------------------

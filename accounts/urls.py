@@ -11,4 +11,5 @@ urlpatterns = [
     path("privacy/export/", views.data_export, name="data_export"),
     path("privacy/export/<str:token>/", views.data_export_download, name="data_export_download"),
     path("privacy/delete/", views.account_delete, name="delete"),
+    path("consent/", views.consent, name="consent"),
 ]

@@ -16,11 +16,12 @@ from django.views.generic import UpdateView
 
 from core.language import remember_language
 
+from . import consent as legal
 from . import data_export as exports
 from . import language_offer as offer
 from . import services
 from .export_links import download_path
-from .forms import AccountDeleteForm, LanguageOfferForm, ProfileForm
+from .forms import AccountDeleteForm, ConsentForm, LanguageOfferForm, ProfileForm
 
 
 class ProfileView(LoginRequiredMixin, UpdateView):
@@ -132,3 +133,29 @@ def account_delete(request):
     services.user_erase(user=user)
     messages.success(request, gettext("Your account and your data have been deleted."))
     return HttpResponseRedirect(f"/{translation.get_language()}/")
+
+
+@never_cache
+@login_required
+def consent(request):
+    """What changed in the privacy notice or the terms, and the box to accept them (accounts.consent)."""
+    versions = legal.pending_versions(request.user)
+    next_url = legal.safe_next(request, request.POST.get("next") or request.GET.get("next"))
+    if not versions:
+        return HttpResponseRedirect(next_url)
+    posted = request.method == "POST"
+    form = ConsentForm(request.POST if posted else None, versions=versions, initial={"next": next_url})
+    if posted and form.is_valid():
+        services.legal_accept(user=request.user, versions=versions, language=translation.get_language())
+        legal.remember_accepted(request)
+        return HttpResponseRedirect(next_url)
+    if posted and form.non_field_errors():
+        # A newer version came out while the page was open: show it, with an unticked box.
+        messages.warning(request, form.non_field_errors()[0])
+        form = ConsentForm(versions=versions, initial={"next": next_url})
+    context = {
+        "form": form,
+        "versions": [legal.in_reader_language(version) for version in versions],
+        "accepted_before": legal.accepted_before(request.user),
+    }
+    return TemplateResponse(request, "accounts/consent.html", context)

@@ -119,6 +119,9 @@ def _sessions(users) -> list[str]:
     from django.contrib.sessions.models import Session
     from django.utils import timezone
 
+    from accounts.consent import current_versions
+    from accounts.services import legal_accept_for_data
+
     Session.objects.all().delete()  # the bench database's own: earlier runs' would pile up, 3,000 a run
     store = SessionStore()
     expiry = timezone.now() + timedelta(seconds=settings.SESSION_COOKIE_AGE)
@@ -137,6 +140,9 @@ def _sessions(users) -> list[str]:
         for user in users
     ]
     Session.objects.bulk_create(rows, batch_size=2000)
+    # Signed-in people have accepted the demo's privacy notice and terms: their pages are measured, not
+    # the acceptance page (accounts.consent).
+    legal_accept_for_data(users=users, versions=current_versions())
     return [row.session_key for row in rows]
 
 

@@ -205,7 +205,9 @@ def seed() -> dict:
     from django.test import Client
     from django.utils import timezone
 
+    from accounts.consent import current_versions
     from accounts.models import User
+    from accounts.services import legal_accept_for_data
     from core.site_cache import CONTENT, SEATS, retire
     from home.models import HomePage
     from learning.models import Cohort, CourseIndexPage, CoursePage, Enrolment, Topic
@@ -305,6 +307,8 @@ def seed() -> dict:
     retire(CONTENT, SEATS)  # outlines and sites cached by an earlier run (Redis keeps them) are stale
 
     client = Client()
+    # The demo's privacy notice and terms, accepted: the pages are measured, not the acceptance page.
+    legal_accept_for_data(users=[trainee], versions=current_versions())
     client.force_login(trainee)
     prefix = index.get_url()
     return {

@@ -1,4 +1,4 @@
-"""The demo site: its home page, about and privacy pages in English and French, and the footer
+"""The demo site: its home page, about, privacy and terms pages in English and French, and the footer
 (demo/data/pages.json)."""
 
 from django.utils.text import slugify
@@ -57,12 +57,18 @@ def load(stdout) -> None:
 
     about_en = _standard_page(home_en, texts_en["about"], slug="about")
     privacy_en = _standard_page(home_en, texts_en["privacy"], slug="privacy")
+    terms_en = _standard_page(home_en, texts_en["terms"], slug="terms")
     _fill_home(home_en, texts_en, about_en)
 
     home_fr = translation(home_en, french)
     about_fr = translation(about_en, french)
     privacy_fr = translation(privacy_en, french)
-    for page, texts in ((about_fr, texts_fr["about"]), (privacy_fr, texts_fr["privacy"])):
+    terms_fr = translation(terms_en, french)
+    for page, texts in (
+        (about_fr, texts_fr["about"]),
+        (privacy_fr, texts_fr["privacy"]),
+        (terms_fr, texts_fr["terms"]),
+    ):
         page.slug = slugify(texts["title"])
         _fill_standard(page, texts)
     _fill_home(home_fr, texts_fr, about_fr)
@@ -70,6 +76,6 @@ def load(stdout) -> None:
     footer = FooterSettings.for_site(site)
     for name, value in data["footer"].items():
         setattr(footer, name, value)
-    footer.links = [("link", {"page": about_en, "label": ""}), ("link", {"page": privacy_en, "label": ""})]
+    footer.links = [("link", {"page": page, "label": ""}) for page in (about_en, privacy_en, terms_en)]
     footer.save()
-    stdout.write("  home: home, about and privacy pages in English and French; footer")
+    stdout.write("  home: home, about, privacy and terms pages in English and French; footer")

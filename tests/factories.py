@@ -6,8 +6,10 @@ import factory
 from allauth.account.models import EmailAddress
 from django.utils import timezone
 
-from accounts.models import User
-from home.models import HomePage
+from accounts.consent import current_versions
+from accounts.models import LegalVersion, User
+from accounts.services import legal_accept
+from home.models import HomePage, StandardPage
 from learning.models import Cohort, CourseIndexPage, CoursePage, Enrolment, LessonPage, LiveSession
 from learning.quiz_format import body_with_item_ids, quiz_with_item_ids
 
@@ -32,6 +34,33 @@ class UserFactory(factory.django.DjangoModelFactory):
             EmailAddress.objects.create(
                 user=obj, email=obj.email, verified=extracted is not False, primary=True
             )
+
+    @factory.post_generation
+    def accepted_legal(obj, create, extracted, **kwargs):
+        """People have accepted the current privacy notice and terms, if any, unless told otherwise."""
+        if create and extracted is not False and (versions := current_versions()):
+            legal_accept(user=obj, versions=versions, language=obj.language)
+
+
+def legal_version(document="privacy", version="1.0", *, date=None, changes="What changed.", live=True):
+    """A version of the privacy notice or the terms, published (unless `live` is False) in English, on a
+    page of its own under the English home page."""
+    home = HomePage.objects.get(locale__language_code="en")
+    slug = f"{document}-{uuid.uuid4().hex[:8]}"
+    page = home.add_child(instance=StandardPage(title=f"{document.title()} {version}", slug=slug))
+    item = LegalVersion.objects.create(
+        document=document,
+        version=version,
+        date=date or timezone.localdate(),
+        changes=changes,
+        page=page,
+        locale=home.locale,
+        live=False,
+    )
+    if live:
+        item.save_revision().publish()
+        item.refresh_from_db()  # publishing saved another instance, made from the revision
+    return item
 
 
 # Learning ---------------------------------------------------------------------------------------

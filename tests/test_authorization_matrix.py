@@ -29,6 +29,7 @@ from tests.factories import (
     EnrolmentFactory,
     LiveSessionFactory,
     UserFactory,
+    legal_version,
     lessons_of,
     make_course,
     quiz_block,
@@ -176,6 +177,7 @@ ADMIN_AREAS = {
     "wagtailsnippets_toolkits_theme": ("theme", frozenset({"staff", "editor"})),
     "wagtailsnippets_toolkits_organisation": ("gdansk", STAFF),
     "wagtailsnippets_toolkits_pairing": ("pairing", STAFF),
+    "wagtailsnippets_accounts_legalversion": ("legal", frozenset({"staff", "editor"})),
 }
 PLANS_REPORT = {"toolkits_plans_report", "toolkits_plans_report_results"}
 ADMIN_REPORTS = {"toolkits_downloads_report", "toolkits_downloads_report_results"}
@@ -183,6 +185,22 @@ ADMIN_REPORTS = {"toolkits_downloads_report", "toolkits_downloads_report_results
 ADMIN_OBJECT = {
     "learning_certificates:issue_for_cohort": "cohort",
     "learning_certificates:issue": "completed",
+}
+# Admin views of one revision of an object (snippets with drafts): its key and the revision's.
+ADMIN_REVISION_ARGS = {
+    "wagtailsnippets_accounts_legalversion:revisions_revert": lambda v: {
+        "pk": v.pk,
+        "revision_id": v.latest_revision_id,
+    },
+    "wagtailsnippets_accounts_legalversion:revisions_unschedule": lambda v: {
+        "pk": v.pk,
+        "revision_id": v.latest_revision_id,
+    },
+    "wagtailsnippets_accounts_legalversion:revisions_compare": lambda v: {
+        "pk": str(v.pk),
+        "revision_id_a": "earliest",
+        "revision_id_b": "latest",
+    },
 }
 
 PUBLIC = {
@@ -203,6 +221,7 @@ OWN_DATA = {
     "accounts:privacy",
     "accounts:data_export",
     "accounts:delete",
+    "accounts:consent",
     "learning:dashboard",
     "learning:workspace:cohorts",
     "learning:workspace:cohort_create",
@@ -215,6 +234,7 @@ OUR_ADMIN = (
     "admin/reports/toolkit-downloads",
     "admin/snippets/learning/",
     "admin/snippets/toolkits/",
+    "admin/snippets/accounts/",
 )
 
 
@@ -333,6 +353,8 @@ def build_world(capture_on_commit_callbacks):
         "theme": f.ThemeFactory(),
         "topic": Topic.objects.create(name="Civic participation"),
         "design": CertificateDesign.objects.create(name="Classic"),
+        # A draft, with a revision: nobody is asked to accept it while the roles walk the site.
+        "legal": legal_draft(),
     }
     official = f.member(dresden)
     official.groups.add(Group.objects.get(name=CITY_OFFICIALS))
@@ -345,6 +367,12 @@ def build_world(capture_on_commit_callbacks):
         "staff": _user(is_staff=True, is_superuser=True),
     }
     return world
+
+
+def legal_draft():
+    version = legal_version("terms", "2.0", live=False)
+    version.save_revision()
+    return version
 
 
 def snapshot(w):
@@ -385,6 +413,9 @@ def admin_requests(world):
         if found is None:
             continue
         key, allowed = found
+        if name in ADMIN_REVISION_ARGS:
+            yield name, "get", reverse(name, kwargs=ADMIN_REVISION_ARGS[name](world[key])), {}, allowed
+            continue
         args = [world[key].pk] if "<int:pk>" in route else []
         yield name, "get", reverse(name, args=args), {}, allowed
 

@@ -101,6 +101,7 @@ MIDDLEWARE = [
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "accounts.mfa.MFARequiredMiddleware",
+    "accounts.consent.ConsentRequiredMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "accounts.middleware.UserTimezoneMiddleware",
     "core.middleware.AdminContentSecurityPolicyMiddleware",

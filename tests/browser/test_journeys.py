@@ -32,6 +32,7 @@ def test_newcomer_signs_up_in_french_and_reads_the_site_in_arabic(page):
     page.get_by_label("E-mail", exact=False).first.fill("nadia@example.org")
     page.locator("#id_password1").fill("tulips-in-kabul-2026")
     page.locator("#id_password2").fill("tulips-in-kabul-2026")
+    page.locator("#id_accept_legal").check()  # the demo's privacy notice and terms
     screenshot(page, "02-signup-fr")
     page.locator("form.allauth-form button[type=submit]").click()
     screenshot(page, "03-verification-sent-fr")

@@ -13,11 +13,12 @@ from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Locale, Page, PageViewRestriction, Site, Workflow
 
+from accounts.models import LegalVersion
 from core import site_cache
 from home.models import FooterSettings
 from learning.certificates.models import Certificate
 from learning.models import Cohort, Enrolment, Topic
-from tests.factories import CohortFactory, EnrolmentFactory, UserFactory, make_course
+from tests.factories import CohortFactory, EnrolmentFactory, UserFactory, legal_version, make_course
 from toolkits.models import Theme
 
 pytestmark = pytest.mark.django_db
@@ -104,7 +105,19 @@ def _theme():
     )
 
 
+def _legal(live=True):
+    return legal_version("privacy", uuid.uuid4().hex[:6], live=live)
+
+
 WRITES = {
+    LegalVersion: {
+        "publish": lambda: (lambda v: lambda: v.save_revision().publish())(_legal(live=False)),
+        "unpublish": lambda: _legal().unpublish,
+        "delete": lambda: _legal().delete,
+        "QuerySet.update": lambda: (
+            lambda v: lambda: LegalVersion.objects.filter(pk=v.pk).update(version="2.0")
+        )(_legal()),
+    },
     Page: {
         "publish": lambda: (lambda page: lambda: _publish(page))(_page()),
         "moderated approval": lambda: _approve(_page()),
@@ -247,6 +260,11 @@ def test_saving_a_draft_or_a_lock_retires_nothing(django_capture_on_commit_callb
         page.save_revision()
         page.locked = True
         page.save(update_fields=["locked"])
+    assert callbacks == []
+    version = _legal()
+    with django_capture_on_commit_callbacks() as callbacks:
+        version.changes = "A draft of what changed"
+        version.save_revision()
     assert callbacks == []
 
 
