@@ -13,7 +13,7 @@ import unicodedata
 from django.conf import settings
 from django.contrib.auth import SESSION_KEY
 from django.db.models import Exists, OuterRef, Q
-from django.http import HttpResponseRedirect
+from django.http import HttpResponse, HttpResponseRedirect
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import get_language
@@ -30,7 +30,11 @@ ALLOWED_URL_NAMES = MFA_URL_NAMES | {
     "accounts:consent",
     "accounts:privacy",
     "accounts:data_export",
+    "accounts:data_export_download",
     "accounts:delete",
+    # Asking for one's data or deleting the account asks for the password again first.
+    "account_reauthenticate",
+    "mfa_reauthenticate",
     "account_confirm_email",
 }
 # The session remembers the current versions a person accepted, so a page costs no query once they have.
@@ -129,6 +133,11 @@ class ConsentRequiredMiddleware:
         user_id = request.session.get(SESSION_KEY)
         if user_id is None:
             return None
+        if request.method not in ("GET", "HEAD"):
+            # What a person sends is never lost: a form posted (an autosave of a plan, a reflection) from a
+            # page opened before a new version was published is processed; the question comes on the next
+            # page they open. Nobody reaches a form without opening a page first, so nobody skips it.
+            return None
         current = current_version_ids(request)
         if not current or set(current) <= set(request.session.get(SESSION_ACCEPTED, ())):
             return None
@@ -147,13 +156,13 @@ class ConsentRequiredMiddleware:
             return None
         if request.path in legal_page_paths(request):
             return None
-        return HttpResponseRedirect(self.consent_url(request))
+        if request.headers.get("HX-Request"):
+            # A fragment htmx fetches (a lesson's status, a plan's section) would be replaced by the whole
+            # acceptance page: the browser is told to open it instead, and to come back to the page.
+            back = safe_next(request, request.headers.get("HX-Current-URL"))
+            return HttpResponse(headers={"HX-Redirect": self.consent_url(back)})
+        return HttpResponseRedirect(self.consent_url(request.get_full_path()))
 
     @staticmethod
-    def consent_url(request) -> str:
-        # A form posted on the way goes back to the page it came from; anything else, to itself.
-        if request.method in ("GET", "HEAD"):
-            back = request.get_full_path()
-        else:
-            back = safe_next(request, request.headers.get("referer"))
+    def consent_url(back: str) -> str:
         return f"{reverse('accounts:consent')}?{urlencode({'next': back})}"

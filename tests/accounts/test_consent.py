@@ -194,13 +194,34 @@ def test_a_next_with_a_control_character_is_replaced_so_the_box_can_still_be_acc
     assert response.status_code == 302 and response.url == "/en/"
 
 
-def test_a_form_posted_on_the_way_comes_back_to_the_page_it_was_on(client, versions):
+def test_what_a_person_sends_while_a_version_waits_is_kept_and_the_next_page_asks(client, versions):
+    """A form sent from a page opened before a new version was published (an autosave, a reflection)
+    is processed, never redirected away with what was typed; the question comes on the next page."""
+    person = UserFactory(accepted_legal=False, display_name="Before")
+    client.force_login(person)
+
+    response = client.post(
+        "/en/accounts/profile/", {"display_name": "Typed before the new version", "language": "en"}
+    )
+
+    assert not response.headers.get("Location", "").startswith(CONSENT)
+    person.refresh_from_db()
+    assert person.display_name == "Typed before the new version"
+    asked = client.get("/en/accounts/profile/")
+    assert asked.status_code == 302 and asked.url.startswith(CONSENT)
+
+
+def test_a_fragment_htmx_asks_for_opens_the_acceptance_page_and_comes_back(client, versions):
     client.force_login(UserFactory(accepted_legal=False))
 
-    response = client.post("/en/accounts/profile/", {}, HTTP_REFERER="http://testserver/en/accounts/profile/")
+    response = client.get(
+        "/en/accounts/profile/",
+        HTTP_HX_REQUEST="true",
+        HTTP_HX_CURRENT_URL="http://testserver/en/learning/",
+    )
 
-    assert response.status_code == 302
-    assert response.url == f"{CONSENT}?next=http%3A%2F%2Ftestserver%2Fen%2Faccounts%2Fprofile%2F"
+    assert response.status_code == 200 and response.content == b""
+    assert response["HX-Redirect"] == f"{CONSENT}?next=http%3A%2F%2Ftestserver%2Fen%2Flearning%2F"
 
 
 def test_a_person_can_read_the_documents_and_leave_without_accepting(client, versions):
@@ -212,7 +233,9 @@ def test_a_person_can_read_the_documents_and_leave_without_accepting(client, ver
     with translation.override("fr"):
         assert client.get(versions[1].page.localized.url).status_code == 200
     assert client.get("/en/accounts/privacy/").status_code == 200
-    assert client.get("/en/accounts/privacy/export/").status_code == 200
+    asked_password = client.post("/en/accounts/privacy/export/")
+    assert asked_password.status_code == 302 and "/reauthenticate/" in asked_password.url
+    assert client.get(asked_password.url).status_code == 200
     switched = client.get("/en/language/fr/?next=/fr/")
     assert switched.status_code == 302 and switched.url == "/fr/"
     assert client.get(CONSENT.replace("/en/", "/fr/")).status_code == 200
