@@ -101,7 +101,7 @@ def test_control_characters_are_refused_and_the_text_kept(client, discussion):
 
 
 def test_quote_is_rendered_from_the_quoted_post_and_hidden_with_it(client, discussion):
-    _cohort, trainer, amal, louis, _space, thread = discussion
+    _cohort, trainer, _amal, louis, _space, thread = discussion
     first = thread.posts.get()
     client.force_login(louis)
     client.post(reverse("community:reply", args=[thread.pk]), {"body": "Agreed", "quote": first.pk})

@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
 def test_posts_are_exported_and_erasure_signs_them_a_former_member(
     client, django_capture_on_commit_callbacks
 ):
-    _cohort, trainer, amal, louis, space = cohort_with_people()
+    _cohort, _trainer, amal, louis, space = cohort_with_people()
     thread = services.thread_create(space=space, author=amal, title="Amal's question", body="Where to start?")
     services.post_create(thread=thread, author=louis, body="Here!")
     services.helpful_mark(post=thread.posts.get(author=louis), user=amal)

@@ -2,10 +2,10 @@ import pytest
 from django.test import override_settings
 
 from community import services
+from community.access import space_access
 from community.exceptions import NotAllowed, PostingBlocked, RateLimited
 from community.models import ModerationNote, Post, Report
 from community.selectors import space_threads, thread_posts
-from community.access import space_access
 from tests.community.helpers import cohort_with_people
 
 pytestmark = pytest.mark.django_db
