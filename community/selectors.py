@@ -62,6 +62,28 @@ def thread_posts(*, thread: Thread, user, access: SpaceAccess) -> tuple[list[Pos
     return posts, held_back
 
 
+def space_lesson_title(space) -> str:
+    """The lesson's title in the reader's language when it is translated, else in its own."""
+    if space.lesson_key is None:
+        return ""
+    from wagtail.models import Locale
+
+    from learning.models import LessonPage
+
+    lessons = LessonPage.objects.filter(translation_key=space.lesson_key)
+    lesson = lessons.filter(locale=Locale.get_active()).first() or lessons.first()
+    return lesson.title if lesson else ""
+
+
+def lesson_space_cohorts(*, user, course):
+    """The cohorts of `course` whose lesson questions `user` may open as a trainer (staff: all of them)."""
+    from learning.models import Cohort
+    from learning.workspace.permissions import is_staff_for_cohorts
+
+    cohorts = Cohort.objects.filter(course__translation_key=course.translation_key)
+    return list(cohorts if is_staff_for_cohorts(user) else cohorts.filter(trainers=user))
+
+
 def open_reports(*, user):
     """Reports waiting for `user` as a moderator, the oldest first, with their post and thread."""
     return list(

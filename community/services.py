@@ -19,6 +19,21 @@ def cohort_space(*, cohort: Cohort) -> Space:
     return space
 
 
+def lesson_space(*, course, lesson, cohort: Cohort | None) -> Space:
+    """The questions space of `lesson`: the course's shared one, or `cohort`'s (the course decides)."""
+    if course.lesson_questions_shared:
+        cohort = None
+    elif cohort is None:
+        raise ValueError("a course with questions per cohort needs the cohort")
+    space, _created = Space.objects.get_or_create(
+        kind=Space.Kind.LESSON,
+        lesson_key=lesson.translation_key,
+        cohort=cohort,
+        defaults={"course_key": course.translation_key},
+    )
+    return space
+
+
 def _may_post(user, space: Space, access: SpaceAccess | None) -> SpaceAccess:
     access = access or space_access(user=user, space=space)
     if not access.read:

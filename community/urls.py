@@ -6,6 +6,7 @@ app_name = "community"
 
 urlpatterns = [
     path("cohorts/<int:pk>/", views.cohort_space, name="cohort_space"),
+    path("lessons/<int:pk>/", views.lesson_space, name="lesson_space"),
     path("spaces/<int:pk>/", views.space, name="space"),
     path("spaces/<int:pk>/new/", views.thread_create, name="thread_create"),
     path("spaces/<int:pk>/block/", views.block, name="block"),

@@ -9,7 +9,8 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from learning.models import Cohort, Enrolment
+from learning.models import Cohort, CoursePage, Enrolment, LessonPage
+from learning.selectors import learning_enrolment, lesson_course
 from learning.workspace.permissions import is_staff_for_cohorts
 
 from . import selectors, services
@@ -52,11 +53,39 @@ def cohort_space(request, pk):
     return redirect(services.cohort_space(cohort=cohort))
 
 
+@login_required
+def lesson_space(request, pk):
+    """A lesson's questions: the trainee's cohort's space (or the course's shared one); a trainer of
+    several cohorts of the course chooses which cohort's questions to read."""
+    lesson = LessonPage.objects.live().filter(pk=pk).first()
+    course = lesson and lesson_course(lesson, request)
+    if course is None:
+        raise Http404
+    # Read fresh rather than from the cached copy: the choice of space follows the course's setting at once.
+    course.lesson_questions_shared = (
+        CoursePage.objects.filter(pk=course.pk).values_list("lesson_questions_shared", flat=True).get()
+    )
+    enrolment = learning_enrolment(user=request.user, course=course)
+    cohorts = [] if enrolment else selectors.lesson_space_cohorts(user=request.user, course=course)
+    if enrolment is None and not cohorts:
+        raise Http404
+    if enrolment is not None or course.lesson_questions_shared:
+        cohort = enrolment.cohort if enrolment else None
+    else:
+        chosen = request.GET.get("cohort", "")
+        cohort = next((c for c in cohorts if str(c.pk) == chosen), cohorts[0] if len(cohorts) == 1 else None)
+        if cohort is None:
+            context = {"lesson": lesson, "cohorts": cohorts}
+            return TemplateResponse(request, "community/choose_cohort.html", context)
+    return redirect(services.lesson_space(course=course, lesson=lesson, cohort=cohort))
+
+
 def _space_page(request, space, access, *, form=None, status=200):
     search = SearchForm(request.GET or None)
     q = search.cleaned_data["q"] if search.is_valid() else ""
     context = {
         "space": space,
+        "space_lesson_title": selectors.space_lesson_title(space),
         "access": access,
         "threads": selectors.space_threads(space=space, user=request.user, q=q),
         "search": search,
@@ -99,6 +128,7 @@ def _thread_page(request, thread, access, *, form=None, status=200):
     context = {
         "thread": thread,
         "space": thread.space,
+        "space_lesson_title": selectors.space_lesson_title(thread.space),
         "access": access,
         "posts": posts,
         "held_back": held_back,

@@ -146,6 +146,9 @@ MATRIX = {
     # (tests/community/test_access.py adds a member of another cohort and a blocked person).
     "community:cohort_space": Entry("get", _c("cohort_space", "cohort")),
     "community:space": Entry("get", _c("space", "space")),
+    # Trainers, editors and staff may read lessons, but only the cohort's people and trainers (and staff)
+    # its questions: the lesson's course has one cohort, trainer A's.
+    "community:lesson_space": Entry("get", _c("lesson_space", "text")),
     "community:thread_create": Entry(
         "post", _c("thread_create", "space"), lambda w: {"title": "Hi", "body": "Hello"}
     ),

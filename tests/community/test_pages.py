@@ -170,3 +170,32 @@ def test_query_count_does_not_grow_with_the_posts(client, discussion, django_ass
             assert client.get(thread.get_absolute_url()).status_code == 200
         counts.append(len(queries))
     assert counts[0] == counts[1], "\n".join(q["sql"][:150] for q in queries.captured_queries)
+
+
+def test_lesson_questions_are_per_cohort_unless_the_course_shares_them(client):
+    from community.models import Space
+    from tests.factories import lessons_of
+
+    cohort, trainer, amal, _louis, _space = cohort_with_people()
+    other = CohortFactory(course=cohort.course)
+    elsewhere = EnrolmentFactory(cohort=other, status=Enrolment.Status.ACTIVE).user
+    lesson = lessons_of(cohort.course)[0]
+    url = reverse("community:lesson_space", args=[lesson.pk])
+    client.force_login(amal)
+    mine = client.get(url)["Location"]
+    client.force_login(elsewhere)
+    theirs = client.get(url)["Location"]
+    assert mine != theirs
+    assert client.get(mine).status_code == 404  # another cohort's questions
+    assert Space.objects.get(cohort=cohort, kind="lesson").lesson_key == lesson.translation_key
+    client.force_login(trainer)
+    assert client.get(url)["Location"] == mine  # the trainer of one cohort of the course
+    cohort.course.lesson_questions_shared = True
+    cohort.course.save()
+    client.force_login(amal)
+    shared = client.get(url)["Location"]
+    client.force_login(elsewhere)
+    assert client.get(url)["Location"] == shared
+    assert client.get(shared).status_code == 200
+    client.force_login(UserFactory())
+    assert client.get(url).status_code == 404
