@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('learning', '0012_text_blocks_default_to_empty'),
+        ('learning', '0013_quiz_attempt_submission_id'),
     ]
 
     operations = [

@@ -199,3 +199,28 @@ def test_lesson_questions_are_per_cohort_unless_the_course_shares_them(client):
     assert client.get(shared).status_code == 200
     client.force_login(UserFactory())
     assert client.get(url).status_code == 404
+
+
+def test_staff_find_reported_posts_from_the_admin_menu(client):
+    staff = UserFactory(is_staff=True, is_superuser=True)
+    client.force_login(staff)
+    html = client.get("/admin/").content.decode()
+    assert reverse("community:reports") in html
+
+
+def test_the_thread_list_reads_in_constant_queries(client, discussion):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    _cohort, trainer, amal, _louis, space, _thread = discussion
+    client.force_login(amal)
+    client.get(space.get_absolute_url())
+    counts = []
+    for total in (5, 40):
+        while space.threads.count() < total:
+            thread = services.thread_create(space=space, author=trainer, title="T", body="B")
+            services.thread_mark_read(thread=thread, user=amal)
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(space.get_absolute_url()).status_code == 200
+        counts.append(len(queries))
+    assert counts[0] == counts[1]
