@@ -14,13 +14,6 @@ from tests.factories import CohortFactory, EnrolmentFactory, UserFactory
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def _fresh_counters():
-    from django.core.cache import cache
-
-    cache.clear()
-
-
 @pytest.fixture
 def discussion():
     cohort, trainer, amal, louis, space = cohort_with_people()

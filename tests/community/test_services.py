@@ -11,13 +11,6 @@ from tests.community.helpers import cohort_with_people
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def _fresh_counters():
-    from django.core.cache import cache
-
-    cache.clear()
-
-
 def test_a_reply_counts_marks_the_trainers_answer_and_the_thread_read():
     _cohort, trainer, amal, louis, space = cohort_with_people()
     thread = services.thread_create(space=space, author=amal, title="Week 1", body="How do we start?")
