@@ -217,3 +217,19 @@ def test_the_thread_list_reads_in_constant_queries(client, discussion):
             assert client.get(space.get_absolute_url()).status_code == 200
         counts.append(len(queries))
     assert counts[0] == counts[1]
+
+
+def test_my_learning_the_lesson_and_the_workspace_link_to_the_spaces(client, discussion):
+    from tests.factories import lessons_of
+
+    cohort, trainer, amal, _louis, _space, _thread = discussion
+    lesson = lessons_of(cohort.course)[0]
+    client.force_login(amal)
+    assert (
+        reverse("community:cohort_space", args=[cohort.pk])
+        in client.get(reverse("learning:dashboard")).content.decode()
+    )
+    assert reverse("community:lesson_space", args=[lesson.pk]) in client.get(lesson.url).content.decode()
+    client.force_login(trainer)
+    workspace = client.get(reverse("learning:workspace:cohort", args=[cohort.pk])).content.decode()
+    assert reverse("community:cohort_space", args=[cohort.pk]) in workspace
