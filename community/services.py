@@ -156,8 +156,11 @@ def thread_pin(*, thread: Thread, moderator, pinned: bool) -> None:
 
 def person_block(*, space: Space, user, moderator) -> Block:
     _moderator(moderator, space)
-    if space_access(user=user, space=space).moderate:
-        raise NotAllowed  # a trainer is not blocked from their own cohort's space
+    access = space_access(user=user, space=space)
+    # Only the space's own people: a trainer is not blocked from their cohort's space, and a number typed
+    # for someone outside it must not put their name on the space's list.
+    if access.moderate or not access.read:
+        raise NotAllowed
     block, _created = Block.objects.get_or_create(space=space, user=user, defaults={"blocked_by": moderator})
     return block
 

@@ -7,6 +7,7 @@ from community.exceptions import NotAllowed, PostingBlocked, RateLimited
 from community.models import ModerationNote, Post, Report
 from community.selectors import space_threads, thread_posts
 from tests.community.helpers import cohort_with_people
+from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -60,6 +61,8 @@ def test_a_blocked_person_reads_but_cannot_post_and_a_member_cannot_block():
         services.post_create(thread=thread, author=louis, body="Let me in")
     with pytest.raises(NotAllowed):
         services.person_block(space=space, user=trainer, moderator=trainer)
+    with pytest.raises(NotAllowed):
+        services.person_block(space=space, user=UserFactory(), moderator=trainer)  # not one of the space
     services.person_unblock(space=space, user=louis, moderator=trainer)
     services.post_create(thread=thread, author=louis, body="Back")
 
