@@ -20,6 +20,8 @@ from accounts.data_export import data_export_request
 from accounts.export_links import download_path
 from accounts.models import DataExport
 from accounts.roles import CITY_OFFICIALS, TRAINERS
+from community import services as community_services
+from community.models import Block, Post, Report, Thread
 from learning.certificates.models import Certificate, CertificateDesign
 from learning.certificates.services import certificate_issue
 from learning.models import Enrolment, Reflection, Topic
@@ -64,6 +66,10 @@ def _plan(name, **extra):
 
 def _section(name):
     return lambda w: reverse(f"toolkits:{name}", kwargs={"public_id": w["plan"].public_id, "key": w["key"]})
+
+
+def _c(name, key):
+    return lambda w: reverse(f"community:{name}", args=[w[key].pk])
 
 
 def _lesson(name, lesson, *block):
@@ -136,6 +142,24 @@ MATRIX = {
     "accounts:data_export_download": Entry(
         "get", lambda w: download_path(w["data_export"]), None, NOBODY
     ),  # only its owner, signed in, not even staff (tests/accounts/test_data_export.py)
+    # Trainer A's cohort's discussion: staff moderate every space, so they may post too
+    # (tests/community/test_access.py adds a member of another cohort and a blocked person).
+    "community:cohort_space": Entry("get", _c("cohort_space", "cohort")),
+    "community:space": Entry("get", _c("space", "space")),
+    # Trainers, editors and staff may read lessons, but only the cohort's people and trainers (and staff)
+    # its questions: the lesson's course has one cohort, trainer A's.
+    "community:lesson_space": Entry("get", _c("lesson_space", "text")),
+    "community:thread_create": Entry(
+        "post", _c("thread_create", "space"), lambda w: {"title": "Hi", "body": "Hello"}
+    ),
+    "community:block": Entry("post", _c("block", "space"), lambda w: {"user": w["active"].user_id}),
+    "community:thread": Entry("get", _c("thread", "thread")),
+    "community:reply": Entry("post", _c("reply", "thread"), lambda w: {"body": "Hello"}),
+    "community:pin": Entry("post", _c("pin", "thread"), lambda w: {"pinned": "1"}),
+    "community:helpful": Entry("post", _c("helpful", "post"), None),
+    "community:report": Entry("post", _c("report", "post"), lambda w: {"reason": "spam"}),
+    "community:moderate": Entry("post", _c("moderate", "post"), lambda w: {"note": "Off topic"}),
+    "community:report_dismiss": Entry("post", _c("report_dismiss", "report"), dict),
     "toolkits:plan": Entry("get", _plan("plan")),
     "toolkits:section": Entry(
         "post", _section("section"), lambda w: {"version": 0, "text": "Hijacked"}, NOBODY
@@ -226,6 +250,7 @@ OWN_DATA = {
     "learning:workspace:cohorts",
     "learning:workspace:cohort_create",
     "learning:workspace:waiting",
+    "community:reports",  # only the reports of the spaces the person moderates (tests/community)
     "toolkits:my_plans",
 }
 OUR_ADMIN = (
@@ -250,7 +275,7 @@ def project_routes():
             else:
                 name = f"{namespace}:{pattern.name}" if namespace and pattern.name else pattern.name
                 module = getattr(pattern.callback, "__module__", "")
-                ours = module.startswith(("learning", "toolkits", "accounts", "home", "core"))
+                ours = module.startswith(("learning", "toolkits", "accounts", "home", "core", "community"))
                 if (
                     ours
                     or prefix.startswith(OUR_ADMIN)
@@ -329,6 +354,10 @@ def build_world(capture_on_commit_callbacks):
     comment = toolkit_services.comment_add(section=section, user=plan.created_by, body="Ours")
     with capture_on_commit_callbacks(execute=True):
         data_export, _queued = data_export_request(user=active.user)
+    space = community_services.cohort_space(cohort=cohort)
+    thread = community_services.thread_create(space=space, author=active.user, title="Ours", body="Hello all")
+    post = thread.posts.get()
+    report = community_services.post_report(post=post, reporter=completed.user, reason="other")
     trainer_b = _user(TRAINERS)
     CohortFactory(course=make_course()).trainers.add(trainer_b)
     world = {
@@ -341,6 +370,10 @@ def build_world(capture_on_commit_callbacks):
         "certificate": certificate,
         "data_export": data_export,
         "invitation": CohortInvitation.objects.create(cohort=cohort, email="invited@example.org"),
+        "space": space,
+        "thread": thread,
+        "post": post,
+        "report": report,
         "text": text,
         "quiz": quiz,
         "reflection": reflection,
@@ -387,6 +420,10 @@ def snapshot(w):
         sorted(CohortInvitation.objects.values_list("pk", "accepted_at")),
         sorted(DataExport.objects.values_list("pk", "status", "file")),
         w["cohort"].__class__.objects.get(pk=w["cohort"].pk).title,
+        sorted(Thread.objects.values_list("pk", "pinned", "reply_count")),
+        sorted(Post.objects.values_list("pk", "hidden_at", "helpful_count")),
+        sorted(Report.objects.values_list("pk", "resolved_at")),
+        sorted(Block.objects.values_list("pk", flat=True)),
     )
 
 

@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "learning.workspace",
     "learning",
     "toolkits",
+    "community",
     "outbox",
     # Wagtail
     "wagtail_localize",
@@ -440,3 +441,5 @@ CERTIFICATE_STATUS_LIST_TTL = env.int("CERTIFICATE_STATUS_LIST_TTL", default=300
 LINKEDIN_ORGANIZATION_ID = env("LINKEDIN_ORGANIZATION_ID", default="")
 # Public certificate checks per visitor address (allauth's rate limiter, counters in the cache).
 CERTIFICATE_VERIFY_RATE = env("CERTIFICATE_VERIFY_RATE", default="60/m/ip")
+# Posts (threads and replies) one person may write in the discussions: a conversation, not a flood.
+COMMUNITY_POST_RATE = env("COMMUNITY_POST_RATE", default="8/5m/user,100/d/user")

@@ -148,6 +148,15 @@ class CoursePage(ViewRestrictionShortcutMixin, Page):
             "assignments, attendance). Plain text; written for employers who read the badge."
         ),
     )
+    # Read by the community app: one questions space per lesson for each cohort, or one for the whole course.
+    lesson_questions_shared = models.BooleanField(
+        _("one questions space per lesson for all cohorts"),
+        default=False,
+        help_text=_(
+            "Leave unticked to give each cohort its own questions about each lesson; tick it to let everyone "
+            "taking the course, in any cohort, ask and answer together."
+        ),
+    )
 
     content_panels = [
         *Page.content_panels,
@@ -178,6 +187,7 @@ class CoursePage(ViewRestrictionShortcutMixin, Page):
             heading=_("Completion rules"),
             help_text=_("Required lessons are chosen on each lesson; quizzes set their own pass mark."),
         ),
+        MultiFieldPanel([FieldPanel("lesson_questions_shared")], heading=_("Discussions")),
     ]
     search_fields = [
         *Page.search_fields,

@@ -26,8 +26,9 @@ from toolkits.models import DownloadConsent, DownloadEvent, Membership
 pytestmark = pytest.mark.django_db
 
 CANARY = "Zq7canaryXv"
-# What the deletion page says stays: the city's plan text, with the city team.
-STAYS = {"toolkits.PlanSection", "toolkits.PlanRevision"}
+# What the deletion page says stays: the city's plan text, with the city team; what the person wrote in
+# discussions, signed "a former member" (tests/community/test_privacy.py checks the signature goes).
+STAYS = {"toolkits.PlanSection", "toolkits.PlanRevision", "community.Thread", "community.Post"}
 
 
 def declared() -> dict:

@@ -8,6 +8,7 @@ from wagtail.embeds.models import Embed
 from wagtail.models import Locale, Page
 
 from accounts.models import User
+from community.models import Helpful, Post, Thread
 from demo.data import read
 from learning.models import (
     Attendance,
@@ -43,6 +44,9 @@ MODELS = [
     Attendance,
     User,
     Embed,
+    Thread,
+    Post,
+    Helpful,
 ]
 
 

@@ -1,0 +1,68 @@
+"""Who may read, post in and moderate a space.
+
+A space outside a person's reach does not exist for them (404), as with the workspace's cohorts, so
+nobody learns which cohorts or lessons have discussions by trying numbers.
+"""
+
+from dataclasses import dataclass
+
+from django.http import Http404
+
+from learning.models import Cohort, Enrolment
+from learning.workspace.permissions import is_staff_for_cohorts
+
+from .models import Block, Space
+
+
+@dataclass(frozen=True)
+class SpaceAccess:
+    read: bool = False
+    moderate: bool = False
+    blocked: bool = False
+
+    @property
+    def post(self) -> bool:
+        return self.read and not self.blocked
+
+
+def _cohorts_of(space: Space):
+    """The cohorts whose people meet in `space`: its own, or every cohort of the course (a shared space)."""
+    if space.cohort_id:
+        return Cohort.objects.filter(pk=space.cohort_id)
+    return Cohort.objects.filter(course__translation_key=space.course_key)
+
+
+def space_access(*, user, space: Space) -> SpaceAccess:
+    """Three indexed queries at most: trainer?, member?, blocked?"""
+    if not user.is_authenticated:
+        return SpaceAccess()
+    cohorts = _cohorts_of(space)
+    moderate = is_staff_for_cohorts(user) or cohorts.filter(trainers=user).exists()
+    member = (
+        moderate
+        or Enrolment.objects.filter(user=user, cohort__in=cohorts, status__in=Enrolment.LEARNING).exists()
+    )
+    if not member:
+        return SpaceAccess()
+    blocked = not moderate and Block.objects.filter(space=space, user=user).exists()
+    return SpaceAccess(read=True, moderate=moderate, blocked=blocked)
+
+
+def readable_space(*, user, pk) -> tuple[Space, SpaceAccess]:
+    space = Space.objects.select_related("cohort").filter(pk=pk).first()
+    if space is None:
+        raise Http404
+    access = space_access(user=user, space=space)
+    if not access.read:
+        raise Http404
+    return space, access
+
+
+def moderated_spaces(user):
+    """The spaces `user` moderates: their cohorts' and their courses' lessons'; staff, every one."""
+    if is_staff_for_cohorts(user):
+        return Space.objects.all()
+    cohorts = Cohort.objects.filter(trainers=user)
+    return Space.objects.filter(cohort__in=cohorts) | Space.objects.filter(
+        cohort__isnull=True, course_key__in=cohorts.values("course__translation_key")
+    )

@@ -1,0 +1,99 @@
+"""What the discussion pages list, each in a fixed number of queries whatever the number of posts."""
+
+from django.db import connection
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, Subquery
+
+from .access import SpaceAccess, moderated_spaces
+from .models import Helpful, ModerationNote, Post, ReadMark, Report, Thread
+
+
+def _search(threads, q: str):
+    visible = Post.objects.filter(hidden_at__isnull=True)
+    if connection.vendor == "postgresql":
+        from django.contrib.postgres.search import SearchQuery, SearchVector
+
+        query = SearchQuery(q, config="simple", search_type="websearch")
+        matching = visible.annotate(doc=SearchVector("body", config="simple")).filter(doc=query)
+        by_title = threads.annotate(doc=SearchVector("title", config="simple")).filter(doc=query)
+        return threads.filter(Q(pk__in=matching.values("thread_id")) | Q(pk__in=by_title.values("pk")))
+    matching = visible.filter(body__icontains=q)
+    return threads.filter(Q(title__icontains=q) | Q(pk__in=matching.values("thread_id")))
+
+
+def space_threads(*, space, user, q: str = ""):
+    """The space's threads, pinned first then the latest active, each marked unread or not for `user`
+    (one query: the person's read mark is a subquery)."""
+    read_at = ReadMark.objects.filter(thread=OuterRef("pk"), user=user).values("read_at")[:1]
+    threads = Thread.objects.filter(space=space).select_related("author").annotate(read_at=Subquery(read_at))
+    if q:
+        threads = _search(threads, q)
+    threads = list(threads.order_by("-pinned", "-last_post_at", "-pk"))
+    for thread in threads:
+        thread.unread = thread.read_at is None or thread.last_post_at > thread.read_at
+    return threads
+
+
+def thread_posts(*, thread: Thread, user, access: SpaceAccess) -> tuple[list[Post], bool]:
+    """The posts `user` may see in `thread`, and whether the Q&A rule holds back the others' replies.
+
+    Hidden posts stay in place (replies may answer them); their text is shown to moderators only.
+    """
+    posts = (
+        Post.objects.filter(thread=thread)
+        .select_related("author", "quote__author")
+        .annotate(mine_helpful=Exists(Helpful.objects.filter(post=OuterRef("pk"), user=user)))
+    )
+    if access.moderate:
+        posts = posts.annotate(
+            open_reports=Count("reports", filter=Q(reports__resolved_at__isnull=True), distinct=True)
+        ).prefetch_related(
+            Prefetch("moderation_notes", queryset=ModerationNote.objects.select_related("moderator"))
+        )
+    posts = list(posts)
+    held_back = False
+    if thread.qa and not access.moderate and not any(p.author_id == user.pk for p in posts[1:]):
+        # Moodle's Q&A rule: the prompt (the first post) and the trainers' words, nobody else's answers yet.
+        held_back = len(posts) > 1
+        posts = [p for i, p in enumerate(posts) if i == 0 or p.by_trainer]
+    visible = {p.pk for p in posts}
+    for post in posts:
+        if post.quote_id and post.quote_id not in visible:
+            post.quote = None  # a trainer's quote must not show an answer the reader may not see yet
+    return posts, held_back
+
+
+def space_lesson_title(space) -> str:
+    """The lesson's title in the reader's language when it is translated, else in its own."""
+    if space.lesson_key is None:
+        return ""
+    from wagtail.models import Locale
+
+    from learning.models import LessonPage
+
+    lessons = LessonPage.objects.filter(translation_key=space.lesson_key)
+    lesson = lessons.filter(locale=Locale.get_active()).first() or lessons.first()
+    return lesson.title if lesson else ""
+
+
+def lesson_space_cohorts(*, user, course):
+    """The cohorts of `course` whose lesson questions `user` may open as a trainer (staff: all of them)."""
+    from learning.models import Cohort
+    from learning.workspace.permissions import is_staff_for_cohorts
+
+    cohorts = Cohort.objects.filter(course__translation_key=course.translation_key)
+    return list(cohorts if is_staff_for_cohorts(user) else cohorts.filter(trainers=user))
+
+
+def open_reports(*, user):
+    """Reports waiting for `user` as a moderator, the oldest first, with their post and thread."""
+    return list(
+        Report.objects.filter(resolved_at__isnull=True, post__thread__space__in=moderated_spaces(user))
+        .select_related("post__author", "post__thread__space__cohort", "reporter")
+        .order_by("created_at", "pk")
+    )
+
+
+def open_report_count(*, user) -> int:
+    return Report.objects.filter(
+        resolved_at__isnull=True, post__thread__space__in=moderated_spaces(user)
+    ).count()
