@@ -98,9 +98,12 @@ class User(AbstractUser):
         default=False,
     )
     # Read on every page through core.low_data: small images, videos as links with their transcripts.
+    # db_default too: code that writes people without knowing this column (an older migration's state, as
+    # the migration tests use) still gets False.
     low_data = models.BooleanField(
         _("low-data mode"),
         default=False,
+        db_default=False,
         help_text=_(
             "Use less mobile data: smaller images, and videos as links with their transcripts instead of "
             "a player. Your browser's data saver turns it on too."

@@ -13,6 +13,6 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='user',
             name='low_data',
-            field=models.BooleanField(default=False, help_text="Use less mobile data: smaller images, and videos as links with their transcripts instead of a player. Your browser's data saver turns it on too.", verbose_name='low-data mode'),
+            field=models.BooleanField(default=False, db_default=False, help_text="Use less mobile data: smaller images, and videos as links with their transcripts instead of a player. Your browser's data saver turns it on too.", verbose_name='low-data mode'),
         ),
     ]

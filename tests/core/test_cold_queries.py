@@ -32,10 +32,12 @@ COLD_QUERIES = {
     "content": BASE,
     "catalogue": BASE + 4,  # topics (its filter), count, the page of courses, their open cohorts with seats
     "course": BASE + 4,  # open cohorts with seats, the outline, prerequisites, trainers
-    # + session, user, the person's enrolments with their finished lessons (one query, a subquery)
-    "course, enrolled": BASE + 4 + 3,
-    # + session, user, the lesson's course, the enrolment with its finished lessons, the outline
-    "lesson, signed in": BASE + 5,
+    # + session, user, the person's enrolments with their finished lessons (one query, a subquery), the
+    # current versions of the privacy notice and terms a signed-in person must have accepted (accounts.consent)
+    "course, enrolled": BASE + 4 + 4,
+    # + session, user, the lesson's course, the enrolment with its finished lessons, the outline, the
+    # current privacy and terms versions
+    "lesson, signed in": BASE + 6,
     # themes used, their names, cities (the filters); published cases; the listing: count, ids, the
     # rows with their download counts (a subquery), their themes, their documents
     "library": BASE + 9,
