@@ -33,7 +33,7 @@ COLD_QUERIES = {
     "catalogue": BASE + 4,  # topics (its filter), count, the page of courses, their open cohorts with seats
     "course": BASE + 4,  # open cohorts with seats, the outline, prerequisites, trainers
     # + session, user, the person's enrolments with their finished lessons (one query, a subquery), the
-    # current versions of the privacy notice and terms a signed-in person must have accepted (accounts.consent)
+    # current versions of the privacy notice and terms a signed-in person must accept (accounts.consent)
     "course, enrolled": BASE + 4 + 4,
     # + session, user, the lesson's course, the enrolment with its finished lessons, the outline, the
     # current privacy and terms versions
