@@ -1,12 +1,12 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path, reverse_lazy
+from django.urls import include, path, re_path, reverse_lazy
 from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from core import offline
+from core import documents, offline
 from core import views as core_views
 from learning.certificates import views as certificate_views
 
@@ -29,6 +29,8 @@ urlpatterns = [
     # login form must not stay reachable as a side door.
     path("admin/login/", RedirectView.as_view(url=reverse_lazy("account_login"), query_string=True)),
     path("admin/", include(wagtailadmin_urls)),
+    # Wagtail's download view with its Content-Encoding fixed (core.documents.serve); the rest of its URLs.
+    re_path(r"^documents/(\d+)/(.*)$", documents.serve, name="wagtaildocs_serve"),
     path("documents/", include(wagtaildocs_urls)),
 ]
 

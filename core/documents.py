@@ -7,6 +7,7 @@ import os
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from wagtail.documents.forms import BaseDocumentForm
+from wagtail.documents.views import serve as wagtail_serve
 
 from . import uploaded_content
 
@@ -33,3 +34,14 @@ class DocumentForm(BaseDocumentForm):
                 "Upload the document itself, saved as .%(extension)s."
             ) % {"extension": extension}
         raise ValidationError(message, code="content_does_not_match_extension")
+
+
+def serve(request, document_id, document_filename):
+    """Wagtail's document download, without the header it gets wrong: it sets Content-Encoding to the
+    encoding `mimetypes` guesses, which is None for every ordinary file, and Django writes that as the
+    text "None" — a coding that does not exist, which a client may refuse to decode. A real one (a
+    .gz file's "gzip") is kept."""
+    response = wagtail_serve.serve(request, document_id, document_filename)
+    if response.get("Content-Encoding") == "None":
+        del response["Content-Encoding"]
+    return response

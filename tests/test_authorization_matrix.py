@@ -238,6 +238,9 @@ PUBLIC = {
     "core:switch_language": "the requester's own language",
     "home:manifest": "the web app manifest: the organisation's name and the icons",
     "service_worker": "the service worker's code, the same for everyone (tests/learning/test_offline.py)",
+    # Wagtail's download view, which core.documents wraps: public documents to anyone, a private
+    # collection's only as its restriction says (tests/toolkits/test_downloads.py)
+    "wagtaildocs_serve": "documents, by their collection's view restrictions",
 }
 OWN_DATA = {
     "accounts:profile",
