@@ -1,7 +1,14 @@
 """The discussions' share of a person's data. Erasure keeps every thread readable for the others: the
 person's posts and thread titles stay, signed "a former member"; everything else about them goes."""
 
+from django.utils.translation import gettext_lazy as _
+
 from .models import Block, Helpful, Post, ReadMark, Report, Thread
+
+EXPORT_DESCRIPTION = _(
+    "Your discussions: the threads you started, your posts and replies, the posts you marked helpful and "
+    "the posts you reported."
+)
 
 PERSONAL_DATA = {
     "community.Thread": "exported; the title stays, unsigned",
