@@ -50,10 +50,11 @@ def _design(spec: dict, images: dict, courses: dict) -> CertificateDesign:
     for order, (name, logo) in enumerate(spec["partners"]):
         CertificatePartner.objects.create(design=design, name=name, logo=images[logo], sort_order=order)
     # Every translation of the course carries the design, published as an editor would (a revision), so
-    # the next edit in the admin keeps it.
+    # the next edit in the admin keeps it. Aliases (a language's copy of an untranslated course) have no
+    # revisions of their own: publishing their source updates them.
     slug = courses[spec["course"]]["slug"]["en"]
     key = CoursePage.objects.get(slug=slug, locale__language_code="en").translation_key
-    for course in CoursePage.objects.filter(translation_key=key):
+    for course in CoursePage.objects.filter(translation_key=key, alias_of__isnull=True):
         if course.certificate_design_id != design.pk:
             course.certificate_design = design
             publish(course)

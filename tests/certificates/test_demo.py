@@ -42,3 +42,21 @@ def test_demo_certificates_show_a_logo_signatures_a_seal_and_partners_in_three_d
     assert design is not None
     assert html.count('src="data:image/png;base64,') >= 3 + design.partners.count() + bool(design.seal_id)
     assert 'dir="rtl"' in html
+
+
+def test_loading_the_demo_over_one_made_before_the_designs_gives_every_course_its_design(demo, db):
+    """`make run` loads the demo again over the developer's existing database. One made before courses
+    had designs has aliases of those courses in every language, which have no revisions of their own:
+    publishing them failed ("save_revision() was called on an alias page")."""
+    from learning.models import CoursePage
+
+    assert CoursePage.objects.filter(alias_of__isnull=False).exists()
+    CoursePage.objects.update(certificate_design=None)
+
+    call_command("load_demo", stdout=io.StringIO())
+
+    with_design = CoursePage.objects.filter(certificate_design__isnull=False)
+    assert with_design.filter(alias_of__isnull=True).exists()
+    # The aliases follow their source's design.
+    for alias in with_design.filter(alias_of__isnull=False):
+        assert alias.certificate_design_id == alias.alias_of.specific.certificate_design_id
