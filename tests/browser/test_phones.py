@@ -149,3 +149,19 @@ def test_on_a_desktop_every_column_of_a_plans_actions_is_in_view(browser, site):
     section.scroll_into_view_if_needed()
     screenshot(page, "86-desktop-plan-actions")
     page.context.close()
+
+
+@pytest.mark.parametrize("language", ["fr", "de", "nl", "pl", "pt", "es", "it", "uk", "fa", "tr", "ti"])
+def test_on_a_desktop_longer_languages_move_the_links_to_one_row_of_their_own(browser, site, language):
+    """French or Portuguese links do not fit beside the brand at 1280 px: they move, with the language
+    menu, to a second row of their own, never wrapping in pieces (three ragged rows, 147 px, before)."""
+    page = open_page(browser, site, DESKTOP, TRAINER)
+    page.goto(f"/{language}/")
+
+    tops = {
+        round(box["y"])
+        for box in (item.bounding_box() for item in page.locator(".site-menu .nav-item").all())
+    }
+    assert len(tops) == 1, "the links are on one row"
+    assert header_height(page) < 100, "at most two rows: the brand, then the links and the language menu"
+    page.context.close()
