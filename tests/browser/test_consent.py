@@ -2,6 +2,8 @@
 privacy notice leads to, in English and in Arabic (right to left), without JavaScript, checked by axe."""
 
 import pytest
+from django.utils import translation
+from django.utils.translation import gettext
 from playwright.sync_api import expect
 
 from tests.browser.conftest import DESKTOP, accessibility_violations, open_page, screenshot
@@ -67,7 +69,9 @@ def test_signup_without_the_box_says_so_and_keeps_what_was_typed(browser, site, 
 
     page.locator("form.allauth-form button[type=submit]").click()
 
-    expect(page.locator(".invalid-feedback", has_text="please tick the box")).to_be_visible()
+    with translation.override(language):
+        message = gettext("To go on, please tick the box to accept the privacy notice and the terms of use.")
+    expect(page.locator(".invalid-feedback", has_text=message)).to_be_visible()
     assert page.locator("#id_email").input_value() == f"samir.{language}@example.org"
     assert page.locator("#id_display_name").input_value() == "Samir Haddad"
     screenshot(page, f"consent-01-signup-error-{language}")

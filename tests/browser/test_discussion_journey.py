@@ -6,6 +6,8 @@ import shutil
 from pathlib import Path
 
 import pytest
+from django.utils import translation
+from django.utils.translation import gettext
 from playwright.sync_api import expect
 
 from community.models import Post, Report
@@ -46,7 +48,9 @@ def test_two_trainees_discuss_a_lesson_and_the_trainer_answers_and_moderates(bro
     trainee = open_page(browser, site, DESKTOP, "trainee@example.org")
     trainee.goto(karim.url.replace("/ar/", "/fr/"))
     assert trainee.locator("html").get_attribute("lang") == "fr"
-    trainee.locator("article.post").first.locator("a", has_text="Quote").click()
+    with translation.override("fr"):
+        quote, send_report = gettext("Quote"), gettext("Send the report")
+    trainee.locator("article.post").first.locator("a", has_text=quote).click()
     trainee.locator("#id_body").fill(
         "Bonne question, Karim ! À Bruxelles, ce sont les communes qui votent leur budget."
     )
@@ -61,7 +65,7 @@ def test_two_trainees_discuss_a_lesson_and_the_trainer_answers_and_moderates(bro
     offending = Post.objects.get(body__contains="0470123456")
     trainee.goto(f"/fr/community/posts/{offending.pk}/report/")
     trainee.locator("input[value=personal]").check()
-    trainee.get_by_role("button", name="Send the report").click()
+    trainee.get_by_role("button", name=send_report).click()
     assert Report.objects.filter(post=offending, resolved_at=None).exists()
 
     trainer = open_page(browser, site, DESKTOP, "trainer@example.org")
