@@ -7,6 +7,7 @@ page script must pass it.
 """
 
 import pytest
+from django.db.models import F
 from playwright.sync_api import expect
 
 from learning import rules
@@ -26,7 +27,10 @@ def _lessons(course, kind):
 
 def demo_facts() -> dict:
     """A trainee of their own in an English course that has a plain lesson and a quiz-only lesson."""
-    for cohort in Cohort.objects.filter(enrolment_mode=Cohort.Mode.OPEN).select_related("course"):
+    cohorts = Cohort.objects.filter(enrolment_mode=Cohort.Mode.OPEN).select_related("course")
+    # The same course on every database (nulls sort first on SQLite, last on PostgreSQL): the self-paced
+    # one. On the summit course the offline completion is not queued yet (see the stop-12 note, issue 15).
+    for cohort in cohorts.order_by(F("starts_on").asc(nulls_first=True), "pk"):
         course = cohort.course.specific
         plain, quiz = next(_lessons(course, "plain"), None), next(_lessons(course, "quiz"), None)
         if course.live and course.locale.language_code == "en" and plain and quiz:

@@ -104,26 +104,16 @@ def site(django_db_setup, django_db_blocker, tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def phone_browser(tmp_path_factory):
-    """Chromium that knows only the DejaVu fonts (see the module's docstring)."""
-    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
-    if chromium is None:
-        if os.environ.get("REQUIRE_BROWSER"):
-            pytest.fail("REQUIRE_BROWSER is set but Chromium is not installed (apt-get install chromium)")
-        pytest.skip("Chromium is not installed: apt-get install chromium")
-    from playwright.sync_api import sync_playwright
-
+def phone_browser(browser, tmp_path_factory):
+    """Chromium that knows only the DejaVu fonts (see the module's docstring): a second browser of the
+    session's Playwright (conftest.browser; a second Playwright cannot run beside the first one)."""
     folder = tmp_path_factory.mktemp("fontconfig")
     (folder / "fonts.conf").write_text(FONTS_CONF.format(cache=folder / "cache"))
     env = {**os.environ, "FONTCONFIG_FILE": str(folder / "fonts.conf")}
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS, env=env)
-            yield browser
-            browser.close()
-    finally:
-        del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    fonts_only = browser.browser_type.launch(executable_path=chromium, args=CHROMIUM_ARGS, env=env)
+    yield fonts_only
+    fonts_only.close()
 
 
 def visit(page, url: str) -> dict:
