@@ -190,6 +190,13 @@ def demo_facts():
     ActionPlan.objects.filter(pk=case.pk).update(status=ActionPlan.Status.FINAL)
     toolkits.plan_publish(plan=ActionPlan.objects.get(pk=case.pk), user=city)
 
+    # The people made here accept the demo's privacy notice and terms, as its own people have: otherwise
+    # their sign-in leads to the acceptance page (accounts.consent), not to the pages under test.
+    from accounts.consent import current_versions
+    from accounts.services import legal_accept_for_data
+
+    legal_accept_for_data(users=User.objects.all(), versions=current_versions())
+
     first = trainees[0]
     return {
         "cohort": cohort.pk,
