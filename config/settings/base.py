@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "learning",
     "toolkits",
     "community",
+    "reminders",
     "outbox",
     # Wagtail
     "wagtail_localize",

@@ -9,6 +9,7 @@ import secrets
 import uuid
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -59,6 +60,17 @@ class Cohort(models.Model):
         settings.AUTH_USER_MODEL, verbose_name=_("trainers"), blank=True, related_name="trained_cohorts"
     )
     waitlist = models.BooleanField(_("waitlist when full"), default=True)
+    # Read by the reminders app's daily check (reminders/inactivity.py); empty: no such reminder.
+    remind_inactive_days = models.PositiveSmallIntegerField(
+        _("remind trainees inactive for (days)"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(365)],
+        help_text=_(
+            "A trainee with no progress for this many days gets one reminder by e-mail, and another only "
+            "after they have been active again. Leave empty for none."
+        ),
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     objects = RetiringQuerySet.as_manager()  # seats and dates show in the cached catalogue
@@ -74,6 +86,7 @@ class Cohort(models.Model):
         "enrolment_mode",
         "language",
         "waitlist",
+        "remind_inactive_days",
     )
 
     class Meta:

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from .. import exceptions, services
 from ..certificates.services import certificate_issue
 from ..models import Attendance, Cohort, Enrolment, LiveSession
+from ..signals import session_scheduled
 from . import selectors
 from .forms import parse_invite_row
 from .models import CohortInvitation, CohortMessage
@@ -213,15 +214,26 @@ def message_send(*, cohort: Cohort, sender, audience: str, subject: str, body: s
     return message
 
 
+def _scheduled(session: LiveSession) -> None:
+    # Reminders are planned for the times that committed; a task planned for an older time re-reads the
+    # session when it runs, so nothing needs unplanning (reminders/tasks.py).
+    transaction.on_commit(partial(session_scheduled.send, sender=LiveSession, session=session))
+
+
+@transaction.atomic
 def session_create(*, cohort: Cohort, data: dict) -> LiveSession:
-    return LiveSession.objects.create(cohort=cohort, **data)
+    session = LiveSession.objects.create(cohort=cohort, **data)
+    _scheduled(session)
+    return session
 
 
+@transaction.atomic
 def session_update(*, session: LiveSession, data: dict) -> LiveSession:
     """Change a session's settings; its times arrive already read in its own zone (SessionTimesMixin)."""
     for name, value in data.items():
         setattr(session, name, value)
     session.save(update_fields=list(data))
+    _scheduled(session)
     return session
 
 

@@ -1,0 +1,82 @@
+"""Sending reminders: each one once per person and occasion, whichever worker finds it due first.
+
+A reminder is recorded (SentReminder) and its e-mail queued in one transaction: the e-mail goes out only
+if the record committed, and the record's unique constraint makes a second worker's insert fail (on
+PostgreSQL it waits for the first worker's commit, then fails) so that it sends nothing.
+"""
+
+import logging
+from datetime import datetime
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.utils import timezone, translation
+
+from outbox.services import email_send
+
+from . import registry
+from .models import SentReminder
+from .registry import Reminder
+
+logger = logging.getLogger(__name__)
+
+
+def _deliver(person, reminder: Reminder) -> None:
+    """Tell `person`: by e-mail, in their language. (An in-site notification belongs here too.)"""
+    language = person.language or settings.LANGUAGE_CODE
+    with translation.override(language):
+        subject, body = registry.get(reminder.kind).render(reminder)
+    email_send(
+        to=person.email, subject=subject, body=body, kind=f"reminders/{reminder.kind}", language=language
+    )
+
+
+@transaction.atomic
+def reminder_send(*, reminder: Reminder) -> bool:
+    """Send `reminder` unless it was sent for its occasion already; True when this call sent it."""
+    try:
+        with transaction.atomic():
+            SentReminder.objects.create(
+                person=reminder.person,
+                kind=reminder.kind,
+                object_id=reminder.object_id,
+                slot=reminder.slot,
+            )
+    except IntegrityError:
+        return False
+    _deliver(reminder.person, reminder)
+    return True
+
+
+def _already_sent(kind: str, due: list[Reminder]) -> set[tuple[int, int, str]]:
+    """What was sent of `due`, in one query: most runs find the same reminders sent the time before."""
+    if not due:
+        return set()
+    return set(
+        SentReminder.objects.filter(kind=kind, object_id__in={r.object_id for r in due}).values_list(
+            "person_id", "object_id", "slot"
+        )
+    )
+
+
+def reminders_send_due(
+    *, kind: str | None = None, object_id: int | None = None, now: datetime | None = None
+) -> dict[str, int]:
+    """Send every reminder due at `now` (of one kind, for one object, when given); how many each kind
+    sent. Each is its own transaction: one that cannot be written is logged and the others still go."""
+    now = now or timezone.now()
+    chosen = registry.kinds() if kind is None else [registry.get(kind)]
+    sent = {}
+    for reminder_kind in chosen:
+        due = list(reminder_kind.due(now=now, object_id=object_id))
+        already = _already_sent(reminder_kind.name, due)
+        count = 0
+        for reminder in due:
+            if reminder.key in already:
+                continue
+            try:
+                count += reminder_send(reminder=reminder)
+            except Exception:  # a broken template or address must not keep everyone else unreminded
+                logger.exception("Reminder %s %s for %s failed", reminder.kind, reminder.slot, reminder.key)
+        sent[reminder_kind.name] = count
+    return sent
