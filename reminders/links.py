@@ -17,9 +17,11 @@ def page_in(page, language: str):
     return page.get_translation_or_none(locale) or page
 
 
-def page_url(page) -> str:
-    return site_url(page.get_url_parts()[2])
-
-
 def dashboard_url() -> str:
     return site_url(reverse("learning:dashboard"))
+
+
+def page_url(page) -> str:
+    """The page's address; the trainee's courses when it has none (unpublished, or under no site)."""
+    parts = page.get_url_parts()
+    return site_url(parts[2]) if parts else dashboard_url()

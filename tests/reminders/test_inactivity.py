@@ -22,7 +22,9 @@ def quiet_for(user, days: float, *, now=None) -> Enrolment:
     """The trainee's last activity (and the day they got their seat) `days` ago."""
     enrolment = Enrolment.objects.get(user=user)
     then = (now or timezone.now()) - timedelta(days=days)
-    Enrolment.objects.filter(pk=enrolment.pk).update(last_activity_at=then, status_changed_at=then - timedelta(days=1))
+    Enrolment.objects.filter(pk=enrolment.pk).update(
+        last_activity_at=then, status_changed_at=then - timedelta(days=1)
+    )
     return enrolment
 
 
@@ -38,7 +40,9 @@ def inactive_sent(capture, now=None) -> int:
     return send_due(capture, kind="inactive_trainee", now=now)["inactive_trainee"]
 
 
-def test_a_trainee_inactive_for_the_cohorts_days_gets_one_reminder(cohort, django_capture_on_commit_callbacks):
+def test_a_trainee_inactive_for_the_cohorts_days_gets_one_reminder(
+    cohort, django_capture_on_commit_callbacks
+):
     quiet = trainee(cohort, email="quiet@example.org")
     busy = trainee(cohort, email="busy@example.org")
     quiet_for(quiet, 8)
@@ -56,16 +60,23 @@ def test_a_trainee_inactive_for_the_cohorts_days_gets_one_reminder(cohort, djang
     assert len(mail.outbox) == 1
 
 
-def test_reminded_again_only_after_being_active_and_inactive_again(cohort, django_capture_on_commit_callbacks):
+def test_reminded_again_only_after_being_active_and_inactive_again(
+    cohort, django_capture_on_commit_callbacks
+):
     person = trainee(cohort, email="quiet@example.org")
     enrolment = quiet_for(person, 10)
     assert inactive_sent(django_capture_on_commit_callbacks) == 1
 
-    learning_services.lesson_complete(enrolment=enrolment, lesson=lessons_of(cohort.course)[0])  # active again
+    learning_services.lesson_complete(
+        enrolment=enrolment, lesson=lessons_of(cohort.course)[0]
+    )  # active again
 
     assert inactive_sent(django_capture_on_commit_callbacks) == 0
     assert inactive_sent(django_capture_on_commit_callbacks, now=timezone.now() + timedelta(days=6)) == 0
-    assert inactive_sent(django_capture_on_commit_callbacks, now=timezone.now() + timedelta(days=7, hours=1)) == 1
+    assert (
+        inactive_sent(django_capture_on_commit_callbacks, now=timezone.now() + timedelta(days=7, hours=1))
+        == 1
+    )
     assert len(mail_to("quiet@example.org")) == 2
     assert SentReminder.objects.filter(person=person, kind="inactive_trainee").count() == 2
 

@@ -97,9 +97,13 @@ def test_a_day_before_and_an_hour_before_each_once(django_capture_on_commit_call
 
     assert send_due(django_capture_on_commit_callbacks, now=DAY_BEFORE)["live_session"] == 2
     # Every later run within the day-before window finds it sent.
-    assert send_due(django_capture_on_commit_callbacks, now=DAY_BEFORE + timedelta(hours=3))["live_session"] == 0
+    assert (
+        send_due(django_capture_on_commit_callbacks, now=DAY_BEFORE + timedelta(hours=3))["live_session"] == 0
+    )
     assert send_due(django_capture_on_commit_callbacks, now=HOUR_BEFORE)["live_session"] == 2
-    assert send_due(django_capture_on_commit_callbacks, now=START - timedelta(minutes=20))["live_session"] == 0
+    assert (
+        send_due(django_capture_on_commit_callbacks, now=START - timedelta(minutes=20))["live_session"] == 0
+    )
 
     subjects = [message.subject for message in mail_to("farida@example.org")]
     assert subjects == [
@@ -114,13 +118,18 @@ def test_a_reminder_whose_window_has_passed_is_not_sent_late(django_capture_on_c
     session_with_trainees()
 
     # The server was down from two days before until thirteen hours after the day-before reminder.
-    assert send_due(django_capture_on_commit_callbacks, now=DAY_BEFORE + timedelta(hours=13))["live_session"] == 0
+    assert (
+        send_due(django_capture_on_commit_callbacks, now=DAY_BEFORE + timedelta(hours=13))["live_session"]
+        == 0
+    )
     # ... and once the session started, nothing more is sent about it.
     assert send_due(django_capture_on_commit_callbacks, now=START + timedelta(minutes=5))["live_session"] == 0
     assert mail.outbox == [] and not SentReminder.objects.exists()
 
 
-def test_a_session_planned_at_short_notice_gets_the_reminders_still_useful(django_capture_on_commit_callbacks):
+def test_a_session_planned_at_short_notice_gets_the_reminders_still_useful(
+    django_capture_on_commit_callbacks,
+):
     session_with_trainees()
 
     # Planned three hours ahead: the day-before reminder is long past its window, the hour-before not yet due.
@@ -138,6 +147,18 @@ def test_a_session_moved_to_another_time_is_reminded_of_again_at_its_new_time(
     session.starts_at, session.ends_at = later, later + timedelta(hours=1)
     session.save()
 
-    assert send_due(django_capture_on_commit_callbacks, now=DAY_BEFORE + timedelta(hours=1))["live_session"] == 0
+    assert (
+        send_due(django_capture_on_commit_callbacks, now=DAY_BEFORE + timedelta(hours=1))["live_session"] == 0
+    )
     assert send_due(django_capture_on_commit_callbacks, now=later - timedelta(hours=24))["live_session"] == 2
     assert "22 January 2031" in mail_to("farida@example.org")[-1].body
+
+
+def test_a_course_without_an_address_sends_the_trainee_to_their_courses(django_capture_on_commit_callbacks):
+    session, _trainees = session_with_trainees()
+    session.cohort.course.unpublish()
+
+    send_due(django_capture_on_commit_callbacks, now=DAY_BEFORE)
+
+    (message,) = mail_to("farida@example.org")
+    assert "The course: http://" in message.body and "/learning/\n" in message.body

@@ -53,14 +53,19 @@ def session_data(starts_at: datetime, **changes) -> dict:
     }
 
 
-def test_a_new_session_queues_a_task_at_each_reminders_time(waiting_queue, django_capture_on_commit_callbacks):
+def test_a_new_session_queues_a_task_at_each_reminders_time(
+    waiting_queue, django_capture_on_commit_callbacks
+):
     cohort = session_with_trainees()[0].cohort
     starts = (timezone.now() + timedelta(days=3)).replace(microsecond=0)
 
     with django_capture_on_commit_callbacks(execute=True):
         session = workspace_services.session_create(cohort=cohort, data=session_data(starts))
 
-    assert planned() == [(starts - timedelta(hours=24), session.pk), (starts - timedelta(hours=1), session.pk)]
+    assert planned() == [
+        (starts - timedelta(hours=24), session.pk),
+        (starts - timedelta(hours=1), session.pk),
+    ]
     run_queued_now()  # nothing is due yet
     assert mail.outbox == []
 
@@ -104,7 +109,9 @@ def test_the_same_task_sends_when_the_session_stayed_at_its_time(django_capture_
     assert len(mail.outbox) == 2
 
 
-def test_a_deleted_session_leaves_its_tasks_nothing_to_send(waiting_queue, django_capture_on_commit_callbacks):
+def test_a_deleted_session_leaves_its_tasks_nothing_to_send(
+    waiting_queue, django_capture_on_commit_callbacks
+):
     session, _trainees = session_with_trainees(starts_at=timezone.now() + timedelta(minutes=40))
     session_pk = session.pk
     session.delete()  # the admin's delete: the session is cancelled
@@ -114,7 +121,9 @@ def test_a_deleted_session_leaves_its_tasks_nothing_to_send(waiting_queue, djang
     assert mail.outbox == []
 
 
-def test_a_session_planned_within_a_reminders_window_is_reminded_of_at_once(django_capture_on_commit_callbacks):
+def test_a_session_planned_within_a_reminders_window_is_reminded_of_at_once(
+    django_capture_on_commit_callbacks,
+):
     # The inline queue (development, tests): what is due goes straight away, the rest is left to cron.
     cohort = session_with_trainees(starts_at=datetime(2031, 1, 15, 10, 0, tzinfo=UTC))[0].cohort
     soon = timezone.now() + timedelta(minutes=40)
@@ -125,7 +134,9 @@ def test_a_session_planned_within_a_reminders_window_is_reminded_of_at_once(djan
             cohort=cohort, data=session_data(soon + timedelta(days=3), title="Next week")
         )
 
-    assert [message.subject.split(": ", 1)[1] for message in mail_to("farida@example.org")] == ["Short notice"]
+    assert [message.subject.split(": ", 1)[1] for message in mail_to("farida@example.org")] == [
+        "Short notice"
+    ]
     assert not DBTaskResult.objects.exists()
 
 
