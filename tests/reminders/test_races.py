@@ -3,7 +3,6 @@ cron hosts) send each reminder once: the unique SentReminder row decides, on Pos
 
 from datetime import timedelta
 
-import pytest
 from django.utils import timezone
 
 from outbox.models import OutgoingEmail
