@@ -95,6 +95,7 @@ class LiveSessionReminder(ReminderKind):
             "zone": person.time_zone or session.time_zone,
             "course_url": page_url(course),
             "calendar_url": site_url(reverse("learning:session_ics", args=[session.uid])),
+            "profile_url": site_url(reverse("accounts:profile")),
             "dashboard_url": dashboard_url(),
             "organisation": site_look().organisation,
         }

@@ -25,8 +25,8 @@ def send_reminders_for(*, kind: str, object_id: int) -> int:
 def reminders_plan(*, kind: str, object_id: int, now: datetime | None = None) -> list[datetime]:
     """Queue a look at each time `kind` plans for the object; returns the times queued.
 
-    What is due already (a session planned for in three hours has its one-hour reminder due within the
-    window... or its day-before reminder still open) is looked at straight away, on every queue."""
+    A reminder already due (its window open now: a session planned at short notice) is looked at at once,
+    on every queue; later ones only on a queue that can wait, the command finds them otherwise."""
     now = now or timezone.now()
     times = registry.get(kind).planned_times(object_id=object_id, now=now)
     queued = []

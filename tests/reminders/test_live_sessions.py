@@ -53,7 +53,10 @@ def test_someone_without_a_time_zone_reads_the_sessions_and_is_told_where_to_set
     (message,) = mail_to("noor@example.org")
     assert "When: Wednesday 15 January 2031, 11:00 to 12:30, Brussels time" in message.body
     assert "Where the session is held" not in message.body
-    assert "Choose your time zone in your profile" in message.body
+    assert (
+        "Choose your time zone in your profile to see the times in yours: http://" in message.body
+        and "/profile/" in message.body
+    )
 
 
 def test_an_arabic_reader_gets_the_reminder_written_in_arabic(django_capture_on_commit_callbacks):
