@@ -48,6 +48,8 @@ def slot_key(slot: Slot, starts_at: datetime) -> str:
 
 class LiveSessionReminder(ReminderKind):
     name = "live_session"
+    # Sent at most a day before a start that is past by then: no window of that occasion opens again.
+    forget_after = timedelta(days=30)
 
     def due(self, *, now, object_id=None):
         open_now = Q()

@@ -9,7 +9,9 @@ EXPORT_DESCRIPTION = _(
     "and when."
 )
 
-PERSONAL_DATA = {"reminders.SentReminder": "exported; deleted with the account"}
+PERSONAL_DATA = {
+    "reminders.SentReminder": "exported; deleted with the account (a session's 30 days after it was sent)"
+}
 
 
 def export_user_data(user) -> dict:

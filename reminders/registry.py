@@ -17,7 +17,7 @@ The registry is filled by code at start-up, the same in every process: it holds 
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 
@@ -40,6 +40,9 @@ class Reminder:
 
 class ReminderKind:
     name: str = ""  # stored in SentReminder.kind: never rename one that has sent anything
+    # How long a record of a sent reminder is worth keeping: after that its occasion cannot come round
+    # again, and the command forgets it. None: for as long as the account (the occasion may last).
+    forget_after: timedelta | None = None
 
     def due(self, *, now: datetime, object_id: int | None = None) -> Iterable[Reminder]:
         """The reminders owed at `now` (only for `object_id` when given), sent or not."""

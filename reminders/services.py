@@ -80,3 +80,18 @@ def reminders_send_due(
                 logger.exception("Reminder %s %s for %s failed", reminder.kind, reminder.slot, reminder.key)
         sent[reminder_kind.name] = count
     return sent
+
+
+def reminders_forget(*, kind: str | None = None, now: datetime | None = None) -> int:
+    """Delete the records of reminders whose occasion cannot come again (each kind's `forget_after`):
+    nothing about a person is kept longer than it serves. Returns how many were deleted."""
+    now = now or timezone.now()
+    chosen = registry.kinds() if kind is None else [registry.get(kind)]
+    forgotten = 0
+    for reminder_kind in chosen:
+        if reminder_kind.forget_after is not None:
+            old = SentReminder.objects.filter(
+                kind=reminder_kind.name, sent_at__lt=now - reminder_kind.forget_after
+            )
+            forgotten += old.delete()[0]
+    return forgotten

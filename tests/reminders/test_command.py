@@ -6,9 +6,11 @@ from datetime import timedelta
 import pytest
 from django.core import mail
 from django.core.management import CommandError, call_command
+from django.db.models import F
 from django.utils import timezone
 
-from learning.models import Enrolment
+from learning.models import Enrolment, LiveSession
+from reminders.models import SentReminder
 from tests.factories import CohortFactory
 
 from .helpers import session_with_trainees, trainee
@@ -59,3 +61,20 @@ def test_one_kind_at_a_time(due_now, django_capture_on_commit_callbacks):
 def test_an_unknown_kind_is_refused():
     with pytest.raises(CommandError, match="invalid choice"):
         call_command("send_due_reminders", "--kind", "birthdays")
+
+
+def test_records_of_sessions_long_past_are_deleted_and_inactivity_records_kept(
+    due_now, django_capture_on_commit_callbacks
+):
+    run(django_capture_on_commit_callbacks)
+    # A month later: the session is long over.
+    month = timedelta(days=31)
+    SentReminder.objects.update(sent_at=F("sent_at") - month)
+    LiveSession.objects.update(starts_at=F("starts_at") - month, ends_at=F("ends_at") - month)
+
+    output = run(django_capture_on_commit_callbacks)
+
+    # The idle trainee's record stays: it is what keeps her stretch of inactivity from a second e-mail.
+    assert "2 record(s) of reminders past their occasion deleted." in output
+    assert list(SentReminder.objects.values_list("kind", flat=True)) == ["inactive_trainee"]
+    assert "0 reminder(s) sent." in output and len(mail.outbox) == 3

@@ -7,6 +7,7 @@ import pytest
 from django.core import mail
 
 from outbox.models import OutgoingEmail
+from reminders import services
 from reminders.models import SentReminder
 from tests.factories import CohortFactory, LiveSessionFactory
 
@@ -165,3 +166,27 @@ def test_a_course_without_an_address_sends_the_trainee_to_their_courses(django_c
 
     (message,) = mail_to("farida@example.org")
     assert "The course: http://" in message.body and "/learning/\n" in message.body
+
+
+def test_a_reminder_that_fails_is_not_recorded_and_the_others_still_go(
+    monkeypatch, django_capture_on_commit_callbacks
+):
+    session_with_trainees()
+    real_email_send = services.email_send
+
+    def refuse_one(**message):
+        if message["to"] == "farida@example.org":
+            raise ValueError("a broken address")
+        return real_email_send(**message)
+
+    monkeypatch.setattr(services, "email_send", refuse_one)
+    assert send_due(django_capture_on_commit_callbacks, now=DAY_BEFORE)["live_session"] == 1
+    assert [message.to for message in mail.outbox] == [["samuel@example.org"]]
+
+    # Nothing recorded for her: the next run, once the fault is mended, sends hers.
+    monkeypatch.setattr(services, "email_send", real_email_send)
+    assert (
+        send_due(django_capture_on_commit_callbacks, now=DAY_BEFORE + timedelta(minutes=10))["live_session"]
+        == 1
+    )
+    assert len(mail_to("farida@example.org")) == 1

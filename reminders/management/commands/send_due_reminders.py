@@ -6,7 +6,8 @@ It is how reminders go out with the inline task queue (development), which canno
 the only way for kinds with no planned time (the inactive trainees' daily check). With django-tasks-db
 and `db_worker`, sessions' reminders also leave at their minute through tasks queued with `run_after`,
 and this command catches what those could not know (a trainee who joined after the task ran). Nobody is
-reminded twice however many copies run at once (reminders.models.SentReminder).
+reminded twice however many copies run at once (reminders.models.SentReminder). It also deletes the
+records of reminders whose occasion is long past (a session's, after 30 days).
 """
 
 from django.core.management.base import BaseCommand
@@ -27,9 +28,12 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         names = options["kind"] or [kind.name for kind in registry.kinds()]
-        total = 0
+        total = forgotten = 0
         for name in names:
             sent = services.reminders_send_due(kind=name)[name]
             total += sent
+            forgotten += services.reminders_forget(kind=name)
             self.stdout.write(f"{name}: {sent} sent")
         self.stdout.write(f"{total} reminder(s) sent.")
+        if forgotten:
+            self.stdout.write(f"{forgotten} record(s) of reminders past their occasion deleted.")
