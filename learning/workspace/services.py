@@ -230,10 +230,13 @@ def session_create(*, cohort: Cohort, data: dict) -> LiveSession:
 @transaction.atomic
 def session_update(*, session: LiveSession, data: dict) -> LiveSession:
     """Change a session's settings; its times arrive already read in its own zone (SessionTimesMixin)."""
+    # Read from the table: a model form has already set the new values on the instance it was given.
+    planned = LiveSession.objects.filter(pk=session.pk).values_list("starts_at", "cohort_id").first()
     for name, value in data.items():
         setattr(session, name, value)
     session.save(update_fields=list(data))
-    _scheduled(session)
+    if planned != (session.starts_at, session.cohort_id):
+        _scheduled(session)
     return session
 
 

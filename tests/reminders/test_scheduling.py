@@ -165,3 +165,14 @@ def test_the_trainers_session_form_plans_reminders(client, waiting_queue, django
         created.starts_at - timedelta(hours=24),
         created.starts_at - timedelta(hours=1),
     ]
+
+
+def test_renaming_a_session_plans_nothing_new(waiting_queue, django_capture_on_commit_callbacks):
+    session, _trainees = session_with_trainees(starts_at=timezone.now() + timedelta(days=4))
+
+    with django_capture_on_commit_callbacks(execute=True):
+        workspace_services.session_update(
+            session=session, data={"title": "Renamed", "starts_at": session.starts_at}
+        )
+
+    assert planned() == []
