@@ -73,3 +73,7 @@ def get(name: str) -> ReminderKind:
 
 def kinds() -> list[ReminderKind]:
     return list(_kinds.values())
+
+
+def names() -> set[str]:
+    return set(_kinds)

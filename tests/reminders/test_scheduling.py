@@ -176,3 +176,7 @@ def test_renaming_a_session_plans_nothing_new(waiting_queue, django_capture_on_c
         )
 
     assert planned() == []
+
+
+def test_a_task_of_a_kind_that_no_longer_exists_does_nothing():
+    assert send_reminders_for.call(kind="retired_kind", object_id=1) == 0
