@@ -101,3 +101,20 @@ def test_no_model_change_is_missing_a_migration():
     )
 
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_every_app_of_the_project_but_the_demo_is_in_the_installed_package():
+    """`pip install .` ships only the packages pyproject lists: an app left out is missing in production."""
+    import tomllib
+
+    from django.apps import apps
+
+    include = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"]["find"]
+    listed = {pattern.rstrip("*") for pattern in include["include"]}
+    ours = {
+        config.name.split(".")[0]
+        for config in apps.get_app_configs()
+        if Path(config.path).resolve().is_relative_to(ROOT)
+    }
+    assert ours - {"demo"} <= listed, f"missing from pyproject's packages: {sorted(ours - {'demo'} - listed)}"
+    assert "demo" not in listed
