@@ -50,8 +50,16 @@ def demo_facts() -> dict:
     assert any(block.block_type == "video" for block in summit.plain.body)
     shared = journeys["self-paced"]
     sharer = UserFactory(language="en", display_name="Tomasz Shared")
-    Enrolment.objects.create(user=sharer, cohort=shared.cohort, status=Enrolment.Status.ACTIVE)
-    return {"journeys": journeys, "sharer": sharer, "course": shared.course, "plain": shared.plain}
+    following = UserFactory(language="en", display_name="Lina Next")
+    for person in (sharer, following):
+        Enrolment.objects.create(user=person, cohort=shared.cohort, status=Enrolment.Status.ACTIVE)
+    return {
+        "journeys": journeys,
+        "sharer": sharer,
+        "following": following,
+        "course": shared.course,
+        "plain": shared.plain,
+    }
 
 
 CACHED_URLS = """async () => {
@@ -170,18 +178,51 @@ def test_a_kept_course_is_read_and_completed_offline_and_sent_when_back_online(b
     context.close()
 
 
-def test_the_next_person_on_a_shared_phone_never_reads_the_last_ones_copies(browser, site):
+QUEUED = """() => new Promise((resolve, reject) => {
+    const open = indexedDB.open("offline-queue", 1);
+    open.onsuccess = () => {
+        const count = open.result.transaction("sends").objectStore("sends").count();
+        count.onsuccess = () => resolve(count.result);
+        count.onerror = () => reject(count.error);
+    };
+})"""
+
+
+def test_the_next_person_on_a_shared_phone_never_reads_nor_sends_the_last_ones_copies(browser, site):
     """A session that ended without a sign-out (expired, cookies cleared): the first page for nobody, or
-    for someone else, deletes the copies."""
+    for someone else, deletes the copies; a completion the last person queued offline, on a page of theirs
+    left open, is neither lost nor ever recorded as the next person's."""
     context, page = _signed_in(browser, site, site.sharer)
     _keep(page, site.course)
     assert site.plain.url in page.evaluate(CACHED_URLS)
+    context.set_offline(True)
+    page.goto(site.plain.url)
+    page.locator("#lesson-status button[type=submit]").click()
+    expect(page.locator("[data-offline-queued]")).to_be_visible()
 
     context.clear_cookies()  # the session is gone, the browser's storage is not
-    page.goto("/en/")
-    page.wait_for_function("caches.keys().then((names) => names.length === 0)")
-    page.wait_for_function(f"{WORKERS}.then((count) => count === 0)")
+    with page.expect_response(lambda response: response.request.method == "POST") as sent:
+        context.set_offline(False)  # her page, still open, sends what it queued: nobody is signed in
+    assert sent.value.status == 302  # to the sign-in page: nothing recorded, so nothing is said sent
+    page.wait_for_timeout(300)  # the page reads the answer
+    expect(page.locator("#offline-status")).not_to_contain_text("sent")
+    assert page.evaluate(QUEUED) == 1
+
+    following = context.new_page()
+    following.goto("/en/")  # a page for nobody: her copies go, and the worker
+    following.wait_for_function("caches.keys().then((names) => names.length === 0)")
+    following.wait_for_function(f"{WORKERS}.then((count) => count === 0)")
+    _log_in(following, site.following)  # enrolled in the same course
+    with page.expect_response(lambda response: response.request.method == "POST") as sent:
+        page.evaluate("window.dispatchEvent(new Event('online'))")  # her page tries again
+    assert sent.value.status == 409  # not in his session
+    page.wait_for_timeout(300)  # the page reads the refusal: the completion still waits for her
+    assert page.evaluate(QUEUED) == 1
+    enrolments = Enrolment.objects.filter(user__in=[site.sharer, site.following])
+    assert not LessonProgress.objects.filter(enrolment__in=enrolments).exists()
+
+    assert site.plain.url not in following.evaluate(CACHED_URLS)
     context.set_offline(True)
     with pytest.raises(Exception, match=r"net::ERR_INTERNET_DISCONNECTED"):
-        page.goto(site.plain.url)
+        following.goto(site.plain.url)  # nothing of hers is left to read
     context.close()

@@ -242,6 +242,9 @@
                     body.append(name, name === "csrfmiddlewaretoken" && token ? token.value : value);
                 }
                 body.append("submission_id", item.id);
+                // Whose it is: the server refuses it in anyone else's session (a page of hers left open
+                // while someone else signed in on this phone).
+                body.append("offline_user", item.key);
                 let response;
                 try {
                     response = await fetch(item.action, { method: "POST", body, credentials: "same-origin" });
@@ -252,6 +255,13 @@
                     continue; // the server could not answer now: it is sent again next time
                 }
                 const html = await response.text();
+                const answer = new DOMParser().parseFromString(html, "text/html");
+                const owner = answer.querySelector('meta[name="offline-user"]');
+                if (!owner || owner.content !== item.key) {
+                    // The session is no longer hers (it ended: the sign-in page; or it is someone else's):
+                    // nothing was recorded, so it is kept for her and nothing is said to have been sent.
+                    break;
+                }
                 await inStore("readwrite", (store) => store.delete(item.id));
                 showResult(item, response, html);
             }
