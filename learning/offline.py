@@ -14,7 +14,6 @@ from wagtail.images.shortcuts import get_rendition_or_not_found
 from .models import CoursePage, LessonPage
 from .selectors import course_outline
 
-
 # The one rendition a page in low-data mode shows (includes/image.html), which is the page kept: the
 # original upload, often a phone photo of several megabytes, is never shown and must not be downloaded.
 KEPT_RENDITION = "width-480"
