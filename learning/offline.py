@@ -1,5 +1,7 @@
 """What "Keep for offline" stores on a trainee's device for one course: the course page, its lessons and
-the images and documents they show, addressed in the language the trainee reads the course in.
+the images and documents they show, addressed in the language the trainee reads the course in. The
+pages are kept as they are in low-data mode (core/low_data.py): a video is a link with its transcript,
+which can be read offline, instead of a player, which cannot play; an image is its one small rendition.
 
 Only the person's own enrolment opens the list (the view answers 404 otherwise), and the pages are fetched
 by their own browser with their own session, so a kept lesson is exactly the page they would see online.
@@ -12,13 +14,16 @@ from wagtail.images.shortcuts import get_rendition_or_not_found
 from .models import CoursePage, LessonPage
 from .selectors import course_outline
 
+# The one rendition a page in low-data mode shows (includes/image.html), which is the page kept: the
+# original upload, often a phone photo of several megabytes, is never shown and must not be downloaded.
+KEPT_RENDITION = "width-480"
+
 
 def _files(lesson: LessonPage) -> list[str]:
     urls = []
     for block in lesson.body:
         if block.block_type == "image":
-            # The rendition the lesson page shows (Wagtail's ImageBlock renders "original").
-            urls.append(get_rendition_or_not_found(block.value, "original").url)
+            urls.append(get_rendition_or_not_found(block.value, KEPT_RENDITION).url)
         elif block.block_type == "document":
             urls.append(block.value["document"].url)
     return urls

@@ -13,6 +13,7 @@ from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.crypto import constant_time_compare
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 from django_htmx.http import HttpResponseClientRedirect
@@ -120,12 +121,25 @@ def _back_to(request, lesson, anchor=""):
     return redirect(lesson.get_url(request) + (f"#{anchor}" if anchor else ""))
 
 
+def _saved_by_someone_else(request) -> bool:
+    """A form queued offline names whose session saved it (js/offline.js sends the page's offline key).
+    Sent later in another person's session (a shared phone, a page left open while someone else signed
+    in), it must not count as theirs."""
+    saved_by = request.POST.get("offline_user")
+    return saved_by is not None and not constant_time_compare(saved_by, offline_key(request.user))
+
+
 def lesson_action(view):
     """Login required, POST only; refusals become the lesson page with the reason and a 4xx."""
 
     @login_required
     @require_POST
     def wrapper(request, pk, **kwargs):
+        if _saved_by_someone_else(request):
+            message = _(
+                "This was saved on this device by someone else, before you signed in. It was not sent."
+            )
+            return render(request, "learning/refused.html", {"message": message}, status=409)
         try:
             lesson, enrolment = _lesson_and_enrolment(request, pk)
         except exceptions.NotEnrolled as error:

@@ -42,6 +42,39 @@ SAMPLES = {
     "உரிமைகளிலும் சமமானவர்கள். அவர்கள் நியாயத்தையும் மனச்சாட்சியையும் இயற்பண்பாகப் பெற்றவர்கள்.",
 }
 
+
+def unicode_ranges(points) -> list[str]:
+    """unicode-range items ("U+1200-1206", "U+124B") for a set of code points, in order."""
+    runs = []
+    for point in sorted(points):
+        if runs and point == runs[-1][1] + 1:
+            runs[-1][1] = point
+        else:
+            runs.append([point, point])
+    return [f"U+{first:04X}" if first == last else f"U+{first:04X}-{last:04X}" for first, last in runs]
+
+
+# What Tigrinya writes (its interface and everyday text): the seven vowel orders of each of its consonants
+# (a row of the Ethiopic block, starting at a multiple of 8: U+1200-1206 ha to ho...), the labialised rows
+# of qa, qha, ka, kha and ga (U+1248...), and the punctuation U+1360-1368 (word space, full stop, commas,
+# colons, question mark). The rest of the block (sza, xa and tza, the consonants of other languages, the
+# eighth forms such as lwa and mwa, Ethiopic numbers) goes in the second file. tests/home/test_fonts.py
+# fails when a translation uses a letter outside the first: add its row here and run the script again.
+TIGRINYA_CONSONANTS = [
+    0x1200, 0x1208, 0x1210, 0x1218, 0x1228, 0x1230, 0x1238, 0x1240, 0x1250, 0x1260, 0x1268,
+    0x1270, 0x1278, 0x1290, 0x1298, 0x12A0, 0x12A8, 0x12B8, 0x12C8, 0x12D0, 0x12D8, 0x12E0,
+    0x12E8, 0x12F0, 0x1300, 0x1308, 0x1320, 0x1328, 0x1330, 0x1338, 0x1348, 0x1350,
+]  # fmt: skip
+TIGRINYA_LABIALISED = [0x1248, 0x1258, 0x12B0, 0x12C0, 0x1310]
+ETHIOPIC_BLOCK = set(range(0x1200, 0x1380))
+_TIGRINYA = (
+    {row + order for row in TIGRINYA_CONSONANTS for order in range(7)}
+    | {row + order for row in TIGRINYA_LABIALISED for order in range(6)}
+    | set(range(0x1360, 0x1369))
+)
+ETHIOPIC_TIGRINYA = unicode_ranges(_TIGRINYA)
+ETHIOPIC_MORE = unicode_ranges(ETHIOPIC_BLOCK - _TIGRINYA)
+
 # family, folder, script, the Fontsource file per weight, what the subset keeps, and the local() names
 # a system may hold the same font under. ZWNJ/ZWJ (U+200C-200D) shape Persian; the marks LRM/RLM
 # (U+200E-200F) are in the Arabic subset because bidirectional text uses them.
@@ -57,13 +90,27 @@ FACES = [
             700: ["Noto Sans Arabic Bold", "NotoSansArabic-Bold"],
         },
     },
+    # Ge'ez script in two files per weight, each with its unicode-range: the browser downloads the second
+    # only for a page that holds one of its letters (an Amharic or Tigre name, a Gurage word), so a
+    # Tigrinya page gets half the script's bytes, and every letter of the block is still drawn.
     {
         "family": "Noto Sans Ethiopic",
         "folder": "noto-sans-ethiopic",
         "script": "ethiopic",
-        # The Ethiopic block holds every letter, number and mark of Tigrinya, Amharic and Tigre.
         "source": "noto-sans-ethiopic-ethiopic-{weight}-normal.woff2",
-        "unicode_range": ["U+1200-137F"],
+        "unicode_range": ETHIOPIC_TIGRINYA,
+        "local": {
+            400: ["Noto Sans Ethiopic Regular", "NotoSansEthiopic-Regular"],
+            700: ["Noto Sans Ethiopic Bold", "NotoSansEthiopic-Bold"],
+        },
+    },
+    {
+        "family": "Noto Sans Ethiopic",
+        "folder": "noto-sans-ethiopic",
+        "part": "more",
+        "script": "ethiopic",
+        "source": "noto-sans-ethiopic-ethiopic-{weight}-normal.woff2",
+        "unicode_range": ETHIOPIC_MORE,
         "local": {
             400: ["Noto Sans Ethiopic Regular", "NotoSansEthiopic-Regular"],
             700: ["Noto Sans Ethiopic Bold", "NotoSansEthiopic-Bold"],
@@ -116,7 +163,8 @@ FALLBACKS = {
 
 
 def web_file(face, weight):
-    return FONTS / face["folder"] / f"{face['folder']}-web-{weight}.woff2"
+    part = f"{face['part']}-" if "part" in face else ""
+    return FONTS / face["folder"] / f"{face['folder']}-web-{part}{weight}.woff2"
 
 
 def source_file(face, weight):

@@ -60,14 +60,31 @@ def test_every_face_is_declared_once_with_its_range_and_display():
     keys = [(re.search(r'font-family: "([^"]+)"', f)[1], re.search(r"font-weight: (\d+)", f)[1]) for f in web]
 
     assert sorted(keys) == sorted((face["family"], str(w)) for face in subset.FACES for w in subset.WEIGHTS)
+    assert len(set(web)) == len(web)  # a family's parts differ by their range
     assert all("font-display: swap" in f and "unicode-range" in f for f in web)
     # The fallbacks keep the text's width and line height while the web font loads.
     fallbacks = [f for f in faces if "url(" not in f]
     assert fallbacks and all("size-adjust" in f and "ascent-override" in f for f in fallbacks)
 
 
+def test_the_parts_of_the_ethiopic_font_hold_the_whole_block_once():
+    # A Tigrinya page downloads the first part only; a letter of another language of the script (an
+    # Amharic name) comes from the second, so no letter is left to the system's font.
+    first, more = (
+        subset.codepoints(face["unicode_range"]) for face in subset.FACES if face["script"] == "ethiopic"
+    )
+
+    assert first | more == set(range(0x1200, 0x1380)) and not first & more
+    assert {0x1265, 0x1325, 0x1362, 0x12C3} <= first  # ብ ጥ ። ዃ: everyday Tigrinya
+    assert {0x1220, 0x1280, 0x1340, 0x1369} <= more  # ሠ ኀ ፀ ፩: Ge'ez and Amharic letters, numbers
+    web = [subset.web_file(face, 400).stat().st_size for face in subset.FACES if face["script"] == "ethiopic"]
+    assert web[0] < 30_000  # was 44.7 kB for the whole block
+
+
 @pytest.mark.parametrize("script", sorted(INTERFACE))
 def test_the_translated_interface_uses_no_letter_its_subset_dropped(script):
+    """Nor, for a script in parts, a letter outside its first part: the interface never makes a page
+    download the second."""
     languages, (first, last) = INTERFACE[script]
     face = next(face for face in subset.FACES if face["script"] == script)
     letters = set()

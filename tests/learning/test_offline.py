@@ -3,14 +3,18 @@ lists (for the trainee's own course only), sign-out clearing the browser, and su
 that count once however often they are sent (the browser's side: tests/browser/test_offline.py)."""
 
 import json
+import re
 import uuid
 
 import pytest
 from django.contrib.staticfiles import finders
 from wagtail.documents.models import Document
+from wagtail.embeds.embeds import get_embed_hash
+from wagtail.embeds.models import Embed
 from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
 
+from core.offline import offline_key
 from learning.models import LessonProgress, QuizAttempt
 from tests.factories import (
     CohortFactory,
@@ -243,3 +247,47 @@ def test_keep_for_offline_waits_hidden_for_a_service_worker_and_only_for_the_enr
     assert f'data-offline-keep="/en/learning/courses/{course.pk}/offline/" hidden' in page
     client.force_login(UserFactory())
     assert "data-offline-keep" not in client.get(course.get_url()).content.decode()
+
+
+def test_what_someone_else_queued_on_this_phone_is_refused_in_my_session(client, enrolment, course):
+    """A page of hers left open on a shared phone sends what she queued offline after he signed in: it
+    names her offline key, and it must not count as his."""
+    her = EnrolmentFactory(cohort=enrolment.cohort)
+    plain, quiz = lessons_of(course)[0], lessons_of(course)[1]
+    saved_by_her = {"offline_user": offline_key(her.user), "submission_id": str(uuid.uuid4())}
+
+    completed = client.post(f"/en/learning/lessons/{plain.pk}/complete/", saved_by_her)
+    answered = client.post(
+        f"/en/learning/lessons/{quiz.pk}/quiz/quiz/", {"attempt": "1", **RIGHT, **saved_by_her}
+    )
+
+    assert completed.status_code == answered.status_code == 409
+    assert "someone else" in completed.content.decode()
+    assert not LessonProgress.objects.exists() and not QuizAttempt.objects.exists()
+    mine = {"offline_user": offline_key(enrolment.user), "submission_id": str(uuid.uuid4())}
+    assert client.post(f"/en/learning/lessons/{plain.pk}/complete/", mine).status_code == 302
+    assert LessonProgress.objects.get().enrolment == enrolment
+
+
+def test_the_kept_copy_of_a_lesson_needs_no_network_and_its_images_are_listed(client, enrolment, course):
+    """js/offline.js keeps the pages as they are in low-data mode (Save-Data: on): offline, a video player
+    cannot play, and its frame took the focus from the lesson (the completion clicked then was lost)."""
+    video_url = "https://www.youtube.com/watch?v=Qm4vE8kR2tA"
+    Embed.objects.create(
+        hash=get_embed_hash(video_url),
+        url=video_url,
+        type="video",
+        html='<iframe src="https://www.youtube-nocookie.com/embed/Qm4vE8kR2tA" title="Voting"></iframe>',
+        title="Voting",
+    )
+    lesson = lessons_of(course)[0]
+    lesson.body.append(("video", {"video": video_url, "title": "Voting", "transcript": "First, the mayor"}))
+    lesson.save_revision().publish()
+    listed = client.get(f"/en/learning/courses/{course.pk}/offline/").json()["files"]
+
+    kept = client.get(lesson.get_url(), HTTP_SAVE_DATA="on").content.decode()
+
+    assert "<iframe" not in kept and f'href="{video_url}"' in kept
+    images = re.findall(r'<img [^>]*src="(/media/images/[^"]+)"', kept)
+    assert images and set(images) <= set(listed)  # the rendition the kept page shows, not the original
+    assert not any("original" in url for url in listed)

@@ -3,8 +3,8 @@
    - Registers the service worker for someone signed in and tells it whose copies may stay: the reader's
      opaque key from <meta name="offline-user">, or nobody, and it deletes every other person's copies.
    - "Keep for offline" on a course: stores, in that person's own cache, the course page and its lessons
-     (fetched with their session, as they would see them), their images and documents, and the style
-     sheets, scripts and fonts they use.
+     (fetched with their session, as they would see them in low-data mode: no video player), their
+     images and documents, and the style sheets, scripts and fonts they use.
    - A lesson form sent offline (mark complete, a quiz, a reflection) is saved in IndexedDB with an id made
      here, and sent with a fresh CSRF token when the connection is back; the server grades it, and the
      lesson shows the result then. Another person's saved answers are never sent in this session.
@@ -67,6 +67,12 @@
         return found.map((address) => sameOrigin(address, base)).filter(Boolean);
     }
 
+    // The copy kept is the page in low-data mode (core/low_data.py): a video comes as a link with its
+    // transcript open instead of a player. Offline a player cannot play, and its frame is worse than
+    // empty: Chromium puts its "No internet" page in it, which takes the focus from the lesson as it
+    // loads, so the reader's first tap or key press (Mark as complete) goes to the dead frame instead.
+    const LIGHT = { credentials: "same-origin", headers: { "Save-Data": "on" } };
+
     async function keep(box) {
         const button = box.querySelector("button");
         const out = box.querySelector("[data-offline-keep-status]");
@@ -82,7 +88,7 @@
             const cache = await caches.open(`kept-${list.key}`);
             const files = new Set(list.files.map((address) => sameOrigin(address, location.href)).filter(Boolean));
             for (const address of list.pages) {
-                const response = await fetch(address, { credentials: "same-origin" });
+                const response = await fetch(address, LIGHT);
                 if (!response.ok || response.redirected) {
                     throw new Error(`page: ${address} ${response.status}`);
                 }
@@ -236,6 +242,9 @@
                     body.append(name, name === "csrfmiddlewaretoken" && token ? token.value : value);
                 }
                 body.append("submission_id", item.id);
+                // Whose it is: the server refuses it in anyone else's session (a page of hers left open
+                // while someone else signed in on this phone).
+                body.append("offline_user", item.key);
                 let response;
                 try {
                     response = await fetch(item.action, { method: "POST", body, credentials: "same-origin" });
@@ -246,6 +255,13 @@
                     continue; // the server could not answer now: it is sent again next time
                 }
                 const html = await response.text();
+                const answer = new DOMParser().parseFromString(html, "text/html");
+                const owner = answer.querySelector('meta[name="offline-user"]');
+                if (!owner || owner.content !== item.key) {
+                    // The session is no longer hers (it ended: the sign-in page; or it is someone else's):
+                    // nothing was recorded, so it is kept for her and nothing is said to have been sent.
+                    break;
+                }
                 await inStore("readwrite", (store) => store.delete(item.id));
                 showResult(item, response, html);
             }

@@ -48,14 +48,30 @@ async function fromKept(request) {
     return null;
 }
 
+// Kept copies are pages in low-data mode, as js/offline.js fetched them: no video player, whose frame
+// offline shows "No internet" and takes the focus from the lesson.
+const LIGHT = { credentials: "same-origin", headers: { "Save-Data": "on" } };
+
 async function refreshKept(request, response) {
-    // A kept lesson read online is stored again, so the offline copy shows the latest progress.
+    // A kept lesson read online is stored again, so the offline copy shows the latest progress. The page
+    // just read is that copy when the browser asked for light pages; otherwise the light one is asked for.
+    const holding = [];
     for (const name of await keptCaches()) {
         const cache = await caches.open(name);
         if (await cache.match(request, { ignoreVary: true })) {
-            await cache.put(request, response);
+            holding.push(cache);
         }
     }
+    if (!holding.length) {
+        return;
+    }
+    if (request.headers.get("Save-Data") !== "on") {
+        response = await fetch(request.url, LIGHT);
+        if (!response.ok || response.redirected) {
+            return;
+        }
+    }
+    await Promise.all(holding.map((cache) => cache.put(request.url, response.clone())));
 }
 
 async function networkThenKept(event) {
@@ -63,7 +79,7 @@ async function networkThenKept(event) {
     try {
         const response = await fetch(request);
         if (request.mode === "navigate" && response.ok && !response.redirected && response.type === "basic") {
-            event.waitUntil(refreshKept(request, response.clone()));
+            event.waitUntil(refreshKept(request, response.clone()).catch(() => undefined));
         }
         return response;
     } catch (error) {
