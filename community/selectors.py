@@ -1,10 +1,17 @@
 """What the discussion pages list, each in a fixed number of queries whatever the number of posts."""
 
 from django.db import connection
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, Subquery
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, Subquery, Window
+from django.db.models.functions import RowNumber
+from wagtail.models import Locale
 
-from .access import SpaceAccess, moderated_spaces
-from .models import Helpful, ModerationNote, Post, ReadMark, Report, Thread
+from toolkits.models import Theme
+
+from .access import SpaceAccess, may_read_exchange, moderated_spaces
+from .models import Helpful, ModerationNote, Post, ReadMark, Report, Space, Thread
+
+# How many of a theme's latest questions a toolkit page shows a city team.
+EXCHANGE_LATEST = 3
 
 
 def _search(threads, q: str):
@@ -24,7 +31,11 @@ def space_threads(*, space, user, q: str = ""):
     """The space's threads, pinned first then the latest active, each marked unread or not for `user`
     (one query: the person's read mark is a subquery)."""
     read_at = ReadMark.objects.filter(thread=OuterRef("pk"), user=user).values("read_at")[:1]
-    threads = Thread.objects.filter(space=space).select_related("author").annotate(read_at=Subquery(read_at))
+    threads = (
+        Thread.objects.filter(space=space)
+        .select_related("author", "organisation")
+        .annotate(read_at=Subquery(read_at))
+    )
     if q:
         threads = _search(threads, q)
     threads = list(threads.order_by("-pinned", "-last_post_at", "-pk"))
@@ -40,7 +51,7 @@ def thread_posts(*, thread: Thread, user, access: SpaceAccess) -> tuple[list[Pos
     """
     posts = (
         Post.objects.filter(thread=thread)
-        .select_related("author", "quote__author")
+        .select_related("author", "quote__author", "organisation", "quote__organisation")
         .annotate(mine_helpful=Exists(Helpful.objects.filter(post=OuterRef("pk"), user=user)))
     )
     if access.moderate:
@@ -73,6 +84,55 @@ def space_lesson_title(space) -> str:
     lessons = LessonPage.objects.filter(translation_key=space.lesson_key)
     lesson = lessons.filter(locale=Locale.get_active()).first() or lessons.first()
     return lesson.title if lesson else ""
+
+
+def space_theme_name(space) -> str:
+    """The exchange's theme in the reader's language when it is translated, else in its own."""
+    if space.theme_key is None:
+        return ""
+    themes = {t.locale_id: t for t in Theme.objects.filter(translation_key=space.theme_key)}
+    theme = themes.get(Locale.get_active().pk) or next(iter(themes.values()), None)
+    return theme.name if theme else ""
+
+
+def exchange_themes(*, request=None) -> list[dict]:
+    """Every theme of the cities' exchange in the reader's language (its own where untranslated), with
+    how many questions its space holds: three queries whatever the number of themes."""
+    active = Locale.get_active().pk
+    themes = {}
+    for theme in Theme.objects.order_by("pk"):
+        if theme.translation_key not in themes or theme.locale_id == active:
+            themes[theme.translation_key] = theme
+    counts = dict(
+        Space.objects.filter(kind=Space.Kind.CITIES)
+        .annotate(n=Count("threads"))
+        .values_list("theme_key", "n")
+    )
+    found = [{"theme": t, "threads": counts.get(key, 0)} for key, t in themes.items()]
+    return sorted(found, key=lambda item: item["theme"].name.casefold())
+
+
+def exchange_latest(*, user, theme_keys) -> dict | None:
+    """The latest questions of the exchange on each theme key (EXCHANGE_LATEST each, in one query), for
+    someone who may read the exchange; None for anyone else (an anonymous reader costs no query)."""
+    if not may_read_exchange(user):
+        return None
+    if not theme_keys:
+        return {}
+    ranked = (
+        Thread.objects.filter(space__kind=Space.Kind.CITIES, space__theme_key__in=theme_keys)
+        .annotate(
+            theme_key=F("space__theme_key"),
+            rank=Window(RowNumber(), partition_by=F("space_id"), order_by=[F("last_post_at").desc(), F("pk").desc()]),
+        )
+        .filter(rank__lte=EXCHANGE_LATEST)
+        .select_related("organisation")
+        .order_by("-last_post_at", "-pk")
+    )
+    latest = {}
+    for thread in ranked:
+        latest.setdefault(thread.theme_key, []).append(thread)
+    return latest
 
 
 def lesson_space_cohorts(*, user, course):
