@@ -11,7 +11,6 @@ from django.http import Http404
 
 from learning.models import Cohort, Enrolment
 from learning.workspace.permissions import is_staff_for_cohorts
-
 from toolkits.models import Membership, Organisation
 
 from .models import Block, Space
@@ -47,9 +46,8 @@ def exchange_membership(user) -> Membership | None:
     organisations answers for the one they joined first)."""
     if not user.is_authenticated:
         return None
-    return (
-        Membership.objects.filter(user=user).select_related("organisation").order_by("joined_at", "pk").first()
-    )
+    memberships = Membership.objects.filter(user=user).select_related("organisation")
+    return memberships.order_by("joined_at", "pk").first()
 
 
 def may_read_exchange(user) -> bool:

@@ -123,7 +123,9 @@ def exchange_latest(*, user, theme_keys) -> dict | None:
         Thread.objects.filter(space__kind=Space.Kind.CITIES, space__theme_key__in=theme_keys)
         .annotate(
             theme_key=F("space__theme_key"),
-            rank=Window(RowNumber(), partition_by=F("space_id"), order_by=[F("last_post_at").desc(), F("pk").desc()]),
+            rank=Window(
+                RowNumber(), partition_by=F("space_id"), order_by=[F("last_post_at").desc(), F("pk").desc()]
+            ),
         )
         .filter(rank__lte=EXCHANGE_LATEST)
         .select_related("organisation")
