@@ -73,6 +73,22 @@ def test_city_teams_and_staff_read_the_exchange_and_nobody_else(client, network)
     assert Space.objects.filter(kind=Space.Kind.CITIES).count() == 1
 
 
+def test_a_city_team_member_cannot_moderate_another_citys_question(client, network):
+    theme, _gdansk, _lisbon, marta, ines = network
+    thread = _ask(theme, marta)
+    question = thread.posts.get()
+    client.force_login(ines)
+    refused = [
+        client.post(reverse("community:moderate", args=[question.pk]), {"note": "Mine now"}),
+        client.post(reverse("community:pin", args=[thread.pk]), {"pinned": "1"}),
+        client.post(reverse("community:block", args=[thread.space.pk]), {"user": marta.pk}),
+    ]
+    assert [response.status_code for response in refused] == [404, 404, 404]
+    question.refresh_from_db()
+    thread.refresh_from_db()
+    assert question.hidden_at is None and not thread.pinned and not thread.space.blocks.exists()
+
+
 def test_a_question_shows_the_city_that_asked_and_each_answer_its_city_never_an_email(client, network):
     theme, gdansk, lisbon, marta, ines = network
     client.force_login(marta)
