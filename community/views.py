@@ -86,7 +86,7 @@ def exchange_index(request):
     """The cities' exchange: its themes, for the members of city and partner organisations and staff."""
     if not may_read_exchange(request.user):
         raise Http404
-    context = {"themes": selectors.exchange_themes(request=request)}
+    context = {"themes": selectors.exchange_themes()}
     return TemplateResponse(request, "community/exchange.html", context)
 
 

@@ -161,7 +161,7 @@ MATRIX = {
     "community:moderate": Entry("post", _c("moderate", "post"), lambda w: {"note": "Off topic"}),
     "community:report_dismiss": Entry("post", _c("report_dismiss", "report"), dict),
     # The cities' exchange: the members of any city or partner organisation (here Dresden's official) and
-    # staff; a trainee, a trainer and an editor of no organisation get a 404 (tests/community/test_exchange.py).
+    # staff; a trainee, a trainer and an editor of no organisation get a 404 (tests/community/test_exchange).
     "community:exchange_index": Entry(
         "get",
         lambda w: reverse("community:exchange_index"),

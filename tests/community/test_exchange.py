@@ -134,6 +134,12 @@ def test_one_space_per_theme_whatever_the_language_it_is_read_in(client, network
     client.force_login(marta)
     space = Space.objects.get(kind=Space.Kind.CITIES)
     assert "Participation politique" in client.get(f"/fr/community/spaces/{space.pk}/").content.decode()
+    # Without an Arabic name, the site's default language's (English), not another translation's.
+    assert "Political participation" in client.get(f"/ar/community/spaces/{space.pk}/").content.decode()
+    _ask(theme, marta)
+    index = client.get("/fr/community/cities/").content.decode()
+    assert "Participation politique" in index and "Political participation" not in index
+    assert f'href="/fr/community/cities/{theme.slug}/"' in index
     with pytest.raises(IntegrityError), transaction.atomic():
         Space.objects.create(kind=Space.Kind.CITIES, theme_key=theme.translation_key)
     # A space of the exchange has a theme and belongs to no course.
