@@ -52,7 +52,7 @@ def thread_posts(*, thread: Thread, user, access: SpaceAccess) -> tuple[list[Pos
     """
     posts = (
         Post.objects.filter(thread=thread)
-        .select_related("author", "quote__author", "organisation", "quote__organisation")
+        .select_related("author", "quote__author", "organisation")
         .annotate(mine_helpful=Exists(Helpful.objects.filter(post=OuterRef("pk"), user=user)))
     )
     if access.moderate:

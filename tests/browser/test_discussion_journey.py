@@ -140,6 +140,8 @@ def test_a_city_asks_the_others_from_its_toolkit_and_another_city_answers(browse
     # The demo's questions on the toolkit's theme are listed for a city team.
     expect(piotr.locator("#exchange-heading")).to_be_visible()
     expect(piotr.locator("main")).to_contain_text("How did you set up a migrant council?")
+    piotr.locator("#exchange-heading").scroll_into_view_if_needed()
+    shot(piotr, "exchange-00-toolkit-lists-the-questions-en", EXCHANGE_SHOTS)
     piotr.get_by_role("link", name="All questions on Political participation, and ask yours").click()
     expect(piotr.locator("h1")).to_contain_text("Political participation")
     expect(piotr.locator("main")).to_contain_text("You write for City of Gdańsk")
