@@ -73,6 +73,15 @@ def test_city_teams_and_staff_read_the_exchange_and_nobody_else(client, network)
     assert Space.objects.filter(kind=Space.Kind.CITIES).count() == 1
 
 
+def test_my_action_plans_leads_a_city_team_to_the_exchange(client, network):
+    _theme, _gdansk, _lisbon, marta, _ines = network
+    index, my_plans = reverse("community:exchange_index"), reverse("toolkits:my_plans")
+    client.force_login(marta)
+    assert index in client.get(my_plans).content.decode()
+    client.force_login(UserFactory())  # no organisation: the link would be a 404
+    assert index not in client.get(my_plans).content.decode()
+
+
 def test_a_city_team_member_cannot_moderate_another_citys_question(client, network):
     theme, _gdansk, _lisbon, marta, ines = network
     thread = _ask(theme, marta)
