@@ -1,7 +1,8 @@
 """Who may read, post in and moderate a space.
 
 A space outside a person's reach does not exist for them (404), as with the workspace's cohorts, so
-nobody learns which cohorts or lessons have discussions by trying numbers.
+nobody learns which cohorts or lessons have discussions by trying numbers. The cities' exchange is read by
+the members of any city or partner organisation and by staff, who moderate it.
 """
 
 from dataclasses import dataclass
@@ -10,6 +11,7 @@ from django.http import Http404
 
 from learning.models import Cohort, Enrolment
 from learning.workspace.permissions import is_staff_for_cohorts
+from toolkits.models import Membership, Organisation
 
 from .models import Block, Space
 
@@ -19,6 +21,8 @@ class SpaceAccess:
     read: bool = False
     moderate: bool = False
     blocked: bool = False
+    # In the cities' exchange: the organisation the person writes for (None for staff of no organisation).
+    organisation: Organisation | None = None
 
     @property
     def post(self) -> bool:
@@ -32,10 +36,42 @@ def _cohorts_of(space: Space):
     return Cohort.objects.filter(course__translation_key=space.course_key)
 
 
+def exchange_moderator(user) -> bool:
+    """Staff moderate the cities' exchange: those who see every plan, and those who manage every cohort."""
+    return user.is_authenticated and (user.is_staff or is_staff_for_cohorts(user))
+
+
+def exchange_membership(user) -> Membership | None:
+    """The organisation a person speaks for in the exchange: their first (a person working for two
+    organisations answers for the one they joined first)."""
+    if not user.is_authenticated:
+        return None
+    memberships = Membership.objects.filter(user=user).select_related("organisation")
+    return memberships.order_by("joined_at", "pk").first()
+
+
+def may_read_exchange(user) -> bool:
+    return user.is_authenticated and (
+        Membership.objects.filter(user=user).exists() or exchange_moderator(user)
+    )
+
+
+def _exchange_access(user, space: Space) -> SpaceAccess:
+    membership = exchange_membership(user)
+    moderate = exchange_moderator(user)
+    if membership is None and not moderate:
+        return SpaceAccess()
+    blocked = not moderate and Block.objects.filter(space=space, user=user).exists()
+    organisation = membership.organisation if membership else None
+    return SpaceAccess(read=True, moderate=moderate, blocked=blocked, organisation=organisation)
+
+
 def space_access(*, user, space: Space) -> SpaceAccess:
     """Three indexed queries at most: trainer?, member?, blocked?"""
     if not user.is_authenticated:
         return SpaceAccess()
+    if space.kind == Space.Kind.CITIES:
+        return _exchange_access(user, space)
     cohorts = _cohorts_of(space)
     moderate = is_staff_for_cohorts(user) or cohorts.filter(trainers=user).exists()
     member = (
@@ -63,6 +99,9 @@ def moderated_spaces(user):
     if is_staff_for_cohorts(user):
         return Space.objects.all()
     cohorts = Cohort.objects.filter(trainers=user)
-    return Space.objects.filter(cohort__in=cohorts) | Space.objects.filter(
+    spaces = Space.objects.filter(cohort__in=cohorts) | Space.objects.filter(
         cohort__isnull=True, course_key__in=cohorts.values("course__translation_key")
     )
+    if exchange_moderator(user):
+        spaces |= Space.objects.filter(kind=Space.Kind.CITIES)
+    return spaces

@@ -3,6 +3,8 @@
 A space belongs to a cohort (its members and trainers) or to a lesson (its questions): a lesson's space is
 either shared by every cohort of the course (`cohort` empty) or one per cohort, as the course decides.
 Lessons are referred to by their translation key, so a trainee who switches language finds the same space.
+The cities' exchange has one space per toolkit theme (by the theme's translation key), where city and
+partner teams ask each other; each thread and post there says which organisation wrote it.
 Each post is one row a notification can point at later (`Post.pk`, `Post.get_absolute_url`).
 """
 
@@ -21,6 +23,7 @@ class Space(models.Model):
     class Kind(models.TextChoices):
         COHORT = "cohort", _("Cohort discussion")
         LESSON = "lesson", _("Lesson questions")
+        CITIES = "cities", _("Cities' exchange")
 
     kind = models.CharField(_("kind"), max_length=10, choices=Kind)
     cohort = models.ForeignKey(
@@ -32,8 +35,11 @@ class Space(models.Model):
         related_name="spaces",
     )
     # The course's and the lesson's translation keys: the same space whatever language a person reads in.
-    course_key = models.UUIDField(_("course"))
+    course_key = models.UUIDField(_("course"), null=True, blank=True)
     lesson_key = models.UUIDField(_("lesson"), null=True, blank=True)
+    # One exchange per theme rather than one forum with tags: search, blocks and moderation already work
+    # per space, and a toolkit or a plan links to its themes' spaces directly.
+    theme_key = models.UUIDField(_("theme"), null=True, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     class Meta:
@@ -53,9 +59,27 @@ class Space(models.Model):
                 condition=Q(kind="lesson", cohort__isnull=True),
                 name="one_shared_questions_space_per_lesson",
             ),
+            models.UniqueConstraint(
+                fields=["theme_key"], condition=Q(kind="cities"), name="one_exchange_space_per_theme"
+            ),
             models.CheckConstraint(
-                condition=Q(kind="lesson", lesson_key__isnull=False)
-                | Q(kind="cohort", cohort__isnull=False, lesson_key__isnull=True),
+                condition=Q(
+                    kind="lesson", lesson_key__isnull=False, course_key__isnull=False, theme_key__isnull=True
+                )
+                | Q(
+                    kind="cohort",
+                    cohort__isnull=False,
+                    course_key__isnull=False,
+                    lesson_key__isnull=True,
+                    theme_key__isnull=True,
+                )
+                | Q(
+                    kind="cities",
+                    theme_key__isnull=False,
+                    cohort__isnull=True,
+                    course_key__isnull=True,
+                    lesson_key__isnull=True,
+                ),
                 name="space_kind_matches_its_keys",
             ),
         ]
@@ -75,6 +99,15 @@ class Thread(models.Model):
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("author"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    # In the cities' exchange: the city (or partner) that asked, as its author spoke for it then.
+    organisation = models.ForeignKey(
+        "toolkits.Organisation",
+        verbose_name=_("organisation"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
@@ -113,6 +146,15 @@ class Post(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="community_posts",
+    )
+    # In the cities' exchange: the organisation the author answered for (their city, never their e-mail).
+    organisation = models.ForeignKey(
+        "toolkits.Organisation",
+        verbose_name=_("organisation"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     body = models.TextField(_("text"), max_length=POST_MAX_LENGTH, validators=[validate_multiline])
     # A reference, not a copy: the quote is rendered from the quoted post, so hiding it hides the quote too.

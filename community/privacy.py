@@ -6,13 +6,16 @@ from django.utils.translation import gettext_lazy as _
 from .models import Block, Helpful, Post, ReadMark, Report, Thread
 
 EXPORT_DESCRIPTION = _(
-    "Your discussions: the threads you started, your posts and replies, the posts you marked helpful and "
-    "the posts you reported."
+    "Your discussions: the threads you started, your posts and replies (in the cities' exchange, with the "
+    "organisation you wrote for), the posts you marked helpful and the posts you reported."
 )
 
 PERSONAL_DATA = {
-    "community.Thread": "exported; the title stays, unsigned",
-    "community.Post": "exported; the text stays in its thread, signed 'a former member'",
+    "community.Thread": "exported; the title stays, unsigned (in the cities' exchange, still its city's)",
+    "community.Post": (
+        "exported; the text stays in its thread, signed 'a former member' (in the cities' exchange, with "
+        "the organisation it was written for: the city's answer, not the person's)"
+    ),
     "community.Helpful": "exported; deleted with the account (the post's count stays)",
     "community.ReadMark": "deleted with the account",
     "community.Report": "exported; the reporter is unset (moderators keep the report)",
@@ -21,16 +24,24 @@ PERSONAL_DATA = {
 }
 
 
+def _written_for(item) -> dict:
+    """In the cities' exchange, the organisation a thread or post was written for."""
+    return {"written_for": item.organisation.name} if item.organisation_id else {}
+
+
 def export_user_data(user) -> dict:
-    posts = Post.objects.filter(author=user).select_related("thread").order_by("created_at", "pk")
+    posts = (
+        Post.objects.filter(author=user).select_related("thread", "organisation").order_by("created_at", "pk")
+    )
+    threads = Thread.objects.filter(author=user).select_related("organisation").order_by("created_at", "pk")
     return {
         "discussion_threads": [
-            {"title": t.title, "started": t.created_at.isoformat()}
-            for t in Thread.objects.filter(author=user).order_by("created_at", "pk")
+            {"title": t.title, "started": t.created_at.isoformat(), **_written_for(t)} for t in threads
         ],
         "discussion_posts": [
             {
                 "thread": p.thread.title,
+                **_written_for(p),
                 "text": p.body,
                 "posted": p.created_at.isoformat(),
                 "hidden_by_a_moderator": p.hidden_at is not None,

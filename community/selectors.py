@@ -1,10 +1,18 @@
 """What the discussion pages list, each in a fixed number of queries whatever the number of posts."""
 
+from django.conf import settings
 from django.db import connection
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, Subquery
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, Subquery, Window
+from django.db.models.functions import RowNumber
+from wagtail.models import Locale
 
-from .access import SpaceAccess, moderated_spaces
-from .models import Helpful, ModerationNote, Post, ReadMark, Report, Thread
+from toolkits.models import Theme
+
+from .access import SpaceAccess, may_read_exchange, moderated_spaces
+from .models import Helpful, ModerationNote, Post, ReadMark, Report, Space, Thread
+
+# How many of a theme's latest questions a toolkit page shows a city team.
+EXCHANGE_LATEST = 3
 
 
 def _search(threads, q: str):
@@ -24,7 +32,11 @@ def space_threads(*, space, user, q: str = ""):
     """The space's threads, pinned first then the latest active, each marked unread or not for `user`
     (one query: the person's read mark is a subquery)."""
     read_at = ReadMark.objects.filter(thread=OuterRef("pk"), user=user).values("read_at")[:1]
-    threads = Thread.objects.filter(space=space).select_related("author").annotate(read_at=Subquery(read_at))
+    threads = (
+        Thread.objects.filter(space=space)
+        .select_related("author", "organisation")
+        .annotate(read_at=Subquery(read_at))
+    )
     if q:
         threads = _search(threads, q)
     threads = list(threads.order_by("-pinned", "-last_post_at", "-pk"))
@@ -40,7 +52,7 @@ def thread_posts(*, thread: Thread, user, access: SpaceAccess) -> tuple[list[Pos
     """
     posts = (
         Post.objects.filter(thread=thread)
-        .select_related("author", "quote__author")
+        .select_related("author", "quote__author", "organisation")
         .annotate(mine_helpful=Exists(Helpful.objects.filter(post=OuterRef("pk"), user=user)))
     )
     if access.moderate:
@@ -73,6 +85,63 @@ def space_lesson_title(space) -> str:
     lessons = LessonPage.objects.filter(translation_key=space.lesson_key)
     lesson = lessons.filter(locale=Locale.get_active()).first() or lessons.first()
     return lesson.title if lesson else ""
+
+
+def _in_reader_language(themes) -> dict:
+    """Translation key → the theme in the reader's language, else in the site's default, else its own."""
+    active = Locale.get_active().language_code
+    preference = {active: 0, settings.LANGUAGE_CODE: 1}
+    chosen = {}
+    for theme in themes.select_related("locale").order_by("pk"):
+        rank = preference.get(theme.locale.language_code, 2)
+        if theme.translation_key not in chosen or rank < chosen[theme.translation_key][0]:
+            chosen[theme.translation_key] = (rank, theme)
+    return {key: theme for key, (_rank, theme) in chosen.items()}
+
+
+def space_theme_name(space) -> str:
+    if space.theme_key is None:
+        return ""
+    theme = _in_reader_language(Theme.objects.filter(translation_key=space.theme_key)).get(space.theme_key)
+    return theme.name if theme else ""
+
+
+def exchange_themes() -> list[dict]:
+    """Every theme of the cities' exchange in the reader's language, with how many questions its space
+    holds: two queries whatever the number of themes."""
+    themes = _in_reader_language(Theme.objects.all())
+    counts = dict(
+        Space.objects.filter(kind=Space.Kind.CITIES)
+        .annotate(n=Count("threads"))
+        .values_list("theme_key", "n")
+    )
+    found = [{"theme": t, "threads": counts.get(key, 0)} for key, t in themes.items()]
+    return sorted(found, key=lambda item: item["theme"].name.casefold())
+
+
+def exchange_latest(*, user, theme_keys) -> dict | None:
+    """The latest questions of the exchange on each theme key (EXCHANGE_LATEST each, in one query), for
+    someone who may read the exchange; None for anyone else (an anonymous reader costs no query)."""
+    if not may_read_exchange(user):
+        return None
+    if not theme_keys:
+        return {}
+    ranked = (
+        Thread.objects.filter(space__kind=Space.Kind.CITIES, space__theme_key__in=theme_keys)
+        .annotate(
+            theme_key=F("space__theme_key"),
+            rank=Window(
+                RowNumber(), partition_by=F("space_id"), order_by=[F("last_post_at").desc(), F("pk").desc()]
+            ),
+        )
+        .filter(rank__lte=EXCHANGE_LATEST)
+        .select_related("organisation")
+        .order_by("-last_post_at", "-pk")
+    )
+    latest = {}
+    for thread in ranked:
+        latest.setdefault(thread.theme_key, []).append(thread)
+    return latest
 
 
 def lesson_space_cohorts(*, user, course):

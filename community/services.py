@@ -5,6 +5,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from learning.models import Cohort
+from toolkits.models import Theme
 
 from .access import SpaceAccess, space_access
 from .exceptions import NotAllowed, PostingBlocked, RateLimited
@@ -34,6 +35,12 @@ def lesson_space(*, course, lesson, cohort: Cohort | None) -> Space:
     return space
 
 
+def exchange_space(*, theme: Theme) -> Space:
+    """The cities' exchange on `theme`, the same space whichever language the theme is read in."""
+    space, _created = Space.objects.get_or_create(kind=Space.Kind.CITIES, theme_key=theme.translation_key)
+    return space
+
+
 def _may_post(user, space: Space, access: SpaceAccess | None, rate_limited: bool) -> SpaceAccess:
     access = access or space_access(user=user, space=space)
     if not access.read:
@@ -60,9 +67,16 @@ def thread_create(
     access = _may_post(author, space, access, rate_limited)
     now = timezone.now()
     thread = Thread.objects.create(
-        space=space, author=author, title=title, qa=qa and access.moderate, last_post_at=now
+        space=space,
+        author=author,
+        title=title,
+        qa=qa and access.moderate,
+        last_post_at=now,
+        organisation=access.organisation,
     )
-    Post.objects.create(thread=thread, author=author, body=body, by_trainer=access.moderate)
+    Post.objects.create(
+        thread=thread, author=author, body=body, by_trainer=access.moderate, organisation=access.organisation
+    )
     ReadMark.objects.update_or_create(thread=thread, user=author, defaults={"read_at": now})
     return thread
 
@@ -81,7 +95,12 @@ def post_create(
     if quote is not None and quote.thread_id != thread.pk:
         quote = None  # a quote points inside its own thread, never at a post the reader may not see
     post = Post.objects.create(
-        thread=thread, author=author, body=body, quote=quote, by_trainer=access.moderate
+        thread=thread,
+        author=author,
+        body=body,
+        quote=quote,
+        by_trainer=access.moderate,
+        organisation=access.organisation,
     )
     Thread.objects.filter(pk=thread.pk).update(last_post_at=post.created_at, reply_count=F("reply_count") + 1)
     ReadMark.objects.update_or_create(thread=thread, user=author, defaults={"read_at": post.created_at})

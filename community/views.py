@@ -12,9 +12,10 @@ from django.views.decorators.http import require_http_methods, require_POST
 from learning.models import Cohort, CoursePage, Enrolment, LessonPage
 from learning.selectors import learning_enrolment, lesson_course
 from learning.workspace.permissions import is_staff_for_cohorts
+from toolkits.models import Theme
 
 from . import selectors, services
-from .access import readable_space, space_access
+from .access import may_read_exchange, readable_space, space_access
 from .exceptions import CommunityError
 from .forms import ModerationForm, PostForm, ReportForm, SearchForm, ThreadForm
 from .models import Block, Post, Report, Thread
@@ -80,12 +81,37 @@ def lesson_space(request, pk):
     return redirect(services.lesson_space(course=course, lesson=lesson, cohort=cohort))
 
 
+@login_required
+def exchange_index(request):
+    """The cities' exchange: its themes, for the members of city and partner organisations and staff."""
+    if not may_read_exchange(request.user):
+        raise Http404
+    context = {"themes": selectors.exchange_themes()}
+    return TemplateResponse(request, "community/exchange.html", context)
+
+
+@login_required
+def exchange(request, theme):
+    """The exchange on one theme, found by the theme's slug (the same in every language)."""
+    found = Theme.objects.filter(slug=theme).first()
+    if found is None or not may_read_exchange(request.user):
+        raise Http404
+    return redirect(services.exchange_space(theme=found))
+
+
+def _titles(space) -> dict:
+    return {
+        "space_lesson_title": selectors.space_lesson_title(space),
+        "space_theme_name": selectors.space_theme_name(space),
+    }
+
+
 def _space_page(request, space, access, *, form=None, status=200):
     search = SearchForm(request.GET or None)
     q = search.cleaned_data["q"] if search.is_valid() else ""
     context = {
         "space": space,
-        "space_lesson_title": selectors.space_lesson_title(space),
+        **_titles(space),
         "access": access,
         "threads": selectors.space_threads(space=space, user=request.user, q=q),
         "search": search,
@@ -128,7 +154,7 @@ def _thread_page(request, thread, access, *, form=None, status=200):
     context = {
         "thread": thread,
         "space": thread.space,
-        "space_lesson_title": selectors.space_lesson_title(thread.space),
+        **_titles(thread.space),
         "access": access,
         "posts": posts,
         "held_back": held_back,

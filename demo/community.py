@@ -1,6 +1,7 @@
 """A lively conversation in the demo cohort "Brussels and online": threads in English, French and Arabic,
 quotes, a trainer's answers, helpful marks, a pinned welcome, a reported post a trainer hid, and a question
-about a lesson. Written through the community's services; loading again changes nothing."""
+about a lesson; and the cities' exchange, where Gdańsk, Lisbon, Dresden and Brighton ask each other on two
+themes. Written through the community's services; loading again changes nothing."""
 
 from datetime import timedelta
 
@@ -10,6 +11,7 @@ from accounts.models import User
 from community import services
 from community.models import Post, Thread
 from learning.models import Cohort, LessonPage
+from toolkits.models import Theme
 
 from .data import read
 
@@ -60,3 +62,10 @@ def load(stdout) -> None:
     questions = services.lesson_space(course=cohort.course, lesson=lesson, cohort=cohort)
     made += sum(_thread(questions, spec, trainer) for spec in plan["lesson_questions"]["threads"])
     stdout.write(f"  community: {made} new discussion threads in “{cohort.title}”")
+    exchanged = 0
+    for group in plan["cities_exchange"]:
+        theme = Theme.objects.filter(slug=group["theme"]).order_by("pk").first()
+        space = services.exchange_space(theme=theme)
+        # Nothing in the exchange is hidden: no moderator is needed to write it.
+        exchanged += sum(_thread(space, spec, None) for spec in group["threads"])
+    stdout.write(f"  community: {exchanged} new questions in the cities' exchange")

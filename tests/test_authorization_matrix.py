@@ -160,6 +160,20 @@ MATRIX = {
     "community:report": Entry("post", _c("report", "post"), lambda w: {"reason": "spam"}),
     "community:moderate": Entry("post", _c("moderate", "post"), lambda w: {"note": "Off topic"}),
     "community:report_dismiss": Entry("post", _c("report_dismiss", "report"), dict),
+    # The cities' exchange: the members of any city or partner organisation (here Dresden's official) and
+    # staff; a trainee, a trainer and an editor of no organisation get a 404 (tests/community/test_exchange).
+    "community:exchange_index": Entry(
+        "get",
+        lambda w: reverse("community:exchange_index"),
+        None,
+        frozenset({"official of another city", "staff"}),
+    ),
+    "community:exchange": Entry(
+        "get",
+        lambda w: reverse("community:exchange", args=[w["theme"].slug]),
+        None,
+        frozenset({"official of another city", "staff"}),
+    ),
     "toolkits:plan": Entry("get", _plan("plan")),
     "toolkits:section": Entry(
         "post", _section("section"), lambda w: {"version": 0, "text": "Hijacked"}, NOBODY

@@ -11,6 +11,7 @@ from django.http import Http404
 from django.utils import timezone
 from wagtail.models import Page
 
+from community.selectors import exchange_latest
 from core.localize import active_locale, translations_for
 from core.site_cache import cached_per_site
 from core.view_restrictions import view_restrictions_exist
@@ -29,6 +30,7 @@ from .models import (
     Theme,
     ToolkitDocument,
     ToolkitPage,
+    ToolkitRelatedPage,
 )
 
 TOOLKITS_PER_PAGE = 12
@@ -168,6 +170,11 @@ def toolkit_details(*, toolkit: ToolkitPage, request=None) -> dict:
     for link in documents:
         link.download_count = counts.get(link.document_id, 0)
     themes = _localized_themes(request)
+    own_themes = [themes.get(t.translation_key, t) for t in toolkit.themes.all()]
+    user = getattr(request, "user", None)
+    # Only a signed-in reader of the exchange gets its latest questions; anonymous readers a link per
+    # theme (to sign in), so the page cached whole for them never holds a question and costs no query.
+    latest = exchange_latest(user=user, theme_keys=[t.translation_key for t in own_themes]) if user else None
     related = [link.target for link in toolkit.related_links.select_related("target__content_type")]
     localized = translations_for(related, request)
     related_pages = [localized[p.pk] for p in related if p.pk in localized]
@@ -175,7 +182,9 @@ def toolkit_details(*, toolkit: ToolkitPage, request=None) -> dict:
     return {
         "documents": documents,
         "download_total": sum(counts.values()),
-        "theme_names": [themes.get(t.translation_key, t).name for t in toolkit.themes.all()],
+        "theme_names": [t.name for t in own_themes],
+        "exchange": [{"theme": t, "threads": (latest or {}).get(t.translation_key, [])} for t in own_themes],
+        "exchange_reader": latest is not None,
         "partner_organisations": list(toolkit.organisations.all()),
         "related_templates": templates,
         "related_courses": [p for p in related_pages if p not in templates],
@@ -309,6 +318,22 @@ def my_plans(*, user) -> dict:
         .distinct()
     )
     return {"own": list(own), "to_review": list(to_review)}
+
+
+def plan_themes(*, plan: ActionPlan, request=None) -> list[Theme]:
+    """The themes of the plan's toolkit or, for a plan started from a template alone, of the toolkits
+    that offer its template (in any language): the exchanges its team may want to ask in."""
+    tagged = ToolkitPage.themes.through.objects
+    if plan.toolkit_id:
+        tagged = tagged.filter(toolkitpage_id=plan.toolkit_id)
+    else:
+        offering = ToolkitRelatedPage.objects.filter(target__translation_key=plan.template.translation_key)
+        tagged = tagged.filter(toolkitpage_id__in=offering.values("page_id"))
+    keys = set(
+        Theme.objects.filter(pk__in=tagged.values("theme_id")).values_list("translation_key", flat=True)
+    )
+    themes = _localized_themes(request)
+    return sorted((themes[key] for key in keys if key in themes), key=lambda theme: theme.name.casefold())
 
 
 def published_case(*, public_id) -> ActionPlan:

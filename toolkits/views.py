@@ -75,6 +75,7 @@ def plan_detail(request, public_id):
         "access": access,
         "sections": sections,
         "reviewers": list(selectors.reviewer_organisations(plan=plan)),
+        "themes": selectors.plan_themes(plan=plan, request=request),
     }
     return TemplateResponse(request, "toolkits/plan_detail.html", context)
 
