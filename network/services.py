@@ -114,8 +114,7 @@ def message_send(*, conversation: Conversation, sender, body: str, rate_limited:
     """An answer in a conversation `sender` takes part in (whether or not the other is still listed)."""
     if not conversation.is_participant(sender):
         raise NotListed
-    other_id = conversation.other_id(sender)
-    recipient = type(sender).objects.filter(pk=other_id).first() if other_id else None
+    recipient = conversation.second if sender.pk == conversation.first_id else conversation.first
     _may_write(sender, recipient)
     if rate_limited:
         _consume(sender, new_conversation=False)
