@@ -2,16 +2,16 @@
 
 A fixed list of codes, each named in itself as settings.LANGUAGES names the site's: a filter link means
 the same language whatever language the reader browses in, and nobody types a language nobody can find.
+Only languages whose script the site's vendored fonts draw: a name in a script the page cannot show
+would be a row of empty boxes.
 """
 
 from django.conf import settings
 
 EXTRA_LANGUAGES = [
     ("am", "አማርኛ"),
-    ("bn", "বাংলা"),
     ("ckb", "کوردی"),
     ("ff", "Pulaar"),
-    ("hi", "हिन्दी"),
     ("ku", "Kurdî"),
     ("ps", "پښتو"),
     ("prs", "دری"),

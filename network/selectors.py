@@ -106,9 +106,10 @@ def cards(profiles, *, viewer, locale) -> list[Card]:
         if profile.show_organisation:
             card.organisation = user.organisation
         if profile.show_topics:
+            # A catalogue topic and a toolkit theme may share a name: the card names it once.
             card.topics = sorted(
-                [topic_names[t.pk] for t in profile.topics.all()]
-                + [theme_names[t.pk] for t in profile.themes.all()]
+                {topic_names[t.pk] for t in profile.topics.all()}
+                | {theme_names[t.pk] for t in profile.themes.all()}
             )
         if profile.show_bio:
             card.bio = profile.bio
