@@ -117,12 +117,6 @@ class Conversation(models.Model):
     def is_participant(self, user) -> bool:
         return user.is_authenticated and user.pk in (self.first_id, self.second_id)
 
-    def other_id(self, user) -> int | None:
-        return self.second_id if user.pk == self.first_id else self.first_id
-
-    def read_at_of(self, user):
-        return self.first_read_at if user.pk == self.first_id else self.second_read_at
-
 
 class Message(models.Model):
     conversation = models.ForeignKey(
