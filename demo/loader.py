@@ -3,10 +3,10 @@
 from django.core.management import call_command
 from django.db import transaction
 
-from . import accounts, certificates, community, learning, legal, pages, toolkits
+from . import accounts, certificates, community, learning, legal, network, pages, toolkits
 from .data import DEMO_ACCOUNTS, read
 
-PARTS = (accounts, pages, learning, certificates, toolkits, legal, community)
+PARTS = (accounts, pages, learning, certificates, toolkits, legal, community, network)
 
 
 @transaction.atomic

@@ -26,6 +26,8 @@ from learning.certificates.models import Certificate, CertificateDesign
 from learning.certificates.services import certificate_issue
 from learning.models import Enrolment, Reflection, Topic
 from learning.workspace.models import CohortInvitation
+from network import services as network_services
+from network.models import Message, PersonBlock
 from tests.factories import (
     CohortFactory,
     EnrolmentFactory,
@@ -77,6 +79,14 @@ def _lesson(name, lesson, *block):
 
 
 NOBODY = frozenset()
+# Every signed-in role: the network's directory and its listed profiles are for all of them.
+SIGNED_IN = frozenset(ROLES) - {"anonymous"}
+
+
+def _n(name, key):
+    return lambda w: reverse(f"network:{name}", args=[w[key].public_id])
+
+
 # Objects of other people: the victim trainee's, trainer A's cohort, the city of Gdańsk's plan.
 MATRIX = {
     "learning:enrol": Entry("post", lambda w: reverse("learning:enrol", args=[w["closed"].pk]), None, NOBODY),
@@ -174,6 +184,20 @@ MATRIX = {
         None,
         frozenset({"official of another city", "staff"}),
     ),
+    # The directory and a listed profile: any signed-in person (tests/network adds unlisted and blocked).
+    "network:directory": Entry("get", lambda w: reverse("network:directory"), None, SIGNED_IN),
+    "network:person": Entry("get", _n("person", "profile"), None, SIGNED_IN),
+    "network:message_start": Entry(
+        "post", _n("message_start", "profile"), lambda w: {"body": "Hi"}, SIGNED_IN
+    ),
+    "network:person_block": Entry("post", _n("person_block", "profile"), dict, SIGNED_IN),
+    # A conversation is its two people's only: not even staff read it.
+    "network:conversation": Entry("get", _n("conversation", "conversation"), None, NOBODY),
+    "network:reply": Entry("post", _n("reply", "conversation"), lambda w: {"body": "Intruding"}, NOBODY),
+    "network:conversation_block": Entry("post", _n("conversation_block", "conversation"), dict, NOBODY),
+    "network:block_remove": Entry(
+        "post", lambda w: reverse("network:block_remove", args=[w["person_block"].pk]), dict, NOBODY
+    ),
     "toolkits:plan": Entry("get", _plan("plan")),
     "toolkits:section": Entry(
         "post", _section("section"), lambda w: {"version": 0, "text": "Hijacked"}, NOBODY
@@ -269,6 +293,8 @@ OWN_DATA = {
     "learning:workspace:waiting",
     "community:reports",  # only the reports of the spaces the person moderates (tests/community)
     "toolkits:my_plans",
+    "network:settings",
+    "network:inbox",  # only the requester's own conversations (tests/network/test_messages.py)
 }
 OUR_ADMIN = (
     "admin/learning/",
@@ -292,7 +318,9 @@ def project_routes():
             else:
                 name = f"{namespace}:{pattern.name}" if namespace and pattern.name else pattern.name
                 module = getattr(pattern.callback, "__module__", "")
-                ours = module.startswith(("learning", "toolkits", "accounts", "home", "core", "community"))
+                ours = module.startswith(
+                    ("learning", "toolkits", "accounts", "home", "core", "community", "network")
+                )
                 if (
                     ours
                     or prefix.startswith(OUR_ADMIN)
@@ -375,6 +403,13 @@ def build_world(capture_on_commit_callbacks):
     thread = community_services.thread_create(space=space, author=active.user, title="Ours", body="Hello all")
     post = thread.posts.get()
     report = community_services.post_report(post=post, reporter=completed.user, reason="other")
+    network_services.profile_update(
+        user=active.user, listed=True, shown={}, languages=["en"], topics=[], themes=[], bio=""
+    )
+    conversation = network_services.conversation_start(
+        sender=completed.user, recipient=active.user, body="Private", rate_limited=False
+    ).conversation
+    person_block = network_services.person_block(blocker=completed.user, blocked=_user())
     trainer_b = _user(TRAINERS)
     CohortFactory(course=make_course()).trainers.add(trainer_b)
     world = {
@@ -391,6 +426,9 @@ def build_world(capture_on_commit_callbacks):
         "thread": thread,
         "post": post,
         "report": report,
+        "profile": active.user.directory_profile,
+        "conversation": conversation,
+        "person_block": person_block,
         "text": text,
         "quiz": quiz,
         "reflection": reflection,
@@ -441,6 +479,8 @@ def snapshot(w):
         sorted(Post.objects.values_list("pk", "hidden_at", "helpful_count")),
         sorted(Report.objects.values_list("pk", "resolved_at")),
         sorted(Block.objects.values_list("pk", flat=True)),
+        sorted(Message.objects.values_list("pk", flat=True)),
+        sorted(PersonBlock.objects.values_list("pk", flat=True)),
     )
 
 

@@ -70,6 +70,10 @@ def actor(name: str, w):
         return w["completed"].user if name == "learning:completed" else w["active"].user
     if name.startswith("toolkits:"):
         return w["plan"].created_by
+    if name in ("network:conversation", "network:reply", "network:conversation_block"):
+        return w["active"].user  # one of the conversation's two people: nobody else may open it
+    if name == "network:block_remove":
+        return w["person_block"].blocker
     if name in OWN_DATA:
         return w["active"].user
     return w["users"]["staff"]

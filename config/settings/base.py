@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "toolkits",
     "community",
     "reminders",
+    "network",
     "outbox",
     # Wagtail
     "wagtail_localize",
@@ -444,3 +445,7 @@ LINKEDIN_ORGANIZATION_ID = env("LINKEDIN_ORGANIZATION_ID", default="")
 CERTIFICATE_VERIFY_RATE = env("CERTIFICATE_VERIFY_RATE", default="60/m/ip")
 # Posts (threads and replies) one person may write in the discussions: a conversation, not a flood.
 COMMUNITY_POST_RATE = env("COMMUNITY_POST_RATE", default="8/5m/user,100/d/user")
+# Messages between two people in the network (every message), and new conversations (people one has not
+# written to before: what a spammer would send) on top of that.
+NETWORK_MESSAGE_RATE = env("NETWORK_MESSAGE_RATE", default="10/10m/user,60/d/user")
+NETWORK_CONVERSATION_RATE = env("NETWORK_CONVERSATION_RATE", default="5/h/user,20/d/user")
