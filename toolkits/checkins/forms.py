@@ -63,7 +63,9 @@ class ItemFormSet(forms.BaseFormSet):
 def _formset(form_class, items, data, prefix, initial):
     count = len(items)
     # Exactly the plan's rows: never more forms than it has, whatever a forged management form says.
-    formset_class = forms.formset_factory(form_class, formset=ItemFormSet, extra=0, absolute_max=count + 1)
+    formset_class = forms.formset_factory(
+        form_class, formset=ItemFormSet, extra=0, max_num=count, absolute_max=count + 1
+    )
     return formset_class(data, items=items, prefix=prefix, initial=initial)
 
 
