@@ -39,8 +39,10 @@ from tests.factories import (
     text_block,
 )
 from tests.toolkits import factories as f
+from tests.toolkits.checkin_helpers import fill
 from toolkits import services as toolkit_services
-from toolkits.models import ActionPlan, PlanComment, PlanSection
+from toolkits.checkins import services as checkin_services
+from toolkits.models import ActionPlan, CheckIn, CheckInComment, PlanComment, PlanSection
 
 pytestmark = pytest.mark.django_db
 
@@ -66,6 +68,12 @@ def _plan(name, **extra):
 
 def _section(name):
     return lambda w: reverse(f"toolkits:{name}", kwargs={"public_id": w["plan"].public_id, "key": w["key"]})
+
+
+def _checkin(name):
+    return lambda w: reverse(
+        f"toolkits:{name}", kwargs={"public_id": w["checkin"].plan.public_id, "months": w["checkin"].months}
+    )
 
 
 def _c(name, key):
@@ -181,6 +189,10 @@ MATRIX = {
     "toolkits:plan_export": Entry("get", _plan("plan_export", fmt="pdf")),
     "toolkits:case": Entry("get", _plan("case"), None, NOBODY),  # a draft is not a case, even for staff
     "toolkits:case_export": Entry("get", _plan("case_export", fmt="pdf"), None, NOBODY),
+    # Lisbon's submitted check-in, mentored by Brighton: the team records, the mentor reads and comments
+    # (tests/toolkits/test_checkin_access.py adds the mentor and a peer reviewer); staff only read.
+    "toolkits:checkin": Entry("get", _checkin("checkin")),
+    "toolkits:checkin_comment": Entry("post", _checkin("checkin_comment"), lambda w: {"body": "Hi"}, NOBODY),
     "toolkits:plan_start": Entry(
         "post",
         lambda w: reverse("toolkits:plan_start", args=[w["template"].pk]),
@@ -204,7 +216,12 @@ ADMIN_AREAS = {
     "wagtailsnippets_accounts_legalversion": ("legal", frozenset({"staff", "editor"})),
 }
 PLANS_REPORT = {"toolkits_plans_report", "toolkits_plans_report_results"}
-ADMIN_REPORTS = {"toolkits_downloads_report", "toolkits_downloads_report_results"}
+ADMIN_REPORTS = {
+    "toolkits_downloads_report",
+    "toolkits_downloads_report_results",
+    "toolkits_overdue_checkins_report",
+    "toolkits_overdue_checkins_report_results",
+}
 # Admin views that need an object of another kind than their area's.
 ADMIN_OBJECT = {
     "learning_certificates:issue_for_cohort": "cohort",
@@ -260,6 +277,7 @@ OUR_ADMIN = (
     "admin/learning/",
     "admin/reports/action-plans",
     "admin/reports/toolkit-downloads",
+    "admin/reports/overdue-checkins",
     "admin/snippets/learning/",
     "admin/snippets/toolkits/",
     "admin/snippets/accounts/",
@@ -361,6 +379,7 @@ def build_world(capture_on_commit_callbacks):
     thread = community_services.thread_create(space=space, author=active.user, title="Ours", body="Hello all")
     post = thread.posts.get()
     report = community_services.post_report(post=post, reporter=completed.user, reason="other")
+    checkin = _submitted_checkin(template)
     trainer_b = _user(TRAINERS)
     CohortFactory(course=make_course()).trainers.add(trainer_b)
     world = {
@@ -383,6 +402,7 @@ def build_world(capture_on_commit_callbacks):
         "plan": plan,
         "key": key,
         "comment": comment,
+        "checkin": checkin,
         "template": template,
         "gdansk": gdansk,
         "pairing": f.pairing(dresden, gdansk),
@@ -403,6 +423,22 @@ def build_world(capture_on_commit_callbacks):
         "staff": _user(is_staff=True, is_superuser=True),
     }
     return world
+
+
+def _submitted_checkin(template):
+    """Lisbon's final plan, mentored by Brighton: its 3-month check-in, due and submitted."""
+    lisbon, brighton = (
+        f.OrganisationFactory(name="City of Lisbon"),
+        f.OrganisationFactory(name="City of Brighton"),
+    )
+    f.pairing(brighton, lisbon)
+    official = f.member(lisbon)
+    plan = f.plan(template, lisbon, official, title="Lisbon plan")
+    fill(plan, official, actions=2, goals=1)
+    toolkit_services.plan_transition(plan=plan, action="finalise", user=official)
+    CheckIn.objects.filter(plan=plan, months=3).update(due_on=timezone.localdate())
+    checkin = CheckIn.objects.get(plan=plan, months=3)
+    return checkin_services.checkin_submit(checkin=checkin, user=official, actions=[], indicators=[])
 
 
 def legal_draft():
@@ -427,6 +463,8 @@ def snapshot(w):
         sorted(Post.objects.values_list("pk", "hidden_at", "helpful_count")),
         sorted(Report.objects.values_list("pk", "resolved_at")),
         sorted(Block.objects.values_list("pk", flat=True)),
+        sorted(CheckIn.objects.values_list("pk", "submitted_at", "updated_at")),
+        sorted(CheckInComment.objects.values_list("pk", flat=True)),
     )
 
 
