@@ -1,6 +1,6 @@
-"""The mentor check-in journey (issue 16), in a real browser, with axe and screenshots (the pages use no script):
-a Gdańsk official records the 3-month check-in of a final plan, Lisbon's mentor comments on it (in
-Arabic too), and the plan page shows the progress."""
+"""The mentor check-in journey (issue 16), in a real browser, with axe and screenshots (its pages use no
+script): a Gdańsk official records the 3-month check-in of a final plan, Lisbon's mentor comments on it
+(in Arabic too), and the plan page shows the progress."""
 
 import re
 from datetime import timedelta
