@@ -41,8 +41,10 @@ from tests.factories import (
     text_block,
 )
 from tests.toolkits import factories as f
+from tests.toolkits.checkin_helpers import fill
 from toolkits import services as toolkit_services
-from toolkits.models import ActionPlan, PlanComment, PlanSection
+from toolkits.checkins import services as checkin_services
+from toolkits.models import ActionPlan, CheckIn, CheckInComment, PlanComment, PlanSection
 
 pytestmark = pytest.mark.django_db
 
@@ -68,6 +70,12 @@ def _plan(name, **extra):
 
 def _section(name):
     return lambda w: reverse(f"toolkits:{name}", kwargs={"public_id": w["plan"].public_id, "key": w["key"]})
+
+
+def _checkin(name):
+    return lambda w: reverse(
+        f"toolkits:{name}", kwargs={"public_id": w["checkin"].plan.public_id, "months": w["checkin"].months}
+    )
 
 
 def _c(name, key):
@@ -219,6 +227,10 @@ MATRIX = {
     "toolkits:plan_export": Entry("get", _plan("plan_export", fmt="pdf")),
     "toolkits:case": Entry("get", _plan("case"), None, NOBODY),  # a draft is not a case, even for staff
     "toolkits:case_export": Entry("get", _plan("case_export", fmt="pdf"), None, NOBODY),
+    # Lisbon's submitted check-in, mentored by Brighton: the team records, the mentor reads and comments
+    # (tests/toolkits/test_checkin_access.py adds the mentor and a peer reviewer); staff only read.
+    "toolkits:checkin": Entry("get", _checkin("checkin")),
+    "toolkits:checkin_comment": Entry("post", _checkin("checkin_comment"), lambda w: {"body": "Hi"}, NOBODY),
     "toolkits:plan_start": Entry(
         "post",
         lambda w: reverse("toolkits:plan_start", args=[w["template"].pk]),
@@ -242,7 +254,12 @@ ADMIN_AREAS = {
     "wagtailsnippets_accounts_legalversion": ("legal", frozenset({"staff", "editor"})),
 }
 PLANS_REPORT = {"toolkits_plans_report", "toolkits_plans_report_results"}
-ADMIN_REPORTS = {"toolkits_downloads_report", "toolkits_downloads_report_results"}
+ADMIN_REPORTS = {
+    "toolkits_downloads_report",
+    "toolkits_downloads_report_results",
+    "toolkits_overdue_checkins_report",
+    "toolkits_overdue_checkins_report_results",
+}
 # Admin views that need an object of another kind than their area's.
 ADMIN_OBJECT = {
     "learning_certificates:issue_for_cohort": "cohort",
@@ -300,6 +317,7 @@ OUR_ADMIN = (
     "admin/learning/",
     "admin/reports/action-plans",
     "admin/reports/toolkit-downloads",
+    "admin/reports/overdue-checkins",
     "admin/snippets/learning/",
     "admin/snippets/toolkits/",
     "admin/snippets/accounts/",
@@ -410,6 +428,7 @@ def build_world(capture_on_commit_callbacks):
         sender=completed.user, recipient=active.user, body="Private", rate_limited=False
     ).conversation
     person_block = network_services.person_block(blocker=completed.user, blocked=_user())
+    checkin = _submitted_checkin(template)
     trainer_b = _user(TRAINERS)
     CohortFactory(course=make_course()).trainers.add(trainer_b)
     world = {
@@ -435,6 +454,7 @@ def build_world(capture_on_commit_callbacks):
         "plan": plan,
         "key": key,
         "comment": comment,
+        "checkin": checkin,
         "template": template,
         "gdansk": gdansk,
         "pairing": f.pairing(dresden, gdansk),
@@ -455,6 +475,22 @@ def build_world(capture_on_commit_callbacks):
         "staff": _user(is_staff=True, is_superuser=True),
     }
     return world
+
+
+def _submitted_checkin(template):
+    """Lisbon's final plan, mentored by Brighton: its 3-month check-in, due and submitted."""
+    lisbon, brighton = (
+        f.OrganisationFactory(name="City of Lisbon"),
+        f.OrganisationFactory(name="City of Brighton"),
+    )
+    f.pairing(brighton, lisbon)
+    official = f.member(lisbon)
+    plan = f.plan(template, lisbon, official, title="Lisbon plan")
+    fill(plan, official, actions=2, goals=1)
+    toolkit_services.plan_transition(plan=plan, action="finalise", user=official)
+    CheckIn.objects.filter(plan=plan, months=3).update(due_on=timezone.localdate())
+    checkin = CheckIn.objects.get(plan=plan, months=3)
+    return checkin_services.checkin_submit(checkin=checkin, user=official, actions=[], indicators=[])
 
 
 def legal_draft():
@@ -481,6 +517,8 @@ def snapshot(w):
         sorted(Block.objects.values_list("pk", flat=True)),
         sorted(Message.objects.values_list("pk", flat=True)),
         sorted(PersonBlock.objects.values_list("pk", flat=True)),
+        sorted(CheckIn.objects.values_list("pk", "submitted_at", "updated_at")),
+        sorted(CheckInComment.objects.values_list("pk", flat=True)),
     )
 
 

@@ -68,6 +68,8 @@ def actor(name: str, w):
         return w["cohort"].trainers.first()
     if name.startswith(("learning:", "certificates:")):
         return w["completed"].user if name == "learning:completed" else w["active"].user
+    if name.startswith("toolkits:checkin"):
+        return w["checkin"].plan.created_by
     if name.startswith("toolkits:"):
         return w["plan"].created_by
     if name in ("network:conversation", "network:reply", "network:conversation_block"):

@@ -8,6 +8,7 @@ from core import site_cache
 
 from . import tasks
 from .blocks import snapshot_sections
+from .checkins.services import checkins_schedule
 from .models import (
     ActionPlan,
     ActionPlanTemplatePage,
@@ -166,6 +167,9 @@ def plan_transition(*, plan: ActionPlan, action: str, user) -> ActionPlan:
     if action == "unpublish":
         plan.published_at = None
     plan.save(update_fields=["status", "updated_at", "published_at"])
+    if action == "finalise":
+        # A mentee city's final plan is followed up by its mentor (toolkits.checkins).
+        checkins_schedule(plan=plan, final_on=timezone.localdate())
     if action in {"publish", "unpublish"}:
         # Public pages list published cases (toolkit, library, search): caches keyed on the content
         # version must not keep showing the old list.

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import views
+from .checkins import views as checkin_views
 
 app_name = "toolkits"
 
@@ -20,6 +21,12 @@ urlpatterns = [
     path("plans/<uuid:public_id>/publish/", views.plan_publish, name="plan_publish"),
     path("plans/<uuid:public_id>/history/", views.plan_history, name="plan_history"),
     path("plans/<uuid:public_id>/export.<str:fmt>", views.plan_export, name="plan_export"),
+    path("plans/<uuid:public_id>/checkins/<int:months>/", checkin_views.checkin_detail, name="checkin"),
+    path(
+        "plans/<uuid:public_id>/checkins/<int:months>/comments/",
+        checkin_views.checkin_comment,
+        name="checkin_comment",
+    ),
     path("cases/<uuid:public_id>/", views.case_detail, name="case"),
     path("cases/<uuid:public_id>/export.<str:fmt>", views.case_export, name="case_export"),
 ]

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from django_htmx.http import reswap, retarget
 
 from . import selectors, services
+from .checkins import selectors as checkin_selectors
 from .display import plan_view, published_view, section_view
 from .exports import plan_docx, plan_pdf
 from .forms import (
@@ -69,11 +70,14 @@ def plan_start(request, template_id: int):
 
 def plan_detail(request, public_id):
     plan, access = selectors.plan_for(user=request.user, public_id=public_id)
-    sections = plan_view(selectors.plan_sections(plan=plan))
+    rows = selectors.plan_sections(plan=plan)
     context = {
         "plan": plan,
         "access": access,
-        "sections": sections,
+        "sections": plan_view(rows),
+        "progress": checkin_selectors.plan_progress(
+            user=request.user, plan=plan, access=access, sections=rows
+        ),
         "reviewers": list(selectors.reviewer_organisations(plan=plan)),
         "themes": selectors.plan_themes(plan=plan, request=request),
     }

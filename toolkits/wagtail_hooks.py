@@ -16,6 +16,7 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from .checkins.reports import OverdueCheckInReportView
 from .models import ActionPlan, DownloadEvent, Organisation, Pairing, Theme
 from .selectors import download_report_rows, readable_plans, report_toolkits, sees_every_plan
 
@@ -163,6 +164,16 @@ def register_report_urls():
             DownloadReportView.as_view(results_only=True),
             name="toolkits_downloads_report_results",
         ),
+        path(
+            "reports/overdue-checkins/",
+            OverdueCheckInReportView.as_view(),
+            name="toolkits_overdue_checkins_report",
+        ),
+        path(
+            "reports/overdue-checkins/results/",
+            OverdueCheckInReportView.as_view(results_only=True),
+            name="toolkits_overdue_checkins_report_results",
+        ),
     ]
 
 
@@ -180,6 +191,13 @@ class StaffMenuItem(MenuItem):
 def register_report_menu_item():
     return StaffMenuItem(
         _("Toolkit downloads"), reverse("toolkits_downloads_report"), icon_name="download", order=1100
+    )
+
+
+@hooks.register("register_reports_menu_item")
+def register_overdue_checkins_menu_item():
+    return StaffMenuItem(
+        _("Overdue check-ins"), reverse("toolkits_overdue_checkins_report"), icon_name="warning", order=1110
     )
 
 

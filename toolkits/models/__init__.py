@@ -4,6 +4,7 @@ Split by concept: who (organisations), what editors publish (pages), what cities
 what the library counts (downloads).
 """
 
+from .checkins import CheckIn, CheckInActionUpdate, CheckInComment, CheckInIndicatorValue
 from .downloads import DownloadConsent, DownloadEvent
 from .organisations import Membership, Organisation, Pairing, Theme
 from .pages import (
@@ -18,6 +19,10 @@ from .plans import ActionPlan, PlanComment, PlanRevision, PlanSection, PlanShare
 __all__ = [
     "ActionPlan",
     "ActionPlanTemplatePage",
+    "CheckIn",
+    "CheckInActionUpdate",
+    "CheckInComment",
+    "CheckInIndicatorValue",
     "DownloadConsent",
     "DownloadEvent",
     "Membership",
