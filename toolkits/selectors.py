@@ -188,9 +188,11 @@ class _CountedRows:
         if number < 1:
             return
         start = (number - 1) * per_page
-        rows = list(self.queryset.annotate(rows_in_all=Window(Count("pk")))[start : start + per_page])
+        rows = self.pages[start] = list(
+            self.queryset.annotate(rows_in_all=Window(Count("pk")))[start : start + per_page]
+        )
         if rows:
-            self.total, self.pages[start] = rows[0].rows_in_all, rows
+            self.total = rows[0].rows_in_all
         elif start == 0:
             self.total = 0
 
