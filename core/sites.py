@@ -8,8 +8,10 @@ cache entries (core.middleware.CachedSiteMiddleware), so Wagtail never asks its 
 
 The same two reads bring what every page asks next, which would otherwise be a query each: the sites'
 settings shown on every page (the footer, `read_settings_along`), the list of locales
-(core.localize.locale_codes), and, with the home pages' translations, the other pages every page links
-to (the header's sections, `read_along`).
+(core.localize.locale_codes), values an app registers (`read_value_along`: the current versions of the
+terms, asked on every signed-in page), and, with the home pages' translations, the other pages every
+page links to (the header's sections, `read_along`). Nothing here outlives the request: what is cached
+goes through core.site_cache, under the entries that already held it.
 """
 
 from collections.abc import Callable
