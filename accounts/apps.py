@@ -10,9 +10,10 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Accounts")
 
     def ready(self):
-        from core import site_cache
+        from core import site_cache, sites
         from core.language import language_switched
 
+        from .consent import CURRENT_VERSIONS_ALONG, current_versions_along
         from .language_offer import offer_after_switch
 
         # A signed-in person who switches language may want their e-mails and certificates in it too.
@@ -22,6 +23,8 @@ class AccountsConfig(AppConfig):
         site_cache.register(
             self.get_model("LegalVersion"), ignore_fields={"latest_revision", "has_unpublished_changes"}
         )
+        # Asked on every page of a signed-in person: with an empty cache, read with the sites.
+        sites.read_value_along(CURRENT_VERSIONS_ALONG, current_versions_along)
 
 
 class UsersAdminConfig(WagtailUsersAppConfig):

@@ -1,13 +1,12 @@
 """Where what the visitor is looking at lives in each language."""
 
 from django.conf import settings
-from django.db.models import Q
 from django.dispatch import Signal
 from django.http import HttpResponse
 from django.urls import translate_url
 from wagtail.models import Page, Site
 
-from . import sections
+from .sites import site_pages
 
 
 def language_urls(request, page: Page | None = None) -> dict[str, str]:
@@ -38,22 +37,32 @@ def language_urls(request, page: Page | None = None) -> dict[str, str]:
 
 def live_versions(request, page: Page) -> list[Page]:
     """The live pages that share a translation key with `page` or with its site's home page, with their
-    locales. Read once per request: the language switcher and the canonical links (core.canonical) both
-    need them, and on an empty cache both are built in the same response."""
+    locales, in tree order. The language switcher and the canonical links (core.canonical) both need
+    them, and on an empty cache both are built in the same response: the home page's come from the
+    site's pages (core.sites.site_pages), the page's own from the routing's read (core.routing), else
+    from one query."""
     site = Site.find_for_request(request)
-    keys = {page.translation_key} | ({site.root_page.translation_key} if site else set())
-    remembered = getattr(request, "_live_versions", None)
-    if remembered is None or remembered[0] != keys:
-        wanted = Q(translation_key__in=keys)
-        with_sections = "_section_pages" not in request.__dict__
-        if with_sections:  # the header's section links (core.sections) come in the same read
-            wanted |= sections.section_q()
-        pages = list(Page.objects.live().filter(wanted).select_related("locale"))
-        if with_sections:
-            sections.remember(request, pages)
-        remembered = (keys, [page for page in pages if page.translation_key in keys])
-        request._live_versions = remembered
-    return remembered[1]
+    root_key = site.root_page.translation_key if site else None
+    pages = [p for p in site_pages(request) if p.live and p.translation_key == root_key] if site else []
+    if page.translation_key != root_key:
+        pages += page_translations(request, page)
+    return sorted(pages, key=lambda p: p.path)
+
+
+def page_translations(request, page: Page) -> list[Page]:
+    """The live pages that share `page`'s translation key, with their locales: those the routing read
+    with the page (`remember_translations`), else one query, kept for the request."""
+    memo = request.__dict__.setdefault("_page_translations", {})
+    if page.translation_key not in memo:
+        memo[page.translation_key] = list(
+            Page.objects.live().filter(translation_key=page.translation_key).select_related("locale")
+        )
+    return memo[page.translation_key]
+
+
+def remember_translations(request, translation_key, pages: list[Page]) -> None:
+    """Keep, for this request, the live pages of `translation_key` that another read brought along."""
+    request.__dict__.setdefault("_page_translations", {})[translation_key] = pages
 
 
 # Sent by the language switch with `request` and `language`: apps that care (accounts offers the language

@@ -13,14 +13,19 @@ from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page
 
 from .site_cache import cached_per_site
+from .sites import locale_codes_read
 
 
 def locale_codes(request) -> dict[int, str]:
     """Every Locale as {id: language code}, in one query the whole page shares (cached with the
-    content): the lang attributes, the active locale and the routing's home page all read it."""
-    return cached_per_site(
-        request, "locale-codes", lambda: dict(Locale.objects.values_list("id", "language_code"))
-    )
+    content): the lang attributes, the active locale and the routing's home page all read it. A
+    request that read the sites has it already (core.sites)."""
+
+    def compute() -> dict[int, str]:
+        known = locale_codes_read(request)
+        return dict(Locale.objects.values_list("id", "language_code")) if known is None else known
+
+    return cached_per_site(request, "locale-codes", compute)
 
 
 def active_locale(request=None) -> Locale | None:

@@ -1,5 +1,6 @@
 """The site's sections that the header links to (the course catalogue, the toolkit library): their
-index pages in the visitor's language, found for all of them in one query.
+index pages in the visitor's language, found for all of them in the query that reads the home pages'
+translations (core.sites.site_pages).
 
 Each app registers its index page model in its AppConfig.ready(); core knows none of them. Without
 this, each section's link made a query of its own on every page built with an empty cache.
@@ -8,9 +9,19 @@ this, each section's link made a query of its own on every page built with an em
 from django.db.models import Q
 from wagtail.models import Page
 
+from . import sites
 from .localize import active_locale
 
 _SECTIONS: dict[str, type[Page]] = {}
+
+
+def _section_q() -> Q:
+    """The pages that may be a section's index page, live or not."""
+    return Page.objects.type_q(*_SECTIONS.values()) if _SECTIONS else Q(pk__in=[])
+
+
+# Read with the home pages' translations (core.sites.site_pages): one query for both.
+sites.read_along(_section_q)
 
 
 def register(name: str, model: type[Page]) -> None:
@@ -22,22 +33,9 @@ def section_pages(request, name: str) -> tuple[Page | None, Page | None]:
     language), each None when there is none; read once per request for every section."""
     memo = request.__dict__.get("_section_pages")
     if memo is None:
-        pages = Page.objects.live().filter(section_q()) if _SECTIONS else []
-        memo = remember(request, pages)
+        live = [page for page in sites.site_pages(request) if page.live]
+        memo = request._section_pages = _pick(request, live)
     return memo.get(name, (None, None))
-
-
-def section_q() -> Q:
-    """The live pages that may be a section's index page; a read of other live pages can take them
-    along (core.language.live_versions does), and hand them to `remember`."""
-    return Page.objects.type_q(*_SECTIONS.values()) if _SECTIONS else Q(pk__in=[])
-
-
-def remember(request, pages) -> dict[str, tuple[Page | None, Page | None]]:
-    """Keep, for this request, the sections found among `pages` (live pages that include every
-    section's index pages)."""
-    request._section_pages = _pick(request, pages)
-    return request._section_pages
 
 
 def _pick(request, pages) -> dict[str, tuple[Page | None, Page | None]]:

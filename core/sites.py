@@ -5,12 +5,25 @@ site root paths with another over the same table plus one per site for the home 
 kept under an entry of its own in the cache server. A page with an empty cache needs both: here they
 come from the same rows, in two queries whatever the number of sites, and go into the page's own
 cache entries (core.middleware.CachedSiteMiddleware), so Wagtail never asks its own.
+
+The same two reads bring what every page asks next, which would otherwise be a query each: the sites'
+settings shown on every page (the footer, `read_settings_along`), the list of locales
+(core.localize.locale_codes), values an app registers (`read_value_along`: the current versions of the
+terms, asked on every signed-in page), and, with the home pages' translations, the other pages every
+page links to (the header's sections, `read_along`). Nothing here outlives the request: what is cached
+goes through core.site_cache, under the entries that already held it.
 """
 
+from collections.abc import Callable
+from contextlib import suppress
+
 from django.conf import settings
-from django.db.models import Exists
+from django.core.exceptions import ObjectDoesNotExist
+from django.db.models import CharField, Exists, Q, StringAgg, Subquery, Value
+from django.db.models.functions import Cast, Concat
 from django.http.request import split_domain_port
-from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.contrib.settings.models import BaseSiteSetting
+from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.models.sites import (
     MATCH_DEFAULT,
     MATCH_HOSTNAME,
@@ -19,20 +32,96 @@ from wagtail.models.sites import (
     SiteRootPath,
 )
 
+_SETTINGS: list[type[BaseSiteSetting]] = []
+_READ_ALONG: list[Callable[[], Q]] = []
+_VALUES: dict[str, Callable[[], Subquery]] = {}
+
+
+def read_settings_along(model: type[BaseSiteSetting]) -> None:
+    """Read `model` (a Wagtail site setting every page shows) with the sites: `model.for_request()`
+    then finds it on the request, as Wagtail leaves it there, instead of making a query of its own."""
+    _SETTINGS.append(model)
+
+
+def read_along(pages: Callable[[], Q]) -> None:
+    """Read the pages that `pages()` selects (live or not) with the home pages' translations
+    (`site_pages`): pages that every page of the site links to."""
+    _READ_ALONG.append(pages)
+
+
+def read_value_along(name: str, value: Callable[[], Subquery]) -> None:
+    """Compute `value()` (a subquery of one row and column that every page asks for, such as which
+    versions of the terms are current) in the sites' read; `value_read(request, name)` then gives it."""
+    _VALUES[name] = value
+
+
+def value_read(request, name: str) -> tuple[bool, object]:
+    """(True, the value) when this request has read `name` with the sites, else (False, None)."""
+    values = request.__dict__.get("_values_read", {})
+    return (name in values, values.get(name))
+
+
+def _locale_codes():
+    """Every locale as "id=code,id=code" in one column (language codes hold neither "=" nor ","), so
+    the list comes with the sites instead of a query of its own."""
+    pairs = Concat(Cast("id", CharField()), Value("="), "language_code", output_field=CharField())
+    return Subquery(
+        Locale.objects.order_by()
+        .annotate(every=Value(1))
+        .values("every")
+        .annotate(codes=StringAgg(pairs, Value(",")))
+        .values("codes")[:1]
+    )
+
 
 def _sites(request) -> list[Site]:
     """Every site with its home page and locale, in Wagtail's root-path order; read once per request.
 
-    Whether any page is private comes along (core.view_restrictions): the same read, not a query more."""
+    Whether any page is private comes along (core.view_restrictions), with the locales and the site
+    settings read along: the same read, not a query more."""
     if not hasattr(request, "_all_sites"):
+        settings_names = [model._meta.get_field("site").related_query_name() for model in _SETTINGS]
         sites = list(
-            Site.objects.select_related("root_page", "root_page__locale")
-            .annotate(any_private_page=Exists(PageViewRestriction.objects.all()))
+            Site.objects.select_related("root_page", "root_page__locale", *settings_names)
+            .annotate(
+                any_private_page=Exists(PageViewRestriction.objects.all()),
+                locale_codes=_locale_codes(),
+                **{f"value_along_{n}": value() for n, value in enumerate(_VALUES.values())},
+            )
             .order_by("-root_page__url_path", "-is_default_site", "hostname")
         )
         request._private_pages_exist = any(site.__dict__.pop("any_private_page") for site in sites)
+        values = [{site.__dict__.pop(f"value_along_{n}") for site in sites} for n in range(len(_VALUES))]
+        if sites:  # the same for every row
+            request._values_read = {name: found.pop() for name, found in zip(_VALUES, values, strict=True)}
+        codes = {site.__dict__.pop("locale_codes") for site in sites}.pop() if sites else None
+        if codes is not None:
+            pairs = (pair.partition("=") for pair in codes.split(",") if pair)
+            request._locale_codes = {int(pk): code for pk, _, code in sorted(pairs, key=lambda p: p[2])}
+        request._site_settings = {}
+        for site in sites:
+            for model, name in zip(_SETTINGS, settings_names, strict=True):
+                # Kept aside, not on the site: the site is cached whole, the settings are not. One
+                # never saved is not there: Wagtail's for_request() creates it.
+                with suppress(ObjectDoesNotExist):
+                    request._site_settings[(site.pk, model)] = getattr(site, name)
+                site._state.fields_cache.pop(name, None)
         request._all_sites = sites
     return request._all_sites
+
+
+def locale_codes_read(request) -> dict[int, str] | None:
+    """Every locale as {id: language code}, when this request has read the sites already (else None)."""
+    return getattr(request, "_locale_codes", None)
+
+
+def _hand_settings_over(request, site: Site) -> None:
+    """Leave the settings read with the sites where `for_request()` looks first."""
+    for model in _SETTINGS:
+        found = request.__dict__.get("_site_settings", {}).get((site.pk, model))
+        if found is not None and not hasattr(request, model.get_cache_attr_name()):
+            found._request = request  # as for_request() does, for the settings' page URLs
+            setattr(request, model.get_cache_attr_name(), found)
 
 
 def private_pages_exist(request) -> bool | None:
@@ -60,10 +149,13 @@ def find_site(request) -> Site | None:
     if not sites:
         return None
     if len(sites) == 1 or match(sites[0]) in (MATCH_HOSTNAME_PORT, MATCH_HOSTNAME_DEFAULT):
-        return sites[0]
-    if match(sites[0]) == MATCH_DEFAULT:
-        return sites[len(sites) == 2]
-    return None
+        found = sites[0]
+    elif match(sites[0]) == MATCH_DEFAULT:
+        found = sites[len(sites) == 2]
+    else:
+        return None
+    _hand_settings_over(request, found)
+    return found
 
 
 def site_root_paths(request) -> list[SiteRootPath]:
@@ -77,10 +169,23 @@ def site_root_paths(request) -> list[SiteRootPath]:
         ]
     translations: dict = {}
     keys = {site.root_page.translation_key for site in sites}
-    for page in Page.objects.filter(translation_key__in=keys).select_related("locale").order_by("path"):
-        translations.setdefault(page.translation_key, []).append(page)
+    for page in site_pages(request):
+        if page.translation_key in keys:
+            translations.setdefault(page.translation_key, []).append(page)
     return [
         SiteRootPath(site.id, page.url_path, site.root_url, page.locale.language_code)
         for site in sites
         for page in translations.get(site.root_page.translation_key, [])
     ]
+
+
+def site_pages(request) -> list[Page]:
+    """Every site's home page in each language (live or not, as for Wagtail's site root paths) and the
+    pages `read_along` selects, with their locales, in tree order: one read per request. The routing
+    finds the home page in the reader's language here, the header its sections."""
+    if "_site_pages" not in request.__dict__:
+        wanted = Q(translation_key__in=Site.objects.values("root_page__translation_key"))
+        for pages in _READ_ALONG:
+            wanted |= pages()
+        request._site_pages = list(Page.objects.filter(wanted).select_related("locale").order_by("path"))
+    return request._site_pages

@@ -9,5 +9,8 @@ class HomeConfig(AppConfig):
     verbose_name = _("Home and site settings")
 
     def ready(self):
-        # The footer shows on every cached page.
+        from core import sites  # imports Wagtail's models
+
+        # The footer shows on every cached page: read with the sites when the cache is empty.
         site_cache.register(self.get_model("FooterSettings"))
+        sites.read_settings_along(self.get_model("FooterSettings"))

@@ -5,8 +5,8 @@ from django.core.paginator import Paginator
 
 from core.site_cache import cached_per_site
 
+from .course_page import open_cohorts, seats_left
 from .models import CoursePage, Topic
-from .selectors import open_cohorts, seats_left
 
 CATALOGUE_PAGE_SIZE = 12
 

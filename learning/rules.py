@@ -104,4 +104,9 @@ def missing_prerequisites(*, user, course: CoursePage) -> list[CoursePage]:
             "cohort__course__translation_key", flat=True
         )
     )
-    return [prerequisite for prerequisite in required if prerequisite.translation_key not in done]
+    return missing_among(required, done)
+
+
+def missing_among(required, completed_course_keys: set) -> list:
+    """The courses of `required` whose translation key is not among the courses completed."""
+    return [course for course in required if course.translation_key not in completed_course_keys]

@@ -1,19 +1,17 @@
 """Reads for the learning pages. Each page's data comes in a fixed number of queries, however many
 lessons, cohorts or enrolments there are; the course outline, the same for everyone, is cached. The
-catalogue's reads are in catalogue.py, *My learning*'s in my_learning.py, the completion page's in
-completion.py."""
+catalogue's reads are in catalogue.py, the course page's in course_page.py, *My learning*'s in
+my_learning.py, the completion page's in completion.py."""
 
 import hashlib
 import uuid
 from dataclasses import dataclass, field
 
-from django.db.models import CharField, Count, F, OuterRef, Q, StringAgg, Subquery, Value
+from django.db.models import CharField, F, OuterRef, Q, StringAgg, Subquery, Value
 from django.db.models.functions import Cast
-from django.utils import timezone
 from wagtail.models import Page
 
 from accounts.roles import TRAINERS
-from core.localize import translations_for
 from core.site_cache import cached_per_site
 
 from . import grading, rules
@@ -46,34 +44,64 @@ class OutlineEntry:
     minutes: int | None
 
 
+OUTLINE_FIELDS = ("title", "url_path", "path", "depth", "translation_key", "content_type_id", "locale_id")
+
+
 def course_outline(course: CoursePage, request=None) -> list[OutlineEntry]:
     """Modules and lessons of a live course in tree order (one query, then cached with the content)."""
+    return course_outline_and_prerequisites(course, request, prerequisites=False)[0]
+
+
+def course_outline_and_prerequisites(
+    course: CoursePage, request=None, *, prerequisites: bool = True
+) -> tuple[list[OutlineEntry], list[Page]]:
+    """The course outline and the course's prerequisite courses (live or not, in tree order, as
+    `course.prerequisites.all()`): in the same query when the outline is not cached."""
+    links = CoursePage.prerequisites.through.objects.filter(from_coursepage=course)
+    required = Q(pk__in=links.values("to_coursepage"))
+    read_along: list[list[Page]] = []
 
     def compute():
+        outline = (
+            Page.objects.live_q()
+            & Page.objects.descendant_of_q(course)
+            & Page.objects.type_q(LessonPage, *_module_types())
+        )
         pages = (
-            Page.objects.live()
-            .descendant_of(course)
-            .type(LessonPage, *_module_types())
+            Page.objects.filter((outline | required) if prerequisites else outline)
             .order_by("path")
             .annotate(lesson_required=F("lessonpage__required"), lesson_minutes=F("lessonpage__minutes"))
-            .only("title", "url_path", "path", "depth", "translation_key", "content_type_id", "locale_id")
+            .only(*OUTLINE_FIELDS, "live")
         )
-        return [
-            OutlineEntry(
-                kind="lesson" if page.lesson_required is not None else "module",
-                pk=page.pk,
-                title=page.title,
-                url=page.get_url(request),
-                key=str(page.translation_key),
-                required=bool(page.lesson_required),
-                minutes=page.lesson_minutes,
-            )
-            for page in pages
-        ]
+        entries, others = [], []
+        for page in pages:
+            # A prerequisite is another course: never one of this course's lessons or modules.
+            if page.path.startswith(course.path) and page.depth > course.depth:
+                entries.append(_outline_entry(page, request))
+            else:
+                others.append(page)
+        read_along.append(others)
+        return entries
 
     if request is None:
-        return compute()
-    return cached_per_site(request, f"course-outline:{course.pk}", compute)
+        entries = compute()
+    else:
+        entries = cached_per_site(request, f"course-outline:{course.pk}", compute)
+    if not prerequisites:
+        return entries, []
+    return entries, read_along[0] if read_along else list(Page.objects.filter(required).order_by("path"))
+
+
+def _outline_entry(page: Page, request) -> OutlineEntry:
+    return OutlineEntry(
+        kind="lesson" if page.lesson_required is not None else "module",
+        pk=page.pk,
+        title=page.title,
+        url=page.get_url(request),
+        key=str(page.translation_key),
+        required=bool(page.lesson_required),
+        minutes=page.lesson_minutes,
+    )
 
 
 def _module_types():
@@ -94,7 +122,7 @@ def next_lesson(done_keys: set[str], outline: list[OutlineEntry]) -> OutlineEntr
 
 def with_done_keys(enrolments):
     """Enrolments carrying the translation keys of their finished lessons, read in the same query (a
-    subquery) rather than in one of their own: see `_done_keys`."""
+    subquery) rather than in one of their own: see `enrolment_done_keys`."""
     keys = (
         LessonProgress.objects.filter(enrolment=OuterRef("pk"))
         .values("enrolment")
@@ -104,7 +132,7 @@ def with_done_keys(enrolments):
     return enrolments.annotate(done_lesson_keys=Subquery(keys))
 
 
-def _done_keys(enrolment: Enrolment | None) -> set[str]:
+def enrolment_done_keys(enrolment: Enrolment | None) -> set[str]:
     if enrolment is None:
         return set()
     if hasattr(enrolment, "done_lesson_keys"):  # read along (with_done_keys)
@@ -191,7 +219,7 @@ def lesson_access(*, lesson: LessonPage, user, request=None) -> LessonAccess:
 
 def _course_records(user, course: CoursePage) -> tuple[Enrolment | None, frozenset[str]]:
     enrolment = learning_enrolment(user=user, course=course)
-    return enrolment, frozenset(_done_keys(enrolment))
+    return enrolment, frozenset(enrolment_done_keys(enrolment))
 
 
 def _lesson_records(
@@ -311,91 +339,3 @@ def _digest(keys: set[str]) -> str:
 
 def _chosen(attempt: QuizAttempt) -> dict[int, tuple[int, ...]]:
     return {int(number): tuple(indexes) for number, indexes in attempt.answers.items()}
-
-
-# The course page --------------------------------------------------------------------------------
-
-
-@dataclass
-class CohortOffer:
-    cohort: Cohort
-    seats_left: int | None
-    enrolment: Enrolment | None
-
-    @property
-    def action(self) -> str:
-        """What the trainee can do here: enrol, request, code, waitlist, full, closed, or their status."""
-        if self.enrolment and self.enrolment.status not in (Status.WITHDRAWN,):
-            return self.enrolment.status
-        mode = self.cohort.enrolment_mode
-        if mode == Cohort.Mode.CLOSED:
-            return "closed"
-        if mode == Cohort.Mode.APPROVAL:
-            return "request"
-        if self.seats_left == 0:
-            return "waitlist" if self.cohort.waitlist else "full"
-        return "code" if mode == Cohort.Mode.INVITE else "enrol"
-
-
-def open_cohorts(course_keys) -> list[Cohort]:
-    """Cohorts not yet finished, with their taken seats, for courses given by translation key."""
-    today = timezone.localdate()
-    return list(
-        Cohort.objects.filter(course__translation_key__in=course_keys)
-        .filter(Q(ends_on__isnull=True) | Q(ends_on__gte=today))
-        .annotate(
-            seats_taken=Count("enrolments", filter=Q(enrolments__status__in=Enrolment.LEARNING)),
-            course_key=F("course__translation_key"),
-        )
-        .order_by("starts_on", "pk")
-    )
-
-
-def seats_left(cohort: Cohort) -> int | None:
-    return None if cohort.capacity is None else max(cohort.capacity - cohort.seats_taken, 0)
-
-
-def course_detail(*, course: CoursePage, user, request=None) -> dict:
-    cohorts = open_cohorts([course.translation_key])
-    enrolments = {}
-    if user.is_authenticated:
-        enrolments = {
-            enrolment.cohort_id: enrolment
-            for enrolment in with_done_keys(
-                Enrolment.objects.filter(user=user, course_key=course.translation_key)
-            ).select_related("cohort")
-        }
-    offers = [CohortOffer(cohort, seats_left(cohort), enrolments.get(cohort.pk)) for cohort in cohorts]
-    learning = next(
-        (
-            e
-            for e in sorted(enrolments.values(), key=lambda e: e.status != Status.ACTIVE)
-            if e.status in Enrolment.LEARNING
-        ),
-        None,
-    )
-    outline = course_outline(course, request)
-    done = _done_keys(learning)
-    prerequisites = list(course.prerequisites.all())
-    missing = []
-    if prerequisites and user.is_authenticated:
-        missing = rules.missing_prerequisites(user=user, course=course)
-    return {
-        "offers": offers,
-        "learning_enrolment": learning,
-        "other_enrolments": [
-            e for e in enrolments.values() if e is not learning and e.cohort_id not in {c.pk for c in cohorts}
-        ],
-        "outline": outline,
-        "done_keys": done,
-        "percent": progress_percent(done, outline) if learning else None,
-        "resume": next_lesson(done, outline) if learning else None,
-        "prerequisites": translations_for_list(prerequisites, request),
-        "missing_prerequisites": {p.pk for p in missing},
-        "trainers": list(course.trainers.all()),
-    }
-
-
-def translations_for_list(pages, request):
-    translated = translations_for(pages, request)
-    return [(page, translated.get(page.pk, page)) for page in pages]

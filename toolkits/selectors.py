@@ -5,7 +5,19 @@ from types import SimpleNamespace
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.db.models import Case, Count, F, OuterRef, Prefetch, Q, Subquery, Value, When
+from django.db.models import (
+    Case,
+    Count,
+    F,
+    OuterRef,
+    Prefetch,
+    Q,
+    Subquery,
+    Value,
+    When,
+    Window,
+    prefetch_related_objects,
+)
 from django.db.models.functions import Coalesce, TruncMonth
 from django.http import Http404
 from django.utils import timezone
@@ -63,13 +75,19 @@ def _live_toolkits(request=None):
     return _memo(request, "live", compute)
 
 
+def _themes(request=None) -> list[Theme]:
+    """Every theme, in every language: the filters and the listings all name themes from this list."""
+    themes = Theme.objects.select_related("locale").order_by("locale__language_code")
+    return _memo(request, "all-themes", lambda: list(themes))
+
+
 def _localized_themes(request=None) -> dict:
     """Theme translation_key → the theme in the visitor's language (English as fallback)."""
 
     def compute():
         locale = active_locale(request)
         themes = {}
-        for theme in Theme.objects.select_related("locale").order_by("locale__language_code"):
+        for theme in _themes(request):
             if theme.locale_id == getattr(locale, "pk", None) or theme.translation_key not in themes:
                 themes[theme.translation_key] = theme
         return themes
@@ -81,19 +99,16 @@ def library_choices(*, request=None) -> dict:
     """The values the library's filters offer: only those some live toolkit of this language has."""
 
     def compute():
-        toolkits = _live_toolkits(request)
-        used_keys = set(
-            Theme.objects.filter(
-                slug__in=ToolkitPage.themes.through.objects.filter(toolkitpage__in=toolkits).values(
-                    "theme__slug"
-                )
-            ).values_list("translation_key", flat=True)
-        )
+        # The places and the themes' slugs of the live toolkits, in one read; a theme is offered in every
+        # language where one of its translations has a used slug.
+        rows = set(_live_toolkits(request).values_list("city", "country", "themes__slug").distinct())
+        used_slugs = {slug for _city, _country, slug in rows if slug is not None}
+        used_keys = {theme.translation_key for theme in _themes(request) if theme.slug in used_slugs}
         themes = sorted(
             ((t.slug, t.name) for key, t in _localized_themes(request).items() if key in used_keys),
             key=lambda item: item[1].casefold(),
         )
-        places = set(toolkits.values_list("city", "country"))
+        places = {(city, country) for city, country, _slug in rows}
         return {
             "themes": themes,
             "cities": sorted({city for city, _country in places}, key=str.casefold),
@@ -127,9 +142,6 @@ def library_page(*, index_page, filters: dict, page_number, request=None):
         # Search first (Wagtail's index covers the body and document titles), then keep the ORM filters.
         results = _live_toolkits(request).defer_streamfields().search(filters["q"], operator="and")
         toolkits = toolkits.filter(pk__in=[page.pk for page in results])
-    paginator = Paginator(toolkits.order_by("title", "pk").values_list("pk", flat=True), TOOLKITS_PER_PAGE)
-    page = paginator.get_page(page_number)
-    ids = list(page.object_list)
     # Per source (translation key): a download through the German alias counts for the toolkit. Read
     # with the rows, as a subquery, rather than in a query of its own.
     downloads = (
@@ -138,15 +150,19 @@ def library_page(*, index_page, filters: dict, page_number, request=None):
         .annotate(n=Count("pk"))
         .values("n")
     )
-    items = list(
-        ToolkitPage.objects.filter(pk__in=ids)
-        .defer_streamfields()
+    rows = _CountedRows(
+        toolkits.defer_streamfields()
         .annotate(download_count=Coalesce(Subquery(downloads), 0))
         .order_by("title", "pk")
-        .prefetch_related(
-            "themes",
-            Prefetch("document_links", queryset=ToolkitDocument.objects.only("pk", "page_id", "language")),
-        )
+    )
+    rows.read_page(page_number, TOOLKITS_PER_PAGE)
+    paginator = Paginator(rows, TOOLKITS_PER_PAGE)
+    page = paginator.get_page(page_number)
+    items = list(page.object_list)
+    prefetch_related_objects(
+        items,
+        "themes",
+        Prefetch("document_links", queryset=ToolkitDocument.objects.only("pk", "page_id", "language")),
     )
     themes = _localized_themes(request) if items else {}
     for toolkit in items:
@@ -157,18 +173,59 @@ def library_page(*, index_page, filters: dict, page_number, request=None):
     return page
 
 
+class _CountedRows:
+    """What the library's Paginator pages through: the rows of the page asked for and the number of all
+    rows, in one query (a window function counts every row the filters keep before the page is cut),
+    instead of a count, the page's ids, then its rows. A page past the end costs a count more, as the
+    Paginator then shows the last page."""
+
+    def __init__(self, queryset):
+        self.queryset, self.total, self.pages = queryset, None, {}
+
+    def read_page(self, number, per_page: int) -> None:
+        try:
+            number = int(number)
+        except (TypeError, ValueError):
+            number = 1  # as Paginator.get_page: the first page
+        if number < 1:
+            return
+        start = (number - 1) * per_page
+        rows = self.pages[start] = list(
+            self.queryset.annotate(rows_in_all=Window(Count("pk")))[start : start + per_page]
+        )
+        if rows:
+            self.total = rows[0].rows_in_all
+        elif start == 0:
+            self.total = 0
+
+    def count(self) -> int:
+        if self.total is None:
+            self.total = self.queryset.count()
+        return self.total
+
+    def __getitem__(self, cut: slice):
+        if cut.start in self.pages:
+            return self.pages[cut.start][: cut.stop - cut.start]
+        return list(self.queryset[cut])
+
+
 def toolkit_details(*, toolkit: ToolkitPage, request=None) -> dict:
+    # Per source (translation key), like the library; read with the documents, as subqueries.
+    events = DownloadEvent.objects.filter(toolkit__translation_key=toolkit.translation_key)
+    per_document = (
+        events.filter(document_id=OuterRef("document_id")).values("document_id").annotate(n=Count("pk"))
+    )
+    every_document = events.values("toolkit__translation_key").annotate(n=Count("pk"))
     documents = list(
-        toolkit.document_links.select_related("document", "document__collection").order_by("sort_order")
+        toolkit.document_links.select_related("document", "document__collection")
+        .annotate(
+            download_count=Coalesce(Subquery(per_document.values("n")), 0),
+            download_total=Coalesce(Subquery(every_document.values("n")), 0),
+        )
+        .order_by("sort_order")
     )
-    counts = dict(
-        DownloadEvent.objects.filter(toolkit__translation_key=toolkit.translation_key)
-        .values_list("document_id")
-        .annotate(n=Count("pk"))
-        .values_list("document_id", "n")
-    )
-    for link in documents:
-        link.download_count = counts.get(link.document_id, 0)
+    # Downloads of documents the toolkit no longer offers still count in its total.
+    download_total = documents[0].download_total if documents else events.count()
     themes = _localized_themes(request)
     own_themes = [themes.get(t.translation_key, t) for t in toolkit.themes.all()]
     user = getattr(request, "user", None)
@@ -181,7 +238,7 @@ def toolkit_details(*, toolkit: ToolkitPage, request=None) -> dict:
     templates = [p for p in related_pages if p.specific_class is ActionPlanTemplatePage]
     return {
         "documents": documents,
-        "download_total": sum(counts.values()),
+        "download_total": download_total,
         "theme_names": [t.name for t in own_themes],
         "exchange": [{"theme": t, "threads": (latest or {}).get(t.translation_key, [])} for t in own_themes],
         "exchange_reader": latest is not None,

@@ -206,7 +206,7 @@ class CoursePage(ViewRestrictionShortcutMixin, Page):
         verbose_name = _("course")
 
     def get_context(self, request, *args, **kwargs):
-        from ..selectors import course_detail
+        from ..course_page import course_detail
 
         context = super().get_context(request, *args, **kwargs)
         context.update(course_detail(course=self, user=request.user, request=request))

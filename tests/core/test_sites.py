@@ -1,14 +1,19 @@
 """core.sites answers what Wagtail's own lookups answer (Site._find_for_request and
 Site.get_site_root_paths), from one read of the sites, whatever the hosts, ports and default site."""
 
+from datetime import timedelta
+
 import pytest
 from django.core.cache import cache
 from django.test import RequestFactory
-from wagtail.models import Page, Site
+from django.utils import timezone
+from wagtail.models import Locale, Page, Site
 from wagtail.models.sites import SITE_ROOT_PATHS_CACHE_KEY, SITE_ROOT_PATHS_CACHE_VERSION
 
-from core.sites import find_site, site_root_paths
-from home.models import HomePage
+from accounts.consent import CURRENT_VERSIONS_ALONG, current_versions
+from core.sites import find_site, locale_codes_read, site_root_paths, value_read
+from home.models import FooterSettings, HomePage
+from tests.factories import legal_version
 
 pytestmark = pytest.mark.django_db
 
@@ -50,3 +55,32 @@ def test_one_read_of_the_sites_finds_both(sites, django_assert_num_queries):
     with django_assert_num_queries(2):  # the sites (with whether any page is private), the home pages
         find_site(request)
         site_root_paths(request)
+
+
+def test_what_comes_with_the_sites_is_what_its_own_queries_give(sites, django_assert_num_queries):
+    # The demo published 1.0 of both.
+    legal_version("privacy", "8.0", date=timezone.localdate() - timedelta(days=1))
+    newest = legal_version("privacy", "9.0", date=timezone.localdate() + timedelta(days=1))
+    terms = legal_version("terms", "9.0", date=timezone.localdate() + timedelta(days=1))
+    legal_version("terms", "10.0", date=timezone.localdate() + timedelta(days=2), live=False)  # a draft
+    site = Site.objects.get(hostname="learn.example.org")
+    footer = FooterSettings.objects.create(site=site, organisation_name="Learn together")
+    request = RequestFactory().get("/", HTTP_HOST="learn.example.org")
+    with django_assert_num_queries(1):
+        find_site(request)
+        assert FooterSettings.for_request(request) == footer
+        assert FooterSettings.for_request(request).organisation_name == "Learn together"
+    assert locale_codes_read(request) == dict(Locale.objects.values_list("id", "language_code"))
+    known, pairs = value_read(request, CURRENT_VERSIONS_ALONG)
+    assert known
+    assert sorted(pairs.split(",")) == [f"privacy={newest.pk}", f"terms={terms.pk}"]
+    assert {version.pk for version in current_versions()} == {newest.pk, terms.pk}
+
+
+def test_a_site_whose_footer_was_never_saved_gets_one_as_in_wagtail(sites):
+    site = Site.objects.get(hostname="learn.example.org")
+    FooterSettings.objects.filter(site=site).delete()
+    request = RequestFactory().get("/", HTTP_HOST="learn.example.org")
+    assert find_site(request) == site
+    assert FooterSettings.for_request(request).site_id == site.pk
+    assert FooterSettings.objects.filter(site=site).count() == 1

@@ -180,3 +180,27 @@ def test_the_filters_in_effect_show_in_the_form(client, shelf):
     assert '<option value="housing" selected>' in html
     assert 'value="desks"' in html
     assert "Atlantis" not in html  # not a city of the library: dropped, not echoed
+
+
+@pytest.mark.parametrize(
+    ("page", "shown", "hidden"),
+    [
+        ("1", "Gdansk immigrant", "Lisbon welcoming"),
+        ("2", "Lisbon welcoming", "Gdansk immigrant"),
+        ("abc", "Gdansk immigrant", "Lisbon welcoming"),  # not a number: the first page
+        ("0", "Lisbon welcoming", "Gdansk immigrant"),  # out of range: the last page
+        ("999", "Lisbon welcoming", "Gdansk immigrant"),
+    ],
+)
+def test_each_page_of_the_library_shows_its_toolkits_and_the_number_of_all(
+    client, shelf, monkeypatch, page, shown, hidden
+):
+    from toolkits import selectors
+
+    monkeypatch.setattr(selectors, "TOOLKITS_PER_PAGE", 1)
+    forget_own_keys()
+    html = titles(client.get(shelf["index"].url, {"page": page}))
+
+    assert shown in html
+    assert hidden not in html
+    assert "2 toolkits" in html

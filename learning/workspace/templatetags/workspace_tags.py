@@ -17,8 +17,5 @@ def matrix_cells(cells: list[str]) -> str:
     {% translate %} per cell took most of the time of a 25 x 50 page (about 0.4 ms per cell).
     """
     labels = {"done": gettext("done"), "started": gettext("started"), "not_started": gettext("not started")}
-    html = {
-        state: format_html(CELL, state, symbol, labels[state])
-        for state, symbol in SYMBOLS.items()
-    }
+    html = {state: format_html(CELL, state, symbol, labels[state]) for state, symbol in SYMBOLS.items()}
     return mark_safe("".join(html[cell] for cell in cells))  # noqa: S308 (each part is escaped above)

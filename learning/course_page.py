@@ -1,0 +1,110 @@
+"""Reads for the course page: its cohorts with their seats left, the outline with the reader's
+progress, prerequisites and trainers, in a fixed number of queries however many cohorts, lessons or
+enrolments there are (tests/core/test_cold_queries.py)."""
+
+from dataclasses import dataclass
+
+from django.db.models import Count, F, Q
+from django.utils import timezone
+
+from core.localize import translations_for
+
+from . import rules
+from .models import Cohort, CoursePage, Enrolment
+from .selectors import (
+    course_outline_and_prerequisites,
+    enrolment_done_keys,
+    next_lesson,
+    progress_percent,
+    with_done_keys,
+)
+
+Status = Enrolment.Status
+
+
+@dataclass
+class CohortOffer:
+    cohort: Cohort
+    seats_left: int | None
+    enrolment: Enrolment | None
+
+    @property
+    def action(self) -> str:
+        """What the trainee can do here: enrol, request, code, waitlist, full, closed, or their status."""
+        if self.enrolment and self.enrolment.status not in (Status.WITHDRAWN,):
+            return self.enrolment.status
+        mode = self.cohort.enrolment_mode
+        if mode == Cohort.Mode.CLOSED:
+            return "closed"
+        if mode == Cohort.Mode.APPROVAL:
+            return "request"
+        if self.seats_left == 0:
+            return "waitlist" if self.cohort.waitlist else "full"
+        return "code" if mode == Cohort.Mode.INVITE else "enrol"
+
+
+def open_cohorts(course_keys) -> list[Cohort]:
+    """Cohorts not yet finished, with their taken seats, for courses given by translation key."""
+    today = timezone.localdate()
+    return list(
+        Cohort.objects.filter(course__translation_key__in=course_keys)
+        .filter(Q(ends_on__isnull=True) | Q(ends_on__gte=today))
+        .annotate(
+            seats_taken=Count("enrolments", filter=Q(enrolments__status__in=Enrolment.LEARNING)),
+            course_key=F("course__translation_key"),
+        )
+        .order_by("starts_on", "pk")
+    )
+
+
+def seats_left(cohort: Cohort) -> int | None:
+    return None if cohort.capacity is None else max(cohort.capacity - cohort.seats_taken, 0)
+
+
+def course_detail(*, course: CoursePage, user, request=None) -> dict:
+    cohorts = open_cohorts([course.translation_key])
+    outline, prerequisites = course_outline_and_prerequisites(course, request)
+    enrolments, completed = {}, set()
+    if user.is_authenticated:
+        # The person's enrolments in this course and, in the same query, those that completed one of
+        # its prerequisites (learning.rules.missing_prerequisites).
+        wanted = Q(course_key=course.translation_key)
+        if prerequisites:
+            keys = {prerequisite.translation_key for prerequisite in prerequisites}
+            wanted |= Q(status=Status.COMPLETED, cohort__course__translation_key__in=keys)
+        rows = with_done_keys(Enrolment.objects.filter(wanted, user=user)).select_related("cohort")
+        for enrolment in rows.annotate(cohort_course_key=F("cohort__course__translation_key")):
+            if enrolment.course_key == course.translation_key:
+                enrolments[enrolment.cohort_id] = enrolment
+            if enrolment.status == Status.COMPLETED:
+                completed.add(enrolment.cohort_course_key)
+    offers = [CohortOffer(cohort, seats_left(cohort), enrolments.get(cohort.pk)) for cohort in cohorts]
+    learning = next(
+        (
+            e
+            for e in sorted(enrolments.values(), key=lambda e: e.status != Status.ACTIVE)
+            if e.status in Enrolment.LEARNING
+        ),
+        None,
+    )
+    done = enrolment_done_keys(learning)
+    missing = rules.missing_among(prerequisites, completed) if user.is_authenticated else []
+    return {
+        "offers": offers,
+        "learning_enrolment": learning,
+        "other_enrolments": [
+            e for e in enrolments.values() if e is not learning and e.cohort_id not in {c.pk for c in cohorts}
+        ],
+        "outline": outline,
+        "done_keys": done,
+        "percent": progress_percent(done, outline) if learning else None,
+        "resume": next_lesson(done, outline) if learning else None,
+        "prerequisites": translations_for_list(prerequisites, request),
+        "missing_prerequisites": {p.pk for p in missing},
+        "trainers": list(course.trainers.all()),
+    }
+
+
+def translations_for_list(pages, request):
+    translated = translations_for(pages, request)
+    return [(page, translated.get(page.pk, page)) for page in pages]
