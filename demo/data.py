@@ -1,7 +1,9 @@
 """Reading the demo's data files (demo/data/*.json) and the few helpers every part of the loader shares.
 
-A text given in both languages is written `{"en": "...", "fr": "..."}`; `localise` picks one, so the
-English and French versions of a page share one structure (and, for lessons, the same block ids).
+A text given in several languages is written `{"en": "...", "fr": "...", "ar": "...", "uk": "..."}`
+(English always; French everywhere; Arabic and Ukrainian for the course translated into them);
+`localise` picks one, so every language version of a page shares one structure (and, for lessons, the
+same block ids).
 """
 
 import json
@@ -13,7 +15,7 @@ from django.contrib.auth.hashers import make_password
 from wagtail.models import Locale, Page
 
 DATA = Path(__file__).resolve().parent / "data"
-LANGUAGES = ("en", "fr")
+LANGUAGES = ("en", "fr", "ar", "uk")
 
 
 @cache
@@ -23,9 +25,9 @@ def read(name: str) -> dict:
 
 
 def localise(value, language: str):
-    """The value with every {"en": ..., "fr": ...} pair replaced by its text in `language`."""
+    """The value with every {"en": ..., "fr": ...} text replaced by its text in `language`."""
     if isinstance(value, dict):
-        if value.keys() == set(LANGUAGES):
+        if "en" in value and value.keys() <= set(LANGUAGES):
             return value[language]
         return {key: localise(item, language) for key, item in value.items()}
     if isinstance(value, list):
