@@ -68,11 +68,3 @@ def locales() -> tuple[Locale, Locale]:
 def publish(page: Page) -> Page:
     page.save_revision().publish()
     return page
-
-
-def translation(page: Page, locale: Locale) -> Page:
-    """The page's translation into `locale`, copied from it if missing."""
-    existing = page.get_translation_or_none(locale)
-    if existing is not None:
-        return existing.specific
-    return page.copy_for_translation(locale, copy_parents=True).specific
