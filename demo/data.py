@@ -7,14 +7,17 @@ same block ids).
 """
 
 import json
+import uuid
 from functools import cache
 from pathlib import Path
 
 from allauth.account.models import EmailAddress
 from django.contrib.auth.hashers import make_password
+from wagtail.fields import StreamField
 from wagtail.models import Locale, Page
 
 DATA = Path(__file__).resolve().parent / "data"
+BLOCK_NAMESPACE = uuid.UUID("0c6d3f3e-6a43-4f0e-93c1-52a3c8f5e0b4")
 LANGUAGES = ("en", "fr", "ar", "uk")
 
 
@@ -68,3 +71,26 @@ def locales() -> tuple[Locale, Locale]:
 def publish(page: Page) -> Page:
     page.save_revision().publish()
     return page
+
+
+def stable_block_ids(page: Page, key: str) -> Page:
+    """`page` with every block and list item of its StreamFields given an id made from `key` and the
+    block's place. A page the demo fills again on a second run then keeps its blocks, and with them
+    wagtail-localize's segments and their translations, instead of new ones under new ids each run."""
+    for field in page._meta.get_fields():
+        if isinstance(field, StreamField):
+            raw = field.get_prep_value(getattr(page, field.name))
+            raw = json.loads(raw) if isinstance(raw, str) else raw
+            setattr(page, field.name, field.to_python(_renumbered(raw, f"{key}/{field.name}")))
+    return page
+
+
+def _renumbered(value, place: str):
+    if isinstance(value, list):
+        return [_renumbered(item, f"{place}/{number}") for number, item in enumerate(value)]
+    if isinstance(value, dict):
+        renumbered = {name: _renumbered(item, f"{place}/{name}") for name, item in value.items()}
+        if value.keys() >= {"type", "value", "id"}:  # a block or a list item, as stored
+            renumbered["id"] = str(uuid.uuid5(BLOCK_NAMESPACE, place))
+        return renumbered
+    return value

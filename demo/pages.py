@@ -6,7 +6,7 @@ from wagtail.models import Page, Site
 
 from home.models import FooterSettings, HomePage, StandardPage
 
-from .data import locales, publish, read
+from .data import locales, publish, read, stable_block_ids
 from .localize import translation_save
 
 
@@ -21,7 +21,7 @@ def _standard_page(parent: Page, texts: dict, *, slug: str) -> StandardPage:
 def _fill_standard(page: StandardPage, texts: dict) -> StandardPage:
     page.title, page.intro = texts["title"], texts["intro"]
     page.body = [("paragraph", f"<p>{texts['paragraph']}</p>")]
-    return page
+    return stable_block_ids(page, f"standard/{page.slug}")
 
 
 def _fill_home(home: HomePage, texts: dict, about: StandardPage) -> HomePage:
@@ -40,7 +40,7 @@ def _fill_home(home: HomePage, texts: dict, about: StandardPage) -> HomePage:
         ),
         ("figures", {"heading": texts["figures_heading"], "figures": texts["figures"]}),
     ]
-    return home
+    return stable_block_ids(home, "home")
 
 
 def load(stdout) -> None:

@@ -28,7 +28,7 @@ from toolkits.models import (
 )
 
 from . import plans
-from .data import locales, person, publish, read
+from .data import locales, person, publish, read, stable_block_ids
 from .localize import translation_save
 
 
@@ -126,7 +126,7 @@ def _fill_toolkit(page: ToolkitPage, spec: dict, language: str, context: dict) -
     page.body = _body(texts, context["data"]["questions_heading"][language])
     _links(page, spec, language, context)
     page.related_links = [ToolkitRelatedPage(target=context["template"])]
-    return page
+    return stable_block_ids(page, f"toolkit/{spec['key']}")
 
 
 def _links(page: ToolkitPage, spec: dict, language: str, context: dict) -> None:
@@ -186,7 +186,7 @@ def _template(library: ToolkitIndexPage, data: dict) -> ActionPlanTemplatePage:
         library.add_child(instance=template)
     template.title, template.intro = texts["title"], texts["intro"]
     template.sections = _template_sections(data, "en")
-    return publish(template)
+    return publish(stable_block_ids(template, "template"))
 
 
 def load(stdout) -> None:
