@@ -105,7 +105,8 @@ def translation_save(*, source_instance: Model, translated: Model, locale: Local
     strings_changed = _string_translations_save(source, translated, locale)
     translation, created = Translation.objects.get_or_create(source=source, target_locale=locale)
     unchanged = previous is not None and previous.last_updated_at == source.last_updated_at
-    if unchanged and not strings_changed and not created and getattr(existing, "alias_of_id", None) is None:
+    up_to_date = existing is not None and getattr(existing, "alias_of_id", None) is None
+    if unchanged and up_to_date and not strings_changed and not created:
         # A second `load_demo` over the same data: the translation is there and up to date.
         return existing.specific if isinstance(existing, Page) else existing
     if isinstance(source_instance, Page):
