@@ -7,7 +7,9 @@ from pathlib import Path
 import pytest
 from wagtail.models import Locale
 
+from accounts.consent import current_versions
 from accounts.models import User
+from accounts.services import legal_accept_for_data
 from demo.data import person, read
 from learning.models import Cohort, CoursePage, Enrolment, LessonPage
 from tests.browser.conftest import accessibility_violations, open_page, screenshot
@@ -23,15 +25,18 @@ READERS = {"ar": "reader.ar@example.org", "uk": "reader.uk@example.org"}
 def demo_facts():
     english = CoursePage.objects.get(locale__language_code="en", slug=SPEAK_UP["slug"]["en"])
     cohort = Cohort.objects.get(course=english)
-    facts = {}
+    facts, readers = {}, []
     for code, email in READERS.items():
         course = english.get_translation(Locale.objects.get(language_code=code))
         reader = person(User, email, display_name=f"Reader {code}", language=code)
+        readers.append(reader)
         Enrolment.objects.get_or_create(
             user=reader, cohort=cohort, defaults={"status": Enrolment.Status.ACTIVE}
         )
         lesson = LessonPage.objects.child_of(course).get(slug=SPEAK_UP["lessons"][1]["slug"][code])
         facts[code] = {"course": course.url, "lesson": lesson.url}
+    # As the demo's own people have: otherwise signing in leads to the acceptance page (accounts.consent).
+    legal_accept_for_data(users=readers, versions=current_versions())
     return facts
 
 
