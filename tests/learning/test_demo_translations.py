@@ -12,7 +12,7 @@ from wagtail.models import Locale, Page
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
 from demo.data import read
-from learning.models import Cohort, CoursePage, Enrolment, LessonPage, Topic
+from learning.models import Cohort, CourseIndexPage, CoursePage, Enrolment, LessonPage, Topic
 from tests.factories import EnrolmentFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -88,6 +88,8 @@ def test_the_arabic_and_ukrainian_course_has_no_english_segment_left(demo, code)
         for segment in segments:
             if not segment.string.data:
                 continue  # an answer without feedback has none in any language
+            if segment.context.path == "slug" and isinstance(page, CourseIndexPage):
+                continue  # an address, not words: /ar/courses/ and /uk/courses/, as before the translation
             text = StringTranslation.objects.get(
                 translation_of=segment.string, context=segment.context, locale=locale
             ).data
