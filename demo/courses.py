@@ -1,5 +1,8 @@
-"""The demo catalogue: topics, three courses in English and French with their modules and lessons
-(demo/data/courses.json), and the lesson video's embed."""
+"""The demo catalogue: topics, three courses in English and French with their modules and lessons, one
+of them in Arabic and Ukrainian too (demo/data/courses.json), and the lesson video's embed.
+
+The English pages are written directly; every other language goes through wagtail-localize
+(demo.localize), so each translation is linked to its English source as an editor's would be."""
 
 import json
 import uuid
@@ -13,6 +16,7 @@ from learning.models import CourseIndexPage, CoursePage, LessonPage, ModulePage,
 from learning.quiz_format import body_with_item_ids
 
 from .data import localise, publish, read
+from .localize import translation_save
 
 # Block ids derive from the course and lesson slugs: stable across runs and shared by both languages.
 BLOCK_NAMESPACE = uuid.UUID("5b0c9a4e-3d1f-4c53-9a57-4f3f0e7d2b61")
@@ -81,29 +85,37 @@ def _page(parent: Page, model, spec: dict, **context) -> Page:
     return page
 
 
-def _translate(page: Page, spec: dict, french: Locale, **context) -> Page:
-    """The French version of `page`, created and published if missing (its parent must exist)."""
-    existing = page.get_translation_or_none(french)
-    if existing is not None:
-        return existing.specific
-    translation = page.copy_for_translation(french, copy_parents=True).specific
-    _fill(translation, spec, "fr", **context)
-    publish(translation)
-    return translation
+def _languages(spec: dict) -> list[str]:
+    """The languages other than English the page is translated into: those its title is written in."""
+    return [language for language in spec["title"] if language != "en"]
 
 
-def _topics(english: Locale, french: Locale) -> dict:
+def _translate(page: Page, spec: dict, locales: dict, **context) -> None:
+    """Translate `page` into each language its spec is written in, through wagtail-localize."""
+    for language in _languages(spec):
+        translated = type(page)()
+        _fill(translated, spec, language, **context)
+        page_translated = translation_save(
+            source_instance=page, translated=translated, locale=locales[language]
+        )
+        # wagtail-localize synchronises a field with choices from the source, so the translation of a
+        # course would say it is taught in English; the demo's translated courses are taught in theirs.
+        if isinstance(page_translated, CoursePage) and page_translated.language != language:
+            page_translated.language = language
+            page_translated.save_revision().publish()
+
+
+def _topics(english: Locale, locales: dict) -> dict:
     topics = {}
     for key, name in read("courses")["topics"].items():
         topic = Topic.objects.filter(locale=english, name=name["en"]).first()
         if topic is None:
             topic = Topic.objects.create(locale=english, name=name["en"])
-        translated = topic.get_translation_or_none(french)
-        if translated is None:
-            translated = topic.copy_for_translation(french)
-            translated.name = name["fr"]
-            translated.save()
-        topics[key] = {"en": topic, "fr": translated}
+        topics[key] = {"en": topic}
+        for language in name.keys() - {"en"}:
+            topics[key][language] = translation_save(
+                source_instance=topic, translated=Topic(name=name[language]), locale=locales[language]
+            )
     return topics
 
 
@@ -129,20 +141,21 @@ def video_embed() -> None:
     )
 
 
-def load(english: Locale, french: Locale, trainer) -> dict:
+def load(english: Locale, trainer) -> dict:
     """Create the catalogue and the courses; returns {course key: (course, {English slug: lesson})}."""
     data = read("courses")
-    topics = _topics(english, french)
+    locales = {locale.language_code: locale for locale in Locale.objects.all()}
+    topics = _topics(english, locales)
     home = HomePage.objects.get(locale=english)
     context = {"course_slug": "", "topics": topics, "trainer": trainer}
     index = _page(home, CourseIndexPage, data["catalogue"], **context)
-    _translate(index, data["catalogue"], french, **context)
+    _translate(index, data["catalogue"], locales, **context)
 
     courses = {}
     for key, spec in data["courses"].items():
         context = {"course_slug": spec["slug"]["en"], "topics": topics, "trainer": trainer}
         course = _page(index, CoursePage, spec, **context)
-        _translate(course, spec, french, **context)
+        _translate(course, spec, locales, **context)
         groups = (
             [(None, spec["lessons"])] if "lessons" in spec else [(m, m["lessons"]) for m in spec["modules"]]
         )
@@ -151,10 +164,10 @@ def load(english: Locale, french: Locale, trainer) -> dict:
             parent = course
             if module_spec is not None:
                 parent = _page(course, ModulePage, module_spec, **context)
-                _translate(parent, module_spec, french, **context)
+                _translate(parent, module_spec, locales, **context)
             for lesson_spec in lesson_specs:
                 lesson = _page(parent, LessonPage, lesson_spec, **context)
-                _translate(lesson, lesson_spec, french, **context)
+                _translate(lesson, lesson_spec, locales, **context)
                 lessons[lesson_spec["slug"]["en"]] = lesson
         courses[key] = (CoursePage.objects.get(pk=course.pk), lessons)
     return courses

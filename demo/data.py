@@ -1,19 +1,24 @@
 """Reading the demo's data files (demo/data/*.json) and the few helpers every part of the loader shares.
 
-A text given in both languages is written `{"en": "...", "fr": "..."}`; `localise` picks one, so the
-English and French versions of a page share one structure (and, for lessons, the same block ids).
+A text given in several languages is written `{"en": "...", "fr": "...", "ar": "...", "uk": "..."}`
+(English always; French everywhere; Arabic and Ukrainian for the course translated into them);
+`localise` picks one, so every language version of a page shares one structure (and, for lessons, the
+same block ids).
 """
 
 import json
+import uuid
 from functools import cache
 from pathlib import Path
 
 from allauth.account.models import EmailAddress
 from django.contrib.auth.hashers import make_password
+from wagtail.fields import StreamField
 from wagtail.models import Locale, Page
 
 DATA = Path(__file__).resolve().parent / "data"
-LANGUAGES = ("en", "fr")
+BLOCK_NAMESPACE = uuid.UUID("0c6d3f3e-6a43-4f0e-93c1-52a3c8f5e0b4")
+LANGUAGES = ("en", "fr", "ar", "uk")
 
 
 @cache
@@ -23,9 +28,9 @@ def read(name: str) -> dict:
 
 
 def localise(value, language: str):
-    """The value with every {"en": ..., "fr": ...} pair replaced by its text in `language`."""
+    """The value with every {"en": ..., "fr": ...} text replaced by its text in `language`."""
     if isinstance(value, dict):
-        if value.keys() == set(LANGUAGES):
+        if "en" in value and value.keys() <= set(LANGUAGES):
             return value[language]
         return {key: localise(item, language) for key, item in value.items()}
     if isinstance(value, list):
@@ -68,9 +73,24 @@ def publish(page: Page) -> Page:
     return page
 
 
-def translation(page: Page, locale: Locale) -> Page:
-    """The page's translation into `locale`, copied from it if missing."""
-    existing = page.get_translation_or_none(locale)
-    if existing is not None:
-        return existing.specific
-    return page.copy_for_translation(locale, copy_parents=True).specific
+def stable_block_ids(page: Page, key: str) -> Page:
+    """`page` with every block and list item of its StreamFields given an id made from `key` and the
+    block's place. A page the demo fills again on a second run then keeps its blocks, and with them
+    wagtail-localize's segments and their translations, instead of new ones under new ids each run."""
+    for field in page._meta.get_fields():
+        if isinstance(field, StreamField):
+            raw = field.get_prep_value(getattr(page, field.name))
+            raw = json.loads(raw) if isinstance(raw, str) else raw
+            setattr(page, field.name, field.to_python(_renumbered(raw, f"{key}/{field.name}")))
+    return page
+
+
+def _renumbered(value, place: str):
+    if isinstance(value, list):
+        return [_renumbered(item, f"{place}/{number}") for number, item in enumerate(value)]
+    if isinstance(value, dict):
+        renumbered = {name: _renumbered(item, f"{place}/{name}") for name, item in value.items()}
+        if value.keys() >= {"type", "value", "id"}:  # a block or a list item, as stored
+            renumbered["id"] = str(uuid.uuid5(BLOCK_NAMESPACE, place))
+        return renumbered
+    return value

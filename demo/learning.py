@@ -202,11 +202,11 @@ def _certificates(cohorts: dict, trainer) -> int:
 
 
 def load(stdout) -> None:
-    english, french = locales()
+    english, _french = locales()
     plan = read("cohorts")
     trainer = User.objects.get(email=plan["trainer"])
     demo_courses.video_embed()
-    courses = demo_courses.load(english, french, trainer)
+    courses = demo_courses.load(english, trainer)
     cohorts = {
         key: _cohort(courses[spec["course"]][0], spec, trainer) for key, spec in plan["cohorts"].items()
     }
@@ -214,7 +214,8 @@ def load(stdout) -> None:
     _people(courses, cohorts, sessions, trainer)
     certificates = _certificates(cohorts, trainer)
     stdout.write(
-        f"  learning: {len(courses)} courses in English and French, {len(cohorts)} cohorts, "
+        f"  learning: {len(courses)} courses in English and French (one in Arabic and Ukrainian too), "
+        f"{len(cohorts)} cohorts, "
         f"{len(sessions)} live sessions, {Enrolment.objects.filter(cohort__in=cohorts.values()).count()} "
         f"enrolments, {certificates} certificates"
     )

@@ -1,12 +1,13 @@
-"""The demo site: its home page, about, privacy and terms pages in English and French, and the footer
-(demo/data/pages.json)."""
+"""The demo site: its home page, about, privacy and terms pages in English and French (translated
+through wagtail-localize, demo.localize), and the footer (demo/data/pages.json)."""
 
 from django.utils.text import slugify
 from wagtail.models import Page, Site
 
 from home.models import FooterSettings, HomePage, StandardPage
 
-from .data import locales, publish, read, translation
+from .data import locales, publish, read, stable_block_ids
+from .localize import translation_save
 
 
 def _standard_page(parent: Page, texts: dict, *, slug: str) -> StandardPage:
@@ -14,20 +15,16 @@ def _standard_page(parent: Page, texts: dict, *, slug: str) -> StandardPage:
     if page is None:
         page = StandardPage(title=texts["title"], slug=slug, locale=parent.locale)
         parent.add_child(instance=page)
-    _fill_standard(page, texts)
-    return page
+    return publish(_fill_standard(page, texts))
 
 
-def _fill_standard(page: StandardPage, texts: dict) -> None:
+def _fill_standard(page: StandardPage, texts: dict) -> StandardPage:
     page.title, page.intro = texts["title"], texts["intro"]
     page.body = [("paragraph", f"<p>{texts['paragraph']}</p>")]
-    publish(page)
+    return stable_block_ids(page, f"standard/{page.slug}")
 
 
-def _fill_home(home: HomePage, texts: dict, about: StandardPage) -> None:
-    # Children were added through other instances since this one was loaded: publishing a stale tree
-    # position (numchild) would hide them from routing.
-    home.refresh_from_db(fields=["numchild"])
+def _fill_home(home: HomePage, texts: dict, about: StandardPage) -> HomePage:
     home.title = texts["title"]
     home.hero_heading = texts["hero_heading"]
     home.hero_intro = texts["hero_intro"]
@@ -43,7 +40,7 @@ def _fill_home(home: HomePage, texts: dict, about: StandardPage) -> None:
         ),
         ("figures", {"heading": texts["figures_heading"], "figures": texts["figures"]}),
     ]
-    publish(home)
+    return stable_block_ids(home, "home")
 
 
 def load(stdout) -> None:
@@ -58,20 +55,24 @@ def load(stdout) -> None:
     about_en = _standard_page(home_en, texts_en["about"], slug="about")
     privacy_en = _standard_page(home_en, texts_en["privacy"], slug="privacy")
     terms_en = _standard_page(home_en, texts_en["terms"], slug="terms")
-    _fill_home(home_en, texts_en, about_en)
+    # Children were added through other instances since this one was loaded: publishing a stale tree
+    # position (numchild) would hide them from routing.
+    home_en.refresh_from_db(fields=["numchild"])
+    publish(_fill_home(home_en, texts_en, about_en))
 
-    home_fr = translation(home_en, french)
-    about_fr = translation(about_en, french)
-    privacy_fr = translation(privacy_en, french)
-    terms_fr = translation(terms_en, french)
+    # The home page first: the others are its children. Its slug is the one wagtail-localize gives a
+    # root-level copy; it appears in no address.
+    home_fr = HomePage(slug=f"{home_en.slug}-{french.language_code}")
+    translation_save(
+        source_instance=home_en, translated=_fill_home(home_fr, texts_fr, about_en), locale=french
+    )
     for page, texts in (
-        (about_fr, texts_fr["about"]),
-        (privacy_fr, texts_fr["privacy"]),
-        (terms_fr, texts_fr["terms"]),
+        (about_en, texts_fr["about"]),
+        (privacy_en, texts_fr["privacy"]),
+        (terms_en, texts_fr["terms"]),
     ):
-        page.slug = slugify(texts["title"])
-        _fill_standard(page, texts)
-    _fill_home(home_fr, texts_fr, about_fr)
+        translated = _fill_standard(StandardPage(slug=slugify(texts["title"])), texts)
+        translation_save(source_instance=page, translated=translated, locale=french)
 
     footer = FooterSettings.for_site(site)
     for name, value in data["footer"].items():

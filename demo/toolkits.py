@@ -1,5 +1,6 @@
 """The demo library (demo/data/toolkits.json): the four Cities Grow cities' toolkits in English and
 French with real PDF documents, an action-plan template and the city teams; their plans are demo.plans.
+The French pages and themes are translated through wagtail-localize (demo.localize).
 
 Idempotent: everything is looked up by a stable name before it is created.
 """
@@ -27,7 +28,8 @@ from toolkits.models import (
 )
 
 from . import plans
-from .data import locales, person, publish, read, translation
+from .data import locales, person, publish, read, stable_block_ids
+from .localize import translation_save
 
 
 def _themes(english: Locale, french: Locale, data: dict) -> dict:
@@ -36,11 +38,9 @@ def _themes(english: Locale, french: Locale, data: dict) -> dict:
         theme, _created = Theme.objects.update_or_create(
             slug=spec["slug"], locale=english, defaults={"name": spec["en"]}
         )
-        translated = theme.get_translation_or_none(french)
-        if translated is None:
-            translated = theme.copy_for_translation(french)
-        translated.name = spec["fr"]
-        translated.save()
+        translated = translation_save(
+            source_instance=theme, translated=Theme(slug=spec["slug"], name=spec["fr"]), locale=french
+        )
         themes[spec["slug"]] = {"en": theme, "fr": translated}
     return themes
 
@@ -116,7 +116,6 @@ def _body(texts: dict, questions_heading: str) -> list:
 
 def _fill_toolkit(page: ToolkitPage, spec: dict, language: str, context: dict) -> ToolkitPage:
     texts = spec[language]
-    page.refresh_from_db(fields=["numchild"])
     page.title, page.summary = texts["title"], texts["summary"]
     page.city, page.country, page.audience, page.format = (
         spec["city"],
@@ -125,14 +124,34 @@ def _fill_toolkit(page: ToolkitPage, spec: dict, language: str, context: dict) -
         spec["format"],
     )
     page.body = _body(texts, context["data"]["questions_heading"][language])
+    _links(page, spec, language, context)
+    page.related_links = [ToolkitRelatedPage(target=context["template"])]
+    return stable_block_ids(page, f"toolkit/{spec['key']}")
+
+
+def _links(page: ToolkitPage, spec: dict, language: str, context: dict) -> None:
+    """The toolkit's themes and documents in `language`: a French toolkit offers its French PDF and
+    the English one."""
     page.themes = [context["themes"][slug][language] for slug in spec["themes"]]
     page.organisations = [context["people"]["organisations"][spec["key"]]]
-    documents = [(_document(texts), language)]
+    documents = [(_document(spec[language]), language)]
     if language == "fr":
         documents.append((_document(spec["en"]), "en"))
     page.document_links = [ToolkitDocument(document=d, language=lang) for d, lang in documents]
-    page.related_links = [ToolkitRelatedPage(target=context["template"])]
-    return publish(page)
+
+
+def _translate_toolkit(page: ToolkitPage, spec: dict, french: Locale, context: dict) -> None:
+    translated = _fill_toolkit(ToolkitPage(slug=page.slug), spec, "fr", context)
+    page_fr = translation_save(source_instance=page, translated=translated, locale=french)
+    # wagtail-localize copies the source's themes and documents (a many-to-many it leaves alone, child
+    # rows it synchronises): the French toolkit has its French themes and its French PDF first.
+    themes = {theme.pk for theme in page_fr.themes.all()}
+    documents = [(link.document_id, link.language) for link in page_fr.document_links.all()]
+    _links(page_fr, spec, "fr", context)
+    if themes != {theme.pk for theme in page_fr.themes.all()} or documents != [
+        (link.document_id, link.language) for link in page_fr.document_links.all()
+    ]:
+        publish(page_fr)
 
 
 def _library(home: HomePage, texts: dict) -> ToolkitIndexPage:
@@ -167,7 +186,7 @@ def _template(library: ToolkitIndexPage, data: dict) -> ActionPlanTemplatePage:
         library.add_child(instance=template)
     template.title, template.intro = texts["title"], texts["intro"]
     template.sections = _template_sections(data, "en")
-    return publish(template)
+    return publish(stable_block_ids(template, "template"))
 
 
 def load(stdout) -> None:
@@ -186,17 +205,22 @@ def load(stdout) -> None:
         if page is None:
             page = ToolkitPage(title=key, slug=key, summary="-", city="-", country="BE")
             library_en.add_child(instance=page)
-        toolkits[key] = _fill_toolkit(page, {**spec, "key": key}, "en", context)
+        page.refresh_from_db(fields=["numchild"])
+        toolkits[key] = publish(_fill_toolkit(page, {**spec, "key": key}, "en", context))
 
-    library_fr = translation(library_en, french)
-    library_fr.title, library_fr.intro = data["library"]["fr"]["title"], data["library"]["fr"]["intro"]
-    publish(library_fr)
-    template_fr = translation(template_en, french)
-    template_fr.title, template_fr.intro = data["template"]["fr"]["title"], data["template"]["fr"]["intro"]
-    template_fr.sections = _template_sections(data, "fr")
-    publish(template_fr)
+    texts = data["library"]["fr"]
+    translated = ToolkitIndexPage(slug=library_en.slug, title=texts["title"], intro=texts["intro"])
+    translation_save(source_instance=library_en, translated=translated, locale=french)
+    texts = data["template"]["fr"]
+    translated = ActionPlanTemplatePage(
+        slug=template_en.slug,
+        title=texts["title"],
+        intro=texts["intro"],
+        sections=_template_sections(data, "fr"),
+    )
+    translation_save(source_instance=template_en, translated=translated, locale=french)
     for key, page in toolkits.items():
-        _fill_toolkit(translation(page, french), {**data["toolkits"][key], "key": key}, "fr", context)
+        _translate_toolkit(page, {**data["toolkits"][key], "key": key}, french, context)
 
     plans.load(template_en, toolkits, people)
     stdout.write(

@@ -6,9 +6,9 @@ from demo.loader import load_all
 
 class Command(BaseCommand):
     help = (
-        "Load the demo site: accounts for each role, pages in English and French, courses, cohorts, "
-        "toolkits and plans, from demo/data/. Safe to run again: it updates what exists instead of "
-        "duplicating it."
+        "Load the demo site: accounts for each role, pages in English and French (one course in Arabic "
+        "and Ukrainian too, every translation made through wagtail-localize), courses, cohorts, toolkits "
+        "and plans, from demo/data/. Safe to run again: it updates what exists instead of duplicating it."
     )
 
     def handle(self, *args, **options):
