@@ -13,7 +13,6 @@ from tests.factories import UserFactory
 from tests.toolkits import factories as f
 from tests.toolkits.checkin_helpers import fill, finalise
 from toolkits.checkins import services as checkin_services
-from toolkits.checkins.selectors import checkins_due_soon
 from toolkits.models import CheckIn
 
 pytestmark = pytest.mark.django_db
@@ -71,11 +70,3 @@ def test_nobody_but_staff_opens_the_report(client, late, role):
         assert b"Gdansk plan 2026" not in _body(response)
     if role == "editor":
         assert reverse("toolkits_overdue_checkins_report") not in client.get("/admin/").content.decode()
-
-
-def test_check_ins_due_soon_for_the_reminders(late):
-    soon = list(checkins_due_soon(within_days=7))
-    assert [(c.plan, c.months) for c in soon] == [(late["plan"], 12)]
-    assert list(checkins_due_soon(within_days=5)) == []
-    # The team to remind, and the mentor, come with it.
-    assert soon[0].plan.organisation == late["gdansk"] and soon[0].pairing.mentor == late["lisbon"]

@@ -5,7 +5,6 @@ has (tests/toolkits/test_checkin_queries.py).
 """
 
 from dataclasses import dataclass
-from datetime import timedelta
 
 from django.db.models import Count, Prefetch, Q
 from django.http import Http404
@@ -192,19 +191,6 @@ def _reported_item(value: CheckInIndicatorValue) -> Item:
 
 
 # --- Lists for staff and the reminders --------------------------------------------------------------
-def checkins_due_soon(*, within_days: int):
-    """Check-ins not yet submitted that fall due between today and `within_days` from now, soonest
-    first, with the plan, its city and the mentor: what the reminders to mentee cities send about.
-    The plan's team is `plan.organisation.memberships`."""
-    today = timezone.localdate()
-    return (
-        CheckIn.objects.pending()
-        .filter(due_on__gte=today, due_on__lte=today + timedelta(days=within_days))
-        .select_related("plan__organisation", "pairing__mentor")
-        .order_by("due_on", "pk")
-    )
-
-
 def overdue_checkins():
     """Check-ins past their due date and not submitted, the longest overdue first."""
     return (
