@@ -70,7 +70,7 @@ class LibraryFilterForm(forms.Form):
     )
 
     def __init__(self, *args, choices: dict, **kwargs):
-        """`choices` are the library's themes, cities and countries (selectors.library_choices)."""
+        """`choices` are the library's themes, cities and countries (library.library_choices)."""
         super().__init__(*args, **kwargs)
         self.fields["theme"].choices = [("", _("All themes")), *choices["themes"]]
         self.fields["city"].choices = [("", _("All cities")), *((c, c) for c in choices["cities"])]

@@ -12,7 +12,7 @@ from wagtail_localize.operations import translate_object
 
 from tests.factories import UserFactory
 from tests.toolkits import factories as f
-from toolkits import selectors
+from toolkits import library, selectors
 from toolkits.models import DownloadEvent
 
 pytestmark = pytest.mark.django_db
@@ -112,7 +112,7 @@ def test_the_library_and_the_toolkit_page_show_the_same_total_in_every_language(
         assert details["download_total"] == 3
         assert [link.download_count for link in details["documents"]] == [3]
     with translation.override("de"):
-        german_library = selectors.library_page(
+        german_library = library.library_page(
             index_page=version(f.library(), "de"), filters={}, page_number=1
         )
     assert {toolkit.title: toolkit.download_count for toolkit in german_library.object_list} == {

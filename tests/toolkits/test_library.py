@@ -149,9 +149,9 @@ def test_a_download_shows_in_the_library_at_once(client, shelf, django_capture_o
 
 
 def test_page_links_carry_the_filters_but_never_a_visitors_other_parameters(client, shelf, monkeypatch):
-    from toolkits import selectors
+    from toolkits import library
 
-    monkeypatch.setattr(selectors, "TOOLKITS_PER_PAGE", 1)
+    monkeypatch.setattr(library, "TOOLKITS_PER_PAGE", 1)
     first = titles(client.get(shelf["index"].url + "?country=&campaign=<b>x</b>&page=1"))
     second = titles(client.get(shelf["index"].url + "?page=1"))
 
@@ -195,9 +195,9 @@ def test_the_filters_in_effect_show_in_the_form(client, shelf):
 def test_each_page_of_the_library_shows_its_toolkits_and_the_number_of_all(
     client, shelf, monkeypatch, page, shown, hidden
 ):
-    from toolkits import selectors
+    from toolkits import library
 
-    monkeypatch.setattr(selectors, "TOOLKITS_PER_PAGE", 1)
+    monkeypatch.setattr(library, "TOOLKITS_PER_PAGE", 1)
     forget_own_keys()
     html = titles(client.get(shelf["index"].url, {"page": page}))
 

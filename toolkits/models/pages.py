@@ -33,7 +33,7 @@ class ToolkitIndexPage(ViewRestrictionShortcutMixin, Page):
     def get_context(self, request, *args, **kwargs):
         from ..cases import recent_cases
         from ..forms import LibraryFilterForm
-        from ..selectors import DOWNLOAD_COUNTS_MAX_AGE, library_choices, library_page
+        from ..library import DOWNLOAD_COUNTS_MAX_AGE, library_choices, library_page
 
         context = super().get_context(request, *args, **kwargs)
         choices = library_choices(request=request)
