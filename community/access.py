@@ -6,6 +6,7 @@ nobody learns which cohorts or lessons have discussions by trying numbers.
 
 from dataclasses import dataclass
 
+from django.db.models import Q
 from django.http import Http404
 
 from learning.models import Cohort, Enrolment
@@ -66,3 +67,23 @@ def moderated_spaces(user):
     return Space.objects.filter(cohort__in=cohorts) | Space.objects.filter(
         cohort__isnull=True, course_key__in=cohorts.values("course__translation_key")
     )
+
+
+def space_member_ids(*, space: Space, among) -> set[int]:
+    """Those of the people `among` (a queryset of users) who may read `space`: its trainees, trainers
+    and staff. One query: a notification must never reach, or name, anyone outside the space."""
+    cohorts = _cohorts_of(space)
+    learners = Enrolment.objects.filter(cohort__in=cohorts, status__in=Enrolment.LEARNING).values("user_id")
+    trainers = Cohort.trainers.through.objects.filter(cohort__in=cohorts).values("user_id")
+    # is_staff_for_cohorts, as a query: superusers, and whoever holds learning.change_cohort directly or
+    # through a group.
+    managers = (
+        Q(is_superuser=True)
+        | Q(user_permissions__codename="change_cohort", user_permissions__content_type__app_label="learning")
+        | Q(
+            groups__permissions__codename="change_cohort",
+            groups__permissions__content_type__app_label="learning",
+        )
+    )
+    members = among.filter(Q(pk__in=learners) | Q(pk__in=trainers) | managers).filter(is_active=True)
+    return set(members.values_list("pk", flat=True))

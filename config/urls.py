@@ -39,6 +39,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("accounts.urls")),
     path("learning/", include("learning.urls")),
     path("community/", include("community.urls")),
+    path("notifications/", include("notifications.urls")),
     path("", include("learning.certificates.urls")),
     path("", include("toolkits.urls")),
     path("", include("core.urls")),

@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "toolkits",
     "community",
     "outbox",
+    "notifications",
     # Wagtail
     "wagtail_localize",
     "wagtail_localize.locales",
