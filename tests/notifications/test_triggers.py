@@ -12,7 +12,14 @@ from learning.workspace.models import CohortInvitation
 from learning.workspace.services import cohort_invite
 from notifications.models import Kind, Notification
 from tests.community.helpers import cohort_with_people
-from tests.factories import CohortFactory, EnrolmentFactory, UserFactory, lessons_of, make_course, reflection_block
+from tests.factories import (
+    CohortFactory,
+    EnrolmentFactory,
+    UserFactory,
+    lessons_of,
+    make_course,
+    reflection_block,
+)
 
 pytestmark = pytest.mark.django_db
 
