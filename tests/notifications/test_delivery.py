@@ -1,15 +1,16 @@
 """How a person hears of a notification: an e-mail at once, a daily digest or only the site, each
 e-mail in their language with a one-click unsubscribe that works without logging in."""
 
+import json
 from datetime import timedelta
 
 import pytest
+from django.core import signing
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
-from notifications import services
-from notifications import digest
+from notifications import digest, services
 from notifications.models import Delivery, Kind, Notification, Preference
 from notifications.unsubscribe import DIGEST, token_for
 from tests.factories import UserFactory
@@ -160,7 +161,11 @@ def test_a_forged_or_altered_token_is_refused(client, token):
 def test_a_token_for_another_kind_or_person_cannot_be_made_from_one(client):
     person = UserFactory()
     token = token_for(user=person, kind=Kind.MENTION)
-    tampered = token.replace("mention", "answer")
-    assert client.post(f"/en/notifications/unsubscribe/{tampered}/").status_code in (400, 404)
+    _payload, timestamp_and_signature = token.split(":", 1)
+    for other in ({"u": person.pk, "k": "answer"}, {"u": person.pk + 1, "k": "mention"}):
+        payload = signing.b64_encode(json.dumps(other, separators=(",", ":")).encode()).decode()
+        response = client.post(f"/en/notifications/unsubscribe/{payload}:{timestamp_and_signature}/")
+        assert response.status_code == 400
+    assert not Preference.objects.exists()
     person.delete()
     assert client.post(f"/en/notifications/unsubscribe/{token}/").status_code == 400
