@@ -26,6 +26,7 @@ from learning.certificates.models import Certificate, CertificateDesign
 from learning.certificates.services import certificate_issue
 from learning.models import Enrolment, Reflection, Topic
 from learning.workspace.models import CohortInvitation
+from notifications.models import Kind, Notification
 from tests.factories import (
     CohortFactory,
     EnrolmentFactory,
@@ -160,6 +161,11 @@ MATRIX = {
     "community:report": Entry("post", _c("report", "post"), lambda w: {"reason": "spam"}),
     "community:moderate": Entry("post", _c("moderate", "post"), lambda w: {"note": "Off topic"}),
     "community:report_dismiss": Entry("post", _c("report_dismiss", "report"), dict),
+    # A trainee's notification: only its recipient opens it (and so marks it read), not even staff
+    # (tests/notifications/test_centre.py).
+    "notifications:open": Entry(
+        "get", lambda w: reverse("notifications:open", args=[w["notification"].pk]), None, NOBODY
+    ),
     "toolkits:plan": Entry("get", _plan("plan")),
     "toolkits:section": Entry(
         "post", _section("section"), lambda w: {"version": 0, "text": "Hijacked"}, NOBODY
@@ -241,6 +247,9 @@ PUBLIC = {
     # Wagtail's download view, which core.documents wraps: public documents to anyone, a private
     # collection's only as its restriction says (tests/toolkits/test_downloads.py)
     "wagtaildocs_serve": "documents, by their collection's view restrictions",
+    # A signed token per person and kind, which works without logging in (RFC 8058) and can only stop
+    # an e-mail; a forged one is refused (tests/notifications/test_delivery.py)
+    "notifications:unsubscribe": "an e-mail's one-click unsubscribe, by its signed token",
 }
 OWN_DATA = {
     "accounts:profile",
@@ -255,6 +264,9 @@ OWN_DATA = {
     "learning:workspace:waiting",
     "community:reports",  # only the reports of the spaces the person moderates (tests/community)
     "toolkits:my_plans",
+    "notifications:centre",
+    "notifications:mark_all_read",
+    "notifications:preferences",
 }
 OUR_ADMIN = (
     "admin/learning/",
@@ -278,7 +290,9 @@ def project_routes():
             else:
                 name = f"{namespace}:{pattern.name}" if namespace and pattern.name else pattern.name
                 module = getattr(pattern.callback, "__module__", "")
-                ours = module.startswith(("learning", "toolkits", "accounts", "home", "core", "community"))
+                ours = module.startswith(
+                    ("learning", "toolkits", "accounts", "home", "core", "community", "notifications")
+                )
                 if (
                     ours
                     or prefix.startswith(OUR_ADMIN)
@@ -377,6 +391,9 @@ def build_world(capture_on_commit_callbacks):
         "thread": thread,
         "post": post,
         "report": report,
+        "notification": Notification.objects.create(
+            recipient=active.user, kind=Kind.REPLY, target_path=f"/community/threads/{thread.pk}/"
+        ),
         "text": text,
         "quiz": quiz,
         "reflection": reflection,
@@ -427,6 +444,7 @@ def snapshot(w):
         sorted(Post.objects.values_list("pk", "hidden_at", "helpful_count")),
         sorted(Report.objects.values_list("pk", "resolved_at")),
         sorted(Block.objects.values_list("pk", flat=True)),
+        sorted(Notification.objects.values_list("pk", "read_at")),
     )
 
 
