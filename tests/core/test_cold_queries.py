@@ -33,11 +33,12 @@ COLD_QUERIES = {
     "catalogue": BASE + 4,  # topics (its filter), count, the page of courses, their open cohorts with seats
     "course": BASE + 4,  # open cohorts with seats, the outline, prerequisites, trainers
     # + session, user, the person's enrolments with their finished lessons (one query, a subquery), the
-    # current versions of the privacy notice and terms a signed-in person must accept (accounts.consent)
-    "course, enrolled": BASE + 4 + 4,
+    # current versions of the privacy notice and terms a signed-in person must accept (accounts.consent),
+    # the header's count of unread notifications (one COUNT on its index, notifications.selectors)
+    "course, enrolled": BASE + 4 + 5,
     # + session, user, the lesson's course, the enrolment with its finished lessons, the outline, the
-    # current privacy and terms versions
-    "lesson, signed in": BASE + 6,
+    # current privacy and terms versions, the header's unread notifications
+    "lesson, signed in": BASE + 7,
     # themes used, their names, cities (the filters); published cases; the listing: count, ids, the
     # rows with their download counts (a subquery), their themes, their documents
     "library": BASE + 9,
