@@ -21,7 +21,7 @@ SHOTS = Path("/work/shots/notify")
 
 def demo_facts():
     cohort = Cohort.objects.get(title__startswith="Brussels and online")
-    leila = UserFactory(email="leila@example.org", display_name="ليلى", language="ar")
+    leila = UserFactory(email="salma.notify@example.org", display_name="سلمى", language="ar")
     EnrolmentFactory(cohort=cohort, user=leila, status=Enrolment.Status.ACTIVE)
     space = community.cohort_space(cohort=cohort)
     thread = community.thread_create(
@@ -48,7 +48,7 @@ def test_a_trainee_sees_a_reply_counted_listed_and_opened_in_her_language(browse
     notification = Notification.objects.get(recipient_id=site.leila_pk)
     assert notification.kind == Kind.REPLY and notification.read_at is None
 
-    leila = open_page(browser, site, DESKTOP, "leila@example.org", PASSWORD)
+    leila = open_page(browser, site, DESKTOP, "salma.notify@example.org", PASSWORD)
     leila.goto("/en/learning/")
     link = leila.locator("header a[href='/en/notifications/']")
     expect(link).to_contain_text("1")
