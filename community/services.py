@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from learning.models import Cohort
 from notifications.models import Kind
-from notifications.services import notification_send
+from notifications.services import notification_send, notifications_withdraw
 
 from .access import SpaceAccess, space_access, space_member_ids
 from .exceptions import NotAllowed, PostingBlocked, RateLimited
@@ -166,6 +166,7 @@ def post_hide(*, post: Post, moderator, note: str) -> Post:
         post=post, moderator=moderator, action=ModerationNote.Action.HIDE, note=note
     )
     Report.objects.filter(post=post, resolved_at=None).update(resolved_at=now)
+    notifications_withdraw(target=post.get_absolute_url())
     post.hidden_at = now
     return post
 

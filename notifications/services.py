@@ -69,6 +69,16 @@ def _create(fields: dict) -> Notification | None:
     return notification
 
 
+def notifications_withdraw(*, target: str) -> int:
+    """Delete the unread notifications that lead to `target` (a path, as for notification_send): a post
+    a moderator hid no longer calls anyone to it. Those already read stay in their reader's history."""
+    path = language_free(target)
+    if not path:
+        return 0
+    deleted, _by_model = Notification.objects.filter(target_path=path, read_at__isnull=True).delete()
+    return deleted
+
+
 def notification_open(*, notification: Notification) -> None:
     """Mark it read (opening it twice keeps the first time)."""
     now = timezone.now()

@@ -172,3 +172,16 @@ def test_an_issued_certificate_tells_its_holder_once(on_commit):
     assert notification.kind == Kind.CERTIFICATE_ISSUED and notification.recipient == enrolment.user
     assert notification.snapshot == certificate.course_title
     assert notification.target_path == f"/learning/enrolments/{enrolment.pk}/completed/"
+
+
+def test_a_hidden_post_calls_nobody_to_it_and_no_notification_carries_a_posts_text(on_commit, client):
+    _cohort, trainer, amal, louis, space = cohort_with_people()
+    with on_commit():
+        thread = community.thread_create(space=space, author=amal, title="Week 1", body="How?")
+        post = community.post_create(thread=thread, author=louis, body="call me on 0470123456 @Trainer Tess")
+    assert told(amal) == [Kind.REPLY] and told(trainer) == [Kind.MENTION]
+    client.force_login(amal)
+    html = client.get("/en/notifications/").content.decode()
+    assert "Week 1" in html and "0470123456" not in html  # the thread's title, never the post's text
+    community.post_hide(post=post, moderator=trainer, note="A private number")
+    assert told(amal) == [] and told(trainer) == []
