@@ -21,13 +21,17 @@ SHOTS = Path("/work/shots/notify")
 
 def demo_facts():
     cohort = Cohort.objects.get(title__startswith="Brussels and online")
-    leila = UserFactory(email="salma.notify@example.org", display_name="سلمى", language="ar")
-    EnrolmentFactory(cohort=cohort, user=leila, status=Enrolment.Status.ACTIVE)
+    salma = UserFactory(email="salma.notify@example.org", display_name="سلمى", language="ar")
+    EnrolmentFactory(cohort=cohort, user=salma, status=Enrolment.Status.ACTIVE)
     space = community.cohort_space(cohort=cohort)
     thread = community.thread_create(
-        space=space, author=leila, title="من لديه تجربة مع مجلس المهاجرين؟", body="أبحث عن أمثلة من مدن أخرى."
+        space=space, author=salma, title="من لديه تجربة مع مجلس المهاجرين؟", body="أبحث عن أمثلة من مدن أخرى."
     )
-    return {"thread_pk": thread.pk, "leila_pk": leila.pk}
+    # The demo, loaded and committed as `load_demo` does, told its trainee of its discussion's replies,
+    # the trainer's answer and her certificate (through the services, like everything else).
+    demo_told = Notification.objects.filter(recipient__email="trainee@example.org")
+    demo_kinds = set(demo_told.values_list("kind", flat=True))
+    return {"thread_pk": thread.pk, "salma_pk": salma.pk, "demo_kinds": demo_kinds}
 
 
 def shot(page, name):
@@ -38,6 +42,10 @@ def shot(page, name):
     assert accessibility_violations(page) == []
 
 
+def test_the_demo_trainee_has_notifications_of_the_discussion_and_her_certificate(site):
+    assert {Kind.REPLY, Kind.ANSWER, Kind.CERTIFICATE_ISSUED} <= site.demo_kinds
+
+
 def test_a_trainee_sees_a_reply_counted_listed_and_opened_in_her_language(browser, site):
     karim = open_page(browser, site, DESKTOP, "karim@example.org")
     karim.goto(f"/ar/community/threads/{site.thread_pk}/")
@@ -45,29 +53,29 @@ def test_a_trainee_sees_a_reply_counted_listed_and_opened_in_her_language(browse
         "في برلين لدينا مجلس للمقيمين الأجانب منذ ٢٠١٢، يسعدني أن أشارككم تجربتنا."
     )
     karim.locator("form[action$='/reply/'] button[type=submit]").click()
-    notification = Notification.objects.get(recipient_id=site.leila_pk)
+    notification = Notification.objects.get(recipient_id=site.salma_pk)
     assert notification.kind == Kind.REPLY and notification.read_at is None
 
-    leila = open_page(browser, site, DESKTOP, "salma.notify@example.org", PASSWORD)
-    leila.goto("/en/learning/")
-    link = leila.locator("header a[href='/en/notifications/']")
+    salma = open_page(browser, site, DESKTOP, "salma.notify@example.org", PASSWORD)
+    salma.goto("/en/learning/")
+    link = salma.locator("header a[href='/en/notifications/']")
     expect(link).to_contain_text("1")
     expect(link.locator(".visually-hidden")).to_have_text("(1 unread)")
-    leila.goto("/en/notifications/")
-    item = leila.locator(".notification-list li").first
+    salma.goto("/en/notifications/")
+    item = salma.locator(".notification-list li").first
     expect(item).to_contain_text("Unread")
     expect(item).to_contain_text("replied in")
-    shot(leila, "notify-01-centre-en")
+    shot(salma, "notify-01-centre-en")
 
-    leila.goto("/ar/notifications/")
-    assert leila.locator("html").get_attribute("dir") == "rtl"
-    expect(leila.locator(".notification-list bdi").last).to_have_text("من لديه تجربة مع مجلس المهاجرين؟")
-    shot(leila, "notify-02-centre-ar")
+    salma.goto("/ar/notifications/")
+    assert salma.locator("html").get_attribute("dir") == "rtl"
+    expect(salma.locator(".notification-list bdi").last).to_have_text("من لديه تجربة مع مجلس المهاجرين؟")
+    shot(salma, "notify-02-centre-ar")
 
-    leila.locator(".notification-list li a").first.click()
-    leila.wait_for_url(f"**/ar/community/threads/{site.thread_pk}/**")
-    expect(leila.locator("main")).to_contain_text("في برلين لدينا مجلس")
+    salma.locator(".notification-list li a").first.click()
+    salma.wait_for_url(f"**/ar/community/threads/{site.thread_pk}/**")
+    expect(salma.locator("main")).to_contain_text("في برلين لدينا مجلس")
     notification.refresh_from_db()
     assert notification.read_at is not None
-    expect(leila.locator("header a[href='/ar/notifications/'] .badge")).to_have_count(0)
-    shot(leila, "notify-03-opened-ar")
+    expect(salma.locator("header a[href='/ar/notifications/'] .badge")).to_have_count(0)
+    shot(salma, "notify-03-opened-ar")
