@@ -60,7 +60,7 @@ def test_a_trainee_sees_a_reply_counted_listed_and_opened_in_her_language(browse
     salma.goto("/en/learning/")
     link = salma.locator("header a[href='/en/notifications/']")
     expect(link).to_contain_text("1")
-    expect(link.locator(".visually-hidden")).to_have_text("(1 unread)")
+    expect(link.locator(".visually-hidden")).to_contain_text("unread notification")
     salma.goto("/en/notifications/")
     item = salma.locator(".notification-list li").first
     expect(item).to_contain_text("Unread")
@@ -77,5 +77,5 @@ def test_a_trainee_sees_a_reply_counted_listed_and_opened_in_her_language(browse
     expect(salma.locator("main")).to_contain_text("في برلين لدينا مجلس")
     notification.refresh_from_db()
     assert notification.read_at is not None
-    expect(salma.locator("header a[href='/ar/notifications/'] .badge")).to_have_count(0)
+    expect(salma.locator("header a[href='/ar/notifications/']")).to_have_count(0)
     shot(salma, "notify-03-opened-ar")

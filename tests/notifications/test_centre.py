@@ -102,12 +102,13 @@ def test_the_header_counts_unread_notifications_in_words(client):
     notify(reader, count=3)
     client.force_login(reader)
     html = client.get(reverse("learning:dashboard")).content.decode()
-    assert 'aria-hidden="true">3</span><span class="visually-hidden">(3 unread)</span>' in html
+    assert '>3</span><span class="visually-hidden"> unread notifications</span></a>' in html
     notify(reader, count=120)
     assert ">99+</span>" in client.get(reverse("learning:dashboard")).content.decode()
     Notification.objects.update(read_at="2026-01-01T00:00Z")
     html = client.get(reverse("learning:dashboard")).content.decode()
-    assert "unread)" not in html and reverse("notifications:centre") in html
+    assert "unread notification" not in html
+    assert f'<a href="{reverse("notifications:centre")}">Your notifications</a>' in html  # My learning
 
 
 def queries(client, url) -> list[str]:
