@@ -58,7 +58,7 @@ def test_a_trainee_sees_a_reply_counted_listed_and_opened_in_her_language(browse
 
     salma = open_page(browser, site, DESKTOP, "salma.notify@example.org", PASSWORD)
     salma.goto("/en/learning/")
-    link = salma.locator("header a[href='/en/notifications/']")
+    link = salma.locator("header a.site-notifications[href='/en/notifications/']")
     expect(link).to_contain_text("1")
     expect(link.locator(".visually-hidden")).to_contain_text("unread notification")
     salma.goto("/en/notifications/")
