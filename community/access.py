@@ -7,6 +7,7 @@ the members of any city or partner organisation and by staff, who moderate it.
 
 from dataclasses import dataclass
 
+from django.db.models import Q
 from django.http import Http404
 
 from learning.models import Cohort, Enrolment
@@ -105,3 +106,30 @@ def moderated_spaces(user):
     if exchange_moderator(user):
         spaces |= Space.objects.filter(kind=Space.Kind.CITIES)
     return spaces
+
+
+def space_member_ids(*, space: Space, among) -> set[int]:
+    """Those of the people `among` (a queryset of users) who may read `space`: its trainees, trainers
+    and staff. One query: a notification must never reach, or name, anyone outside the space."""
+    if space.kind == Space.Kind.CITIES:
+        # The exchange's readers: members of any organisation, and staff (exchange_moderator, as a query).
+        readers = Q(pk__in=Membership.objects.values("user_id")) | Q(is_staff=True) | _cohort_managers()
+        return set(among.filter(readers).filter(is_active=True).values_list("pk", flat=True))
+    cohorts = _cohorts_of(space)
+    learners = Enrolment.objects.filter(cohort__in=cohorts, status__in=Enrolment.LEARNING).values("user_id")
+    trainers = Cohort.trainers.through.objects.filter(cohort__in=cohorts).values("user_id")
+    members = among.filter(Q(pk__in=learners) | Q(pk__in=trainers) | _cohort_managers()).filter(is_active=True)
+    return set(members.values_list("pk", flat=True))
+
+
+def _cohort_managers() -> Q:
+    """is_staff_for_cohorts, as a query: superusers, and whoever holds learning.change_cohort directly or
+    through a group."""
+    return (
+        Q(is_superuser=True)
+        | Q(user_permissions__codename="change_cohort", user_permissions__content_type__app_label="learning")
+        | Q(
+            groups__permissions__codename="change_cohort",
+            groups__permissions__content_type__app_label="learning",
+        )
+    )

@@ -1,15 +1,19 @@
 """Every write of the discussions: the site, the admin and the demo loader all come through here."""
 
+from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
 from learning.models import Cohort
 from toolkits.models import Theme
+from notifications.models import Kind
+from notifications.services import notification_send, notifications_withdraw
 
-from .access import SpaceAccess, space_access
+from .access import SpaceAccess, space_access, space_member_ids
 from .exceptions import NotAllowed, PostingBlocked, RateLimited
 from .limits import consume_post_allowance
+from .mentions import mentioned_member_ids
 from .models import Block, Helpful, ModerationNote, Post, ReadMark, Report, Space, Thread
 
 
@@ -74,10 +78,11 @@ def thread_create(
         last_post_at=now,
         organisation=access.organisation,
     )
-    Post.objects.create(
+    post = Post.objects.create(
         thread=thread, author=author, body=body, by_trainer=access.moderate, organisation=access.organisation
     )
     ReadMark.objects.update_or_create(thread=thread, user=author, defaults={"read_at": now})
+    _notify(post, thread)
     return thread
 
 
@@ -104,7 +109,40 @@ def post_create(
     )
     Thread.objects.filter(pk=thread.pk).update(last_post_at=post.created_at, reply_count=F("reply_count") + 1)
     ReadMark.objects.update_or_create(thread=thread, user=author, defaults={"read_at": post.created_at})
+    _notify(post, thread)
     return post
+
+
+def _notify(post: Post, thread: Thread) -> None:
+    """One notification per person a new post concerns, the most telling kind for each: the thread's
+    starter is answered by a trainer (or replied to), the members it mentions are mentioned, the others
+    who posted in the thread are replied to. Nobody outside the space, and never the writer.
+
+    In a question-and-answer thread a trainee's answer is hidden from those who have not answered yet:
+    their mentions then reach only people who already posted in the thread."""
+    earlier = Post.objects.filter(thread=thread, author__isnull=False).exclude(pk=post.pk)
+    posters = set(earlier.values_list("author_id", flat=True))
+    if thread.author_id:
+        posters.add(thread.author_id)
+    mentioned = mentioned_member_ids(space=thread.space, text=post.body)
+    if thread.qa and not post.by_trainer:
+        mentioned &= posters
+    kinds = dict.fromkeys(posters, Kind.REPLY) | dict.fromkeys(mentioned, Kind.MENTION)
+    if post.by_trainer and thread.author_id in kinds:
+        kinds[thread.author_id] = Kind.ANSWER
+    kinds.pop(post.author_id, None)
+    if not kinds:
+        return
+    people = get_user_model().objects.filter(pk__in=kinds)
+    members = space_member_ids(space=thread.space, among=people)
+    for person in people.filter(pk__in=members):
+        notification_send(
+            recipient=person,
+            kind=kinds[person.pk],
+            actor=post.author,
+            target=post.get_absolute_url(),
+            snapshot=thread.title,
+        )
 
 
 def thread_mark_read(*, thread: Thread, user) -> None:
@@ -147,6 +185,7 @@ def post_hide(*, post: Post, moderator, note: str) -> Post:
         post=post, moderator=moderator, action=ModerationNote.Action.HIDE, note=note
     )
     Report.objects.filter(post=post, resolved_at=None).update(resolved_at=now)
+    notifications_withdraw(target=post.get_absolute_url())
     post.hidden_at = now
     return post
 

@@ -40,6 +40,7 @@ urlpatterns += i18n_patterns(
     path("learning/", include("learning.urls")),
     path("community/", include("community.urls")),
     path("network/", include("network.urls")),
+    path("notifications/", include("notifications.urls")),
     path("", include("learning.certificates.urls")),
     path("", include("toolkits.urls")),
     path("", include("core.urls")),

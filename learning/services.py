@@ -14,7 +14,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from . import exceptions, grading, rules
+from . import exceptions, grading, notices, rules
 from .models import (
     Attendance,
     Cohort,
@@ -133,6 +133,7 @@ def enrolment_approve(*, enrolment: Enrolment) -> Enrolment:
     if _has_free_seat(cohort):
         _set_status(enrolment, Status.ACTIVE)
         _notify(enrolment, "approved")
+        notices.place_given(enrolment)
     elif enrolment.status == Status.PENDING and cohort.waitlist:
         _set_status(enrolment, Status.WAITLISTED)
         _notify(enrolment, "waitlisted")
@@ -196,6 +197,7 @@ def waitlist_promote(*, cohort: Cohort) -> list[Enrolment]:
             break
         _set_status(enrolment, Status.ACTIVE)
         _notify(enrolment, "promoted")
+        notices.place_given(enrolment)
         promoted.append(enrolment)
     return promoted
 
@@ -331,6 +333,7 @@ def reflection_review(*, reflection: Reflection, reviewer, accepted: bool, feedb
     reflection.reviewed_by = reviewer
     reflection.reviewed_at = timezone.now()
     reflection.save(update_fields=["status", "feedback", "reviewed_by", "reviewed_at"])
+    notices.reflection_reviewed(reflection, reviewer)
     if not accepted:
         # An acceptance needs no e-mail (the lesson page shows it); a revision asks the trainee to act.
         transaction.on_commit(partial(send_revision_email.enqueue, reflection_id=reflection.pk))

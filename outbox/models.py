@@ -22,6 +22,8 @@ class OutgoingEmail(models.Model):
     # Kept only until delivery: bodies can hold sign-in and password-reset links.
     body = models.TextField(_("text"), blank=True)
     html = models.TextField(_("HTML"), blank=True)
+    # Extra mail headers, e.g. the notifications' List-Unsubscribe (RFC 8058); never user-typed text.
+    headers = models.JSONField(_("headers"), default=dict, blank=True)
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.QUEUED)
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
     last_error = models.TextField(_("last error"), blank=True)

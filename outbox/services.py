@@ -49,12 +49,14 @@ def email_send(
     kind: str,
     from_email: str | None = None,
     language: str | None = None,
+    headers: dict[str, str] | None = None,
 ) -> OutgoingEmail:
     """Record one e-mail to `to` and queue its delivery once the current transaction commits.
 
     `language` is the recipient's (the one `body` is written in; the active one when not given): the
     HTML part made from `body` is marked with it, right to left for Arabic and Farsi. Mail sent from
-    DEFAULT_FROM_EMAIL goes out under the organisation's name."""
+    DEFAULT_FROM_EMAIL goes out under the organisation's name. `headers` are added as they are, each
+    value on one line (a line break would let it inject other headers)."""
     subject = single_line(subject)[:998]
     look = layout.site_look()
     if not from_email or from_email == settings.DEFAULT_FROM_EMAIL:
@@ -64,7 +66,13 @@ def email_send(
         html = layout.html_alternative(body=body, subject=subject, language=language, look=look)
     body = layout.text_isolated(body, language)  # after the HTML part: it isolates with <bdi> instead
     email = OutgoingEmail.objects.create(
-        kind=kind[:100], to=to, from_email=from_email, subject=subject, body=body, html=html
+        kind=kind[:100],
+        to=to,
+        from_email=from_email,
+        subject=subject,
+        body=body,
+        html=html,
+        headers={name: single_line(value) for name, value in (headers or {}).items()},
     )
     transaction.on_commit(partial(deliver_email.enqueue, email_id=email.pk))
     return email

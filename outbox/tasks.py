@@ -32,10 +32,12 @@ def deliver_email(*, email_id: int) -> str:
 
 def _as_message(email: OutgoingEmail) -> EmailMessage:
     if not email.body and email.html:
-        message = EmailMessage(email.subject, email.html, email.from_email, [email.to])
+        message = EmailMessage(email.subject, email.html, email.from_email, [email.to], headers=email.headers)
         message.content_subtype = "html"
         return message
-    message = EmailMultiAlternatives(email.subject, email.body, email.from_email, [email.to])
+    message = EmailMultiAlternatives(
+        email.subject, email.body, email.from_email, [email.to], headers=email.headers
+    )
     if email.html:
         message.attach_alternative(email.html, "text/html")
     return message
@@ -60,6 +62,7 @@ def email_deliver(*, email_id: int) -> str:
     email.sent_at = timezone.now()
     email.next_attempt_at = email.claimed_at = None
     email.body = email.html = ""
+    email.headers = {}  # the unsubscribe link is the recipient's, like the body's links
     email.save()
     return email.status
 

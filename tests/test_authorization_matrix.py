@@ -28,6 +28,7 @@ from learning.models import Enrolment, Reflection, Topic
 from learning.workspace.models import CohortInvitation
 from network import services as network_services
 from network.models import Message, PersonBlock
+from notifications.models import Kind, Notification
 from tests.factories import (
     CohortFactory,
     EnrolmentFactory,
@@ -206,6 +207,11 @@ MATRIX = {
     "network:block_remove": Entry(
         "post", lambda w: reverse("network:block_remove", args=[w["person_block"].pk]), dict, NOBODY
     ),
+    # A trainee's notification: only its recipient opens it (and so marks it read), not even staff
+    # (tests/notifications/test_centre.py).
+    "notifications:open": Entry(
+        "get", lambda w: reverse("notifications:open", args=[w["notification"].pk]), None, NOBODY
+    ),
     "toolkits:plan": Entry("get", _plan("plan")),
     "toolkits:section": Entry(
         "post", _section("section"), lambda w: {"version": 0, "text": "Hijacked"}, NOBODY
@@ -296,6 +302,9 @@ PUBLIC = {
     # Wagtail's download view, which core.documents wraps: public documents to anyone, a private
     # collection's only as its restriction says (tests/toolkits/test_downloads.py)
     "wagtaildocs_serve": "documents, by their collection's view restrictions",
+    # A signed token per person and kind, which works without logging in (RFC 8058) and can only stop
+    # an e-mail; a forged one is refused (tests/notifications/test_delivery.py)
+    "notifications:unsubscribe": "an e-mail's one-click unsubscribe, by its signed token",
 }
 OWN_DATA = {
     "accounts:profile",
@@ -312,6 +321,9 @@ OWN_DATA = {
     "toolkits:my_plans",
     "network:settings",
     "network:inbox",  # only the requester's own conversations (tests/network/test_messages.py)
+    "notifications:centre",
+    "notifications:mark_all_read",
+    "notifications:preferences",
 }
 OUR_ADMIN = (
     "admin/learning/",
@@ -337,7 +349,7 @@ def project_routes():
                 name = f"{namespace}:{pattern.name}" if namespace and pattern.name else pattern.name
                 module = getattr(pattern.callback, "__module__", "")
                 ours = module.startswith(
-                    ("learning", "toolkits", "accounts", "home", "core", "community", "network")
+                    ("learning", "toolkits", "accounts", "home", "core", "community", "network", "notifications")
                 )
                 if (
                     ours
@@ -448,6 +460,9 @@ def build_world(capture_on_commit_callbacks):
         "profile": active.user.directory_profile,
         "conversation": conversation,
         "person_block": person_block,
+        "notification": Notification.objects.create(
+            recipient=active.user, kind=Kind.REPLY, target_path=f"/community/threads/{thread.pk}/"
+        ),
         "text": text,
         "quiz": quiz,
         "reflection": reflection,
@@ -519,6 +534,7 @@ def snapshot(w):
         sorted(PersonBlock.objects.values_list("pk", flat=True)),
         sorted(CheckIn.objects.values_list("pk", "submitted_at", "updated_at")),
         sorted(CheckInComment.objects.values_list("pk", flat=True)),
+        sorted(Notification.objects.values_list("pk", "read_at")),
     )
 
 

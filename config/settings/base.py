@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "reminders",
     "network",
     "outbox",
+    "notifications",
     # Wagtail
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -267,9 +268,10 @@ RETENTION_WARNING_DAYS = env.int("RETENTION_WARNING_DAYS", default=30)
 # "Download my data": the e-mailed link works for DATA_EXPORT_DAYS; `manage.py retention` then deletes the
 # file (and the view refuses it with a 410 from the moment it expires).
 DATA_EXPORT_DAYS = env.int("DATA_EXPORT_DAYS", default=7)
+# Django's and allauth's, reading the signed-in person with the header's unread count (accounts.backends).
 AUTHENTICATION_BACKENDS = [
-    "django.contrib.auth.backends.ModelBackend",
-    "allauth.account.auth_backends.AuthenticationBackend",
+    "accounts.backends.ModelBackend",
+    "accounts.backends.AuthenticationBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -17,7 +17,7 @@ from django.utils import timezone
 from wagtail.models import Locale, Site
 
 from home.models import FooterSettings, IssuerSettings
-from learning import exceptions
+from learning import exceptions, notices
 from learning.models import Cohort, Enrolment
 
 from . import page_cache
@@ -126,6 +126,7 @@ def certificate_issue(*, enrolment: Enrolment, issued_by=None, language: str = "
         language = settings.LANGUAGE_CODE
     certificate = _create(enrolment, issued_by=issued_by, language=language)
     transaction.on_commit(partial(render_certificate_pdf.enqueue, certificate_id=certificate.pk))
+    notices.certificate_issued(certificate)
     return certificate
 
 

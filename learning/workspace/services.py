@@ -6,11 +6,13 @@ from dataclasses import dataclass
 from functools import partial
 
 from allauth.account.models import EmailAddress
+from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .. import exceptions, services
+from .. import exceptions, notices, services
 from ..certificates.services import certificate_issue
 from ..models import Attendance, Cohort, Enrolment, LiveSession
 from ..signals import session_scheduled
@@ -142,7 +144,22 @@ def _invite(cohort, email, name, language, invited_by) -> str:
     if not created and invitation.accepted_at:
         return ALREADY
     transaction.on_commit(partial(send_invitation_email.enqueue, invitation_id=invitation.pk))
+    invitee = _account_of(email)
+    if invitee is not None:
+        # Told on the site too; the trainer's report stays the same whether or not there is an account.
+        notices.invitation_sent(invitation, invited_by, invitee)
     return INVITED
+
+
+def _account_of(email: str):
+    """The active account whose address (its main one, or another it verified) is `email`, if any."""
+    verified = EmailAddress.objects.filter(email__iexact=email, verified=True).values("user_id")
+    return (
+        get_user_model()
+        .objects.filter(Q(email__iexact=email) | Q(pk__in=verified), is_active=True)
+        .order_by("pk")
+        .first()
+    )
 
 
 class InvitationInvalid(exceptions.LearningError):

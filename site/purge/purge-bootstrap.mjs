@@ -17,7 +17,7 @@ const crispy = process.argv[2];
 if (!crispy) throw new Error("give the crispy_bootstrap5 package folder as the first argument");
 
 // Every app with templates (tests/core/test_purged_css.py checks none is missing).
-const apps = ["accounts", "community", "core", "demo", "home", "learning", "network", "outbox", "reminders", "site", "toolkits"];
+const apps = ["accounts", "community", "core", "demo", "home", "learning", "network", "notifications", "outbox", "reminders", "site", "toolkits"];
 const content = [
   ...apps.flatMap((app) => [`${root}/${app}/**/*.html`, `${root}/${app}/**/*.py`, `${root}/${app}/**/*.js`]),
   `${crispy}/templates/**/*.html`,

@@ -37,7 +37,7 @@ pytestmark = pytest.mark.django_db
 # translations for the language switcher and the canonical and hreflang links (1, core.routing), then
 # its specific type (1) = 4. Then each page's own reads, each a fixed number whatever the rows:
 BASE = 4
-# A signed-in reader's session and user.
+# A signed-in reader's session and user (read with the header's unread notifications: accounts.backends).
 SIGNED_IN = 2
 COLD_QUERIES = {
     "home": BASE,
