@@ -118,7 +118,9 @@ def space_member_ids(*, space: Space, among) -> set[int]:
     cohorts = _cohorts_of(space)
     learners = Enrolment.objects.filter(cohort__in=cohorts, status__in=Enrolment.LEARNING).values("user_id")
     trainers = Cohort.trainers.through.objects.filter(cohort__in=cohorts).values("user_id")
-    members = among.filter(Q(pk__in=learners) | Q(pk__in=trainers) | _cohort_managers()).filter(is_active=True)
+    members = among.filter(Q(pk__in=learners) | Q(pk__in=trainers) | _cohort_managers()).filter(
+        is_active=True
+    )
     return set(members.values_list("pk", flat=True))
 
 

@@ -6,9 +6,9 @@ from django.db.models import F
 from django.utils import timezone
 
 from learning.models import Cohort
-from toolkits.models import Theme
 from notifications.models import Kind
 from notifications.services import notification_send, notifications_withdraw
+from toolkits.models import Theme
 
 from .access import SpaceAccess, space_access, space_member_ids
 from .exceptions import NotAllowed, PostingBlocked, RateLimited

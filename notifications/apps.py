@@ -9,3 +9,10 @@ class NotificationsConfig(AppConfig):
     label = "notifications"
     verbose_name = _("Notifications")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from network.signals import message_sent
+
+        from .receivers import message_received
+
+        message_sent.connect(message_received, dispatch_uid="notifications-message-received")

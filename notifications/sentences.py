@@ -21,7 +21,7 @@ def _template(kind: str) -> str:
         Kind.CERTIFICATE_ISSUED: _("Your certificate for “%(title)s” is ready"),
         Kind.CHECKIN_DUE: _("A check-in is due: “%(title)s”"),
         Kind.SESSION_REMINDER: _("A live session starts soon: “%(title)s”"),
-        Kind.MESSAGE: _("%(actor)s sent you a message: “%(title)s”"),
+        Kind.MESSAGE: _("%(actor)s sent you a message"),
     }.get(kind, "%(title)s")
 
 

@@ -30,12 +30,14 @@ def notification_send(
     target: str | Page = "",
     anchor: str = "",
     snapshot: str = "",
+    emailed: bool = False,
 ) -> None:
     """Tell `recipient` that `kind` happened, once the current transaction commits.
 
     `target` is a path on this site (with or without its language prefix: it is stored without) or a
     page (shown in the reader's language when opened); `anchor` ("#post-9") is added to it. `snapshot`
-    is the short plain text to show (a thread's title): it is escaped wherever it is shown."""
+    is the short plain text to show (a thread's title): it is escaped wherever it is shown. `emailed`: the
+    caller sent an e-mail of its own about it (a reminder), so neither an e-mail nor a digest repeats it."""
     if kind not in Kind.values:
         raise ValueError(kind)
     if recipient is None or (actor is not None and actor.pk == recipient.pk):
@@ -51,6 +53,7 @@ def notification_send(
         "target_path": target_path[:500],
         "target_page_id": target_page.pk if target_page is not None else None,
         "snapshot": " ".join(str(snapshot).split())[:SNAPSHOT_LENGTH],
+        "emailed_at": timezone.now() if emailed else None,
     }
     transaction.on_commit(partial(_create, fields), robust=True)
 
@@ -61,7 +64,10 @@ def _create(fields: dict) -> Notification | None:
     if recipient is None:  # erased or closed before the trigger's commit
         return None
     notification = Notification.objects.create(**fields)
-    if selectors.deliveries(user=recipient)[notification.kind] == Delivery.IMMEDIATE:
+    if (
+        notification.emailed_at is None
+        and selectors.deliveries(user=recipient)[notification.kind] == Delivery.IMMEDIATE
+    ):
         notification.recipient = recipient
         emails.notification_email_send(notification=notification)
         notification.emailed_at = timezone.now()

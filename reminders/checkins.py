@@ -13,6 +13,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
+from notifications.models import Kind
 from outbox.layout import site_look
 from toolkits.models import CheckIn
 from toolkits.models.organisations import Membership
@@ -36,6 +37,7 @@ def _slots(checkin: CheckIn, today) -> list[str]:
 
 class CheckInDue(ReminderKind):
     name = "checkin_due"
+    notification = Kind.CHECKIN_DUE
     # A due date two weeks past never opens a window again.
     forget_after = timedelta(days=60)
 
@@ -77,3 +79,7 @@ class CheckInDue(ReminderKind):
         subject = render_to_string("reminders/email/checkin_due_subject.txt", context).strip()
         body = render_to_string("reminders/email/checkin_due_message.txt", context)
         return subject, body
+
+    def notification_target(self, reminder):
+        checkin = reminder.about
+        return reverse("toolkits:checkin", args=[checkin.plan.public_id, checkin.months]), checkin.plan.title

@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from learning.models import Enrolment, LiveSession
+from notifications.models import Kind
 from outbox.layout import site_look
 
 from .links import dashboard_url, page_in, page_url, site_url
@@ -48,6 +49,7 @@ def slot_key(slot: Slot, starts_at: datetime) -> str:
 
 class LiveSessionReminder(ReminderKind):
     name = "live_session"
+    notification = Kind.SESSION_REMINDER
     # Sent at most a day before a start that is past by then: no window of that occasion opens again.
     forget_after = timedelta(days=30)
 
@@ -104,3 +106,7 @@ class LiveSessionReminder(ReminderKind):
         subject = render_to_string("reminders/email/live_session_subject.txt", context).strip()
         body = render_to_string("reminders/email/live_session_message.txt", context)
         return subject, body
+
+    def notification_target(self, reminder):
+        session = reminder.about
+        return session.cohort.course, session.title

@@ -43,6 +43,9 @@ class ReminderKind:
     # How long a record of a sent reminder is worth keeping: after that its occasion cannot come round
     # again, and the command forgets it. None: for as long as the account (the occasion may last).
     forget_after: timedelta | None = None
+    # The notifications centre's kind for it (notifications.models.Kind), or "" for e-mail only. A kind
+    # that has one also lists its reminders in the centre, and follows the person's choice for that kind.
+    notification: str = ""
 
     def due(self, *, now: datetime, object_id: int | None = None) -> Iterable[Reminder]:
         """The reminders owed at `now` (only for `object_id` when given), sent or not."""
@@ -54,6 +57,10 @@ class ReminderKind:
 
     def render(self, reminder: Reminder) -> tuple[str, str]:
         """(subject, plain-text body), in the active language (the person's)."""
+        raise NotImplementedError
+
+    def notification_target(self, reminder: Reminder) -> tuple[Any, str]:
+        """(what the centre links to: a page or a path, the few words it shows) for `notification`."""
         raise NotImplementedError
 
 

@@ -12,6 +12,9 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
 
+from notifications.models import Delivery
+from notifications.selectors import deliveries
+from notifications.services import notification_send
 from outbox.services import email_send
 
 from . import registry
@@ -22,10 +25,22 @@ logger = logging.getLogger(__name__)
 
 
 def _deliver(person, reminder: Reminder) -> None:
-    """Tell `person`: by e-mail, in their language. (An in-site notification belongs here too.)"""
+    """Tell `person`: in the notifications centre when the kind has one there, and by e-mail in their
+    language unless they chose to hear of that kind only on the site. A reminder cannot wait for the
+    next day's digest: choosing the digest still e-mails it at once."""
+    kind = registry.get(reminder.kind)
+    by_email = True
+    if kind.notification:
+        by_email = deliveries(user=person)[kind.notification] != Delivery.SITE
+        target, snapshot = kind.notification_target(reminder)
+        notification_send(
+            recipient=person, kind=kind.notification, target=target, snapshot=snapshot, emailed=by_email
+        )
+    if not by_email:
+        return
     language = person.language or settings.LANGUAGE_CODE
     with translation.override(language):
-        subject, body = registry.get(reminder.kind).render(reminder)
+        subject, body = kind.render(reminder)
     email_send(
         to=person.email, subject=subject, body=body, kind=f"reminders/{reminder.kind}", language=language
     )

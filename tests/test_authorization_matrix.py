@@ -349,7 +349,16 @@ def project_routes():
                 name = f"{namespace}:{pattern.name}" if namespace and pattern.name else pattern.name
                 module = getattr(pattern.callback, "__module__", "")
                 ours = module.startswith(
-                    ("learning", "toolkits", "accounts", "home", "core", "community", "network", "notifications")
+                    (
+                        "learning",
+                        "toolkits",
+                        "accounts",
+                        "home",
+                        "core",
+                        "community",
+                        "network",
+                        "notifications",
+                    )
                 )
                 if (
                     ours
