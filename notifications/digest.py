@@ -1,5 +1,6 @@
-"""The daily digest: one e-mail per person with their unread notifications of the last day, of the kinds
-they read once a day, none of them ever sent twice (`digested_at`).
+"""The daily digest: one e-mail per person with their unread notifications not yet sent, of the kinds
+they read once a day, none of them ever sent twice (`digested_at`). A run missed (a server down for a
+day) is caught up by the next; what is older than CATCH_UP is left to the centre, not mailed late.
 
 Run by `manage.py send_notification_digests` (cron, once a day) or the task of the same name. Each
 person is one transaction: their rows are locked (skipped when another run holds them) and marked before
@@ -16,7 +17,7 @@ from . import selectors
 from .emails import digest_email_send
 from .models import Delivery, Notification
 
-PERIOD = timedelta(days=1)
+CATCH_UP = timedelta(days=7)
 
 
 def _pending(now):
@@ -24,7 +25,7 @@ def _pending(now):
         read_at__isnull=True,
         digested_at__isnull=True,
         emailed_at__isnull=True,
-        created_at__gt=now - PERIOD,
+        created_at__gt=now - CATCH_UP,
         created_at__lte=now,
     )
 

@@ -2,17 +2,22 @@
 (in English and in Arabic), and opening it marks it read and leads to the reply in her language. Every
 page passes axe-core's WCAG 2.1 A/AA checks."""
 
+import io
 import shutil
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from django.core import mail
+from django.core.management import call_command
+from django.utils import timezone
 from playwright.sync_api import expect
 
 from community import services as community
 from learning.models import Cohort, Enrolment
 from notifications.models import Kind, Notification
 from tests.browser.conftest import DESKTOP, accessibility_violations, open_page, screenshot
-from tests.factories import PASSWORD, EnrolmentFactory, UserFactory
+from tests.factories import PASSWORD, EnrolmentFactory, LiveSessionFactory, UserFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
@@ -31,6 +36,14 @@ def demo_facts():
     # the trainer's answer and her certificate (through the services, like everything else).
     demo_told = Notification.objects.filter(recipient__email="trainee@example.org")
     demo_kinds = set(demo_told.values_list("kind", flat=True))
+    # A live session of her cohort tomorrow morning: its day-before reminder is due now.
+    starts_at = timezone.now() + timedelta(hours=20)
+    LiveSessionFactory(
+        cohort=cohort,
+        title="Meeting the city council",
+        starts_at=starts_at,
+        ends_at=starts_at + timedelta(hours=1),
+    )
     return {"thread_pk": thread.pk, "salma_pk": salma.pk, "demo_kinds": demo_kinds}
 
 
@@ -79,3 +92,21 @@ def test_a_trainee_sees_a_reply_counted_listed_and_opened_in_her_language(browse
     assert notification.read_at is not None
     expect(salma.locator("header a[href='/ar/notifications/']")).to_have_count(0)
     shot(salma, "notify-03-opened-ar")
+
+
+def test_a_trainee_is_reminded_of_a_live_session_by_e_mail_and_in_the_centre(browser, site):
+    mail.outbox.clear()
+    call_command("send_due_reminders", "--kind", "live_session", stdout=io.StringIO())
+
+    to_salma = [m for m in mail.outbox if m.to == ["salma.notify@example.org"]]
+    assert len(to_salma) == 1
+    assert "Meeting the city council" in to_salma[0].body
+
+    salma = open_page(browser, site, DESKTOP, "salma.notify@example.org", PASSWORD)
+    salma.goto("/fr/notifications/")
+    item = salma.locator(".notification-list li", has_text="Meeting the city council")
+    expect(item).to_have_count(1)
+    item.locator("a").click()
+    salma.wait_for_url("**/fr/**")  # the course, in the reader's language
+    expect(salma.locator("h1")).to_be_visible()
+    shot(salma, "notify-04-session-reminder-course-fr")

@@ -82,8 +82,11 @@ def test_the_digest_sends_each_person_one_email_once(send, mailoutbox, django_ca
     send(louis, kind=Kind.REPLY)
     read = send(louis, kind=Kind.REPLY, snapshot="Already read")
     services.notification_open(notification=read)
+    # A day the digest did not run is caught up; what is older than a week is left to the centre.
+    missed = send(louis, kind=Kind.REPLY, snapshot="Three days ago")
+    Notification.objects.filter(pk=missed.pk).update(created_at=timezone.now() - timedelta(days=3))
     old = send(louis, kind=Kind.REPLY, snapshot="Last week")
-    Notification.objects.filter(pk=old.pk).update(created_at=timezone.now() - timedelta(days=3))
+    Notification.objects.filter(pk=old.pk).update(created_at=timezone.now() - timedelta(days=8))
 
     with django_capture_on_commit_callbacks(execute=True):
         call_command("send_notification_digests")
@@ -95,6 +98,7 @@ def test_the_digest_sends_each_person_one_email_once(send, mailoutbox, django_ca
     assert "/fr/notifications/unsubscribe/" in to_amal.extra_headers["List-Unsubscribe"]
     to_louis = next(m for m in mailoutbox if m.to == [louis.email])
     assert "Already read" not in to_louis.body and "Last week" not in to_louis.body
+    assert "Three days ago" in to_louis.body
 
     assert digests_send() == 0  # run again (a second cron line, a retry): nothing twice
     assert len(mailoutbox) == 2
