@@ -7,6 +7,7 @@ with `list_export` is tested as soon as it exists, and fails here until the seed
 
 import csv
 import io
+from datetime import timedelta
 
 import openpyxl
 import pytest
@@ -20,7 +21,8 @@ from learning.certificates.services import certificate_issue
 from learning.models import Enrolment
 from tests.factories import CohortFactory, EnrolmentFactory, UserFactory, make_course
 from tests.toolkits import factories as f
-from toolkits.models import DownloadEvent
+from toolkits import services as toolkit_services
+from toolkits.models import CheckIn, DownloadEvent
 
 pytestmark = pytest.mark.django_db
 
@@ -76,7 +78,11 @@ def seeded(client):
     certificate_issue(enrolment=enrolment, issued_by=staff)
 
     organisation = f.OrganisationFactory(name=FORMULA + CONTROL)
-    f.plan(organisation=organisation, title=FORMULA + CONTROL)
+    plan = f.plan(organisation=organisation, title=FORMULA + CONTROL)
+    # Final under a mentor's pairing, with an overdue check-in (Reports → Overdue check-ins).
+    f.pairing(f.OrganisationFactory(name=FORMULA), organisation)
+    toolkit_services.plan_transition(plan=plan, action="finalise", user=plan.created_by)
+    CheckIn.objects.filter(plan=plan).update(due_on=timezone.localdate() - timedelta(days=5))
     doc = f.document(FORMULA)
     DownloadEvent.objects.create(
         document=doc, document_title=FORMULA + CONTROL, city=FORMULA, organisation=FORMULA
