@@ -10,6 +10,7 @@ from django.db.models import (
     F,
     OuterRef,
     Q,
+    QuerySet,
     Subquery,
     Value,
     When,
@@ -47,16 +48,26 @@ def toolkit_details(*, toolkit: ToolkitPage, request=None) -> dict:
         events.filter(document_id=OuterRef("document_id")).values("document_id").annotate(n=Count("pk"))
     )
     every_document = events.values("toolkit__translation_key").annotate(n=Count("pk"))
-    documents = list(
-        toolkit.document_links.select_related("document", "document__collection")
-        .annotate(
-            download_count=Coalesce(Subquery(per_document.values("n")), 0),
-            download_total=Coalesce(Subquery(every_document.values("n")), 0),
+    links = toolkit.document_links.select_related("document", "document__collection").order_by("sort_order")
+    if isinstance(links, QuerySet):
+        documents = list(
+            links.annotate(
+                download_count=Coalesce(Subquery(per_document.values("n")), 0),
+                download_total=Coalesce(Subquery(every_document.values("n")), 0),
+            )
         )
-        .order_by("sort_order")
-    )
-    # Downloads of documents the toolkit no longer offers still count in its total.
-    download_total = documents[0].download_total if documents else events.count()
+        # Downloads of documents the toolkit no longer offers still count in its total.
+        download_total = documents[0].download_total if documents else events.count()
+    else:
+        # A preview: the editor's unsaved links (django-modelcluster's in-memory rows) cannot be
+        # annotated; their counts come in one query of their own.
+        documents = list(links)
+        counts = dict(
+            events.values_list("document_id").annotate(n=Count("pk")).values_list("document_id", "n")
+        )
+        for link in documents:
+            link.download_count = counts.get(link.document_id, 0)
+        download_total = sum(counts.values())
     themes = localized_themes(request)
     own_themes = [themes.get(t.translation_key, t) for t in toolkit.themes.all()]
     user = getattr(request, "user", None)
