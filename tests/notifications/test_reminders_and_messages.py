@@ -2,6 +2,8 @@
 choice for its kind (only on the site: no e-mail; otherwise its own e-mail at once, never a digest's
 repeat), and a message notifies the other person of the conversation."""
 
+from datetime import timedelta
+
 import pytest
 from django.core import mail
 
@@ -14,7 +16,7 @@ from tests.reminders.helpers import START, session_with_trainees
 
 pytestmark = pytest.mark.django_db
 
-DAY_BEFORE = START.replace(day=START.day - 1, hour=START.hour + 1)
+DAY_BEFORE = START - timedelta(hours=23)
 
 
 def send_reminders(capture):

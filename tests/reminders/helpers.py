@@ -1,6 +1,6 @@
 """What the reminder tests share: a cohort with trainees in several places and languages, and sending."""
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from django.core import mail
 
@@ -21,7 +21,7 @@ def session_with_trainees(*, starts_at=START, **session_fields):
         cohort=cohort,
         title="Meeting the city council",
         starts_at=starts_at,
-        ends_at=starts_at.replace(hour=starts_at.hour + 1, minute=30),
+        ends_at=starts_at + timedelta(hours=1, minutes=30),
         time_zone="Europe/Brussels",
         **session_fields,
     )
