@@ -428,10 +428,11 @@ def _prepare_database() -> str:
 
 
 @contextmanager
-def gunicorn(settings: str = "bench.settings"):
+def gunicorn(settings: str = "bench.settings", arguments: tuple[str, ...] = ()):
+    """gunicorn on PORT with 2 sync workers (and the repo's gunicorn.conf.py unless `arguments` say -c)."""
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": settings}
     command = [sys.executable, "-m", "gunicorn", "config.wsgi", "-w", "2", "-b", f"127.0.0.1:{PORT}"]
-    server = subprocess.Popen([*command, "--log-level", "warning"], cwd=ROOT, env=env)
+    server = subprocess.Popen([*command, "--log-level", "warning", *arguments], cwd=ROOT, env=env)
     try:
         for _ in range(100):
             try:
