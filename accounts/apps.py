@@ -13,7 +13,7 @@ class AccountsConfig(AppConfig):
         from core import site_cache, sites
         from core.language import language_switched
 
-        from .consent import CURRENT_VERSIONS_ALONG, current_versions_along
+        from .consent import CURRENT_VERSIONS_ALONG, current_versions_query
         from .language_offer import offer_after_switch
 
         # A signed-in person who switches language may want their e-mails and certificates in it too.
@@ -24,7 +24,7 @@ class AccountsConfig(AppConfig):
             self.get_model("LegalVersion"), ignore_fields={"latest_revision", "has_unpublished_changes"}
         )
         # Asked on every page of a signed-in person: with an empty cache, read with the sites.
-        sites.read_value_along(CURRENT_VERSIONS_ALONG, current_versions_along)
+        sites.read_pairs_along(CURRENT_VERSIONS_ALONG, current_versions_query, "document", "pk")
 
 
 class UsersAdminConfig(WagtailUsersAppConfig):

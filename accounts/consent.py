@@ -12,8 +12,7 @@ import unicodedata
 
 from django.conf import settings
 from django.contrib.auth import SESSION_KEY
-from django.db.models import CharField, Exists, OuterRef, Q, StringAgg, Subquery, Value
-from django.db.models.functions import Cast, Concat
+from django.db.models import Exists, OuterRef, Q
 from django.http import HttpResponse, HttpResponseRedirect
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
@@ -21,7 +20,7 @@ from django.utils.translation import get_language
 from wagtail.models import Page
 
 from core.site_cache import cached_per_site
-from core.sites import value_read
+from core.sites import pairs_read
 
 from .mfa import ALLOWED_URL_NAMES as MFA_URL_NAMES
 from .models import LegalAcceptance, LegalVersion
@@ -45,7 +44,7 @@ SESSION_ACCEPTED = "legal_accepted"
 CURRENT_VERSIONS_ALONG = "legal-current-versions"
 
 
-def _current_versions_query():
+def current_versions_query():
     newer = LegalVersion.objects.filter(
         document=OuterRef("document"), locale_id=OuterRef("locale_id"), live=True
     ).filter(Q(date__gt=OuterRef("date")) | Q(date=OuterRef("date"), pk__gt=OuterRef("pk")))
@@ -57,35 +56,20 @@ def _current_versions_query():
 def current_versions() -> list[LegalVersion]:
     """The newest published version of each document, in the default language (where versions are
     made; their translations follow them)."""
-    return list(_current_versions_query().select_related("page").order_by("document"))
+    return list(current_versions_query().select_related("page").order_by("document"))
 
 
 def current_version_ids(request) -> tuple[int, ...]:
     """The current versions' ids, through the shared cache: asked on every page of a signed-in person.
-    A page built with an empty cache has them from its read of the sites (`current_versions_along`)."""
+    A page built with an empty cache has them from its read of the sites (accounts.apps)."""
 
     def compute() -> tuple[int, ...]:
-        known, pairs = value_read(request, CURRENT_VERSIONS_ALONG)
-        if not known:
+        pairs = pairs_read(request, CURRENT_VERSIONS_ALONG)
+        if pairs is None:
             return tuple(version.pk for version in current_versions())
-        by_document = sorted(pair.split("=") for pair in (pairs or "").split(",") if pair)
-        return tuple(int(pk) for _document, pk in by_document)
+        return tuple(int(pk) for _document, pk in sorted(pairs))
 
     return cached_per_site(request, "legal-current-versions", compute)
-
-
-def current_versions_along() -> Subquery:
-    """The current versions as "document=id,document=id" in one column (document names hold neither
-    "=" nor ","), for the read of the sites (core.sites.read_value_along)."""
-    pairs = Concat("document", Value("="), Cast("pk", CharField()), output_field=CharField())
-    return Subquery(
-        _current_versions_query()
-        .order_by()
-        .annotate(every=Value(1))
-        .values("every")
-        .annotate(pairs=StringAgg(pairs, Value(",")))
-        .values("pairs")[:1]
-    )
 
 
 def pending_versions(user) -> list[LegalVersion]:

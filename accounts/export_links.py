@@ -4,9 +4,10 @@ The signature makes the address unguessable and untouchable; the view still chec
 belongs to whoever is signed in (a forwarded link opens nothing for someone else), and the export's
 own expiry date, kept in the database, decides how long it works."""
 
-from django.conf import settings
 from django.core import signing
 from django.urls import reverse
+
+from core.absolute_urls import absolute_url
 
 SALT = "accounts.data_export.link"
 
@@ -30,4 +31,4 @@ def download_path(export) -> str:
 
 
 def download_url(export) -> str:
-    return settings.SITE_URL.rstrip("/") + download_path(export)
+    return absolute_url(download_path(export))

@@ -9,6 +9,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from core.absolute_urls import absolute_url
 from core.discovery import project_modules
 from outbox.services import email_send
 
@@ -135,7 +136,7 @@ def _warn(user: User, now: datetime) -> None:
         context = {
             "user": user,
             "removal": removal,
-            "login_url": settings.SITE_URL.rstrip("/") + reverse("account_login"),
+            "login_url": absolute_url(reverse("account_login")),
             "site_name": settings.WAGTAIL_SITE_NAME,
         }
         subject = render_to_string("accounts/email/retention_warning_subject.txt", context).strip()

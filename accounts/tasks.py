@@ -16,6 +16,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from core.absolute_urls import absolute_url
 from outbox.services import email_send
 
 from .export_archive import write_archive
@@ -85,7 +86,7 @@ def _mail_link(export: DataExport) -> None:
             "user": user,
             "site_name": settings.WAGTAIL_SITE_NAME,
             "download_url": download_url(export),
-            "privacy_url": settings.SITE_URL.rstrip("/") + reverse("accounts:privacy"),
+            "privacy_url": absolute_url(reverse("accounts:privacy")),
             "expires": timezone.localtime(export.expires_at),
         }
         subject = render_to_string("accounts/email/data_export_ready_subject.txt", context).strip()

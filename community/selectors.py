@@ -6,6 +6,8 @@ from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, Subquery, 
 from django.db.models.functions import RowNumber
 from wagtail.models import Locale
 
+from learning.models import Cohort, LessonPage
+from learning.workspace.permissions import is_staff_for_cohorts
 from toolkits.models import Theme
 
 from .access import SpaceAccess, may_read_exchange, moderated_spaces
@@ -78,10 +80,6 @@ def space_lesson_title(space) -> str:
     """The lesson's title in the reader's language when it is translated, else in its own."""
     if space.lesson_key is None:
         return ""
-    from wagtail.models import Locale
-
-    from learning.models import LessonPage
-
     lessons = LessonPage.objects.filter(translation_key=space.lesson_key)
     lesson = lessons.filter(locale=Locale.get_active()).first() or lessons.first()
     return lesson.title if lesson else ""
@@ -146,9 +144,6 @@ def exchange_latest(*, user, theme_keys) -> dict | None:
 
 def lesson_space_cohorts(*, user, course):
     """The cohorts of `course` whose lesson questions `user` may open as a trainer (staff: all of them)."""
-    from learning.models import Cohort
-    from learning.workspace.permissions import is_staff_for_cohorts
-
     cohorts = Cohort.objects.filter(course__translation_key=course.translation_key)
     return list(cohorts if is_staff_for_cohorts(user) else cohorts.filter(trainers=user))
 

@@ -14,6 +14,8 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.templatetags.static import static
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
+from wagtail.admin.widgets import BaseChooser
+from wagtail.admin.widgets.workflows import AdminTaskChooser
 
 SCRIPT = "core/js/admin-init.js"
 # json_script's escapes: nothing in the data can close the element or start markup.
@@ -32,9 +34,6 @@ def script_tag() -> SafeString:
 
 def _chooser_render(self, name, value, attrs=None, renderer=None):
     """BaseChooser.render, with its start as inert JSON instead of `<script>new Chooser(…)</script>`."""
-    from wagtail.admin.widgets import BaseChooser
-    from wagtail.admin.widgets.workflows import AdminTaskChooser
-
     try:
         id_ = attrs["id"]
     except (KeyError, TypeError) as error:
@@ -55,8 +54,6 @@ _original_chooser_render = None
 
 def start_choosers_without_inline_scripts() -> None:
     global _original_chooser_render
-    from wagtail.admin.widgets import BaseChooser
-
     if _original_chooser_render is None:
         _original_chooser_render = BaseChooser.render
         BaseChooser.render = _chooser_render

@@ -137,3 +137,12 @@ def content_locale_id(page: Page, request=None) -> int:
     if request is None:
         return compute()
     return cached_per_site(request, f"alias-content-locale:{page.alias_of_id}", compute)
+
+
+def page_in_language(page: Page, language: str) -> Page:
+    """The page in `language` when it is translated, else its own (people's data points at the source):
+    what an e-mail links to, written in its reader's language away from any request."""
+    locale = Locale.objects.filter(language_code=language).first()
+    if locale is None or page.locale_id == locale.pk:
+        return page
+    return page.get_translation_or_none(locale) or page

@@ -7,11 +7,11 @@ come from the same rows, in two queries whatever the number of sites, and go int
 cache entries (core.middleware.CachedSiteMiddleware), so Wagtail never asks its own.
 
 The same two reads bring what every page asks next, which would otherwise be a query each: the sites'
-settings shown on every page (the footer, `read_settings_along`), the list of locales
-(core.localize.locale_codes), values an app registers (`read_value_along`: the current versions of the
-terms, asked on every signed-in page), and, with the home pages' translations, the other pages every
-page links to (the header's sections, `read_along`). Nothing here outlives the request: what is cached
-goes through core.site_cache, under the entries that already held it.
+settings shown on every page (the footer, `read_settings_along`: joined to the sites), the list of
+locales (core.localize.locale_codes) and short lists an app registers (`read_pairs_along`: the current
+versions of the terms, asked on every signed-in page), and, with the home pages' translations, the other
+pages every page links to (the header's sections, `read_along`). Nothing here outlives the request: what
+is cached goes through core.site_cache, under the entries that already held it.
 """
 
 from collections.abc import Callable
@@ -19,7 +19,7 @@ from contextlib import suppress
 
 from django.conf import settings
 from django.core.exceptions import ObjectDoesNotExist
-from django.db.models import CharField, Exists, Q, StringAgg, Subquery, Value
+from django.db.models import CharField, Exists, Q, QuerySet, StringAgg, Subquery, Value
 from django.db.models.functions import Cast, Concat
 from django.http.request import split_domain_port
 from wagtail.contrib.settings.models import BaseSiteSetting
@@ -34,7 +34,16 @@ from wagtail.models.sites import (
 
 _SETTINGS: list[type[BaseSiteSetting]] = []
 _READ_ALONG: list[Callable[[], Q]] = []
-_VALUES: dict[str, Callable[[], Subquery]] = {}
+_PAIRS: dict[str, tuple[Callable[[], QuerySet], str, str]] = {}
+_LOCALES = "locales"
+
+# A list of rows cannot be a column of the sites' rows, and Django has no aggregate that gathers rows
+# into a list on both databases the site runs on (ArrayAgg and JSONBAgg are PostgreSQL's). So a short
+# list that every page needs comes with the sites as one text column: each row "key<US>value", the rows
+# joined by <RS>, ASCII's unit and record separators, which no id, language code or document name holds.
+# Reading each list on its own would add a query to every page built with an empty cache
+# (tests/core/test_cold_queries.py counts them).
+_UNIT, _RECORD = "\x1f", "\x1e"
 
 
 def read_settings_along(model: type[BaseSiteSetting]) -> None:
@@ -49,29 +58,30 @@ def read_along(pages: Callable[[], Q]) -> None:
     _READ_ALONG.append(pages)
 
 
-def read_value_along(name: str, value: Callable[[], Subquery]) -> None:
-    """Compute `value()` (a subquery of one row and column that every page asks for, such as which
-    versions of the terms are current) in the sites' read; `value_read(request, name)` then gives it."""
-    _VALUES[name] = value
+def read_pairs_along(name: str, rows: Callable[[], QuerySet], key: str, value: str) -> None:
+    """Read the (`key`, `value`) fields of `rows()` (a few rows that every page asks for, such as which
+    versions of the terms are current) with the sites; `pairs_read(request, name)` then gives them."""
+    _PAIRS[name] = (rows, key, value)
 
 
-def value_read(request, name: str) -> tuple[bool, object]:
-    """(True, the value) when this request has read `name` with the sites, else (False, None)."""
-    values = request.__dict__.get("_values_read", {})
-    return (name in values, values.get(name))
+def pairs_read(request, name: str) -> list[tuple[str, str]] | None:
+    """The (key, value) pairs, as text, of the rows registered as `name`, in no particular order, when
+    this request has read the sites already (else None)."""
+    return request.__dict__.get("_pairs_read", {}).get(name)
 
 
-def _locale_codes():
-    """Every locale as "id=code,id=code" in one column (language codes hold neither "=" nor ","), so
-    the list comes with the sites instead of a query of its own."""
-    pairs = Concat(Cast("id", CharField()), Value("="), "language_code", output_field=CharField())
-    return Subquery(
-        Locale.objects.order_by()
-        .annotate(every=Value(1))
-        .values("every")
-        .annotate(codes=StringAgg(pairs, Value(",")))
-        .values("codes")[:1]
-    )
+def _pairs_column(rows: QuerySet, key: str, value: str) -> Subquery:
+    pair = Concat(Cast(key, CharField()), Value(_UNIT), Cast(value, CharField()), output_field=CharField())
+    # Grouped by a constant: every row in one group, so one value whatever the number of rows.
+    every_row = rows.order_by().annotate(every=Value(1)).values("every")
+    return Subquery(every_row.annotate(pairs=StringAgg(pair, Value(_RECORD))).values("pairs")[:1])
+
+
+def _pairs(column: str | None) -> list[tuple[str, str]]:
+    return [tuple(row.split(_UNIT, 1)) for row in (column or "").split(_RECORD) if row]
+
+
+read_pairs_along(_LOCALES, Locale.objects.all, "id", "language_code")
 
 
 def _sites(request) -> list[Site]:
@@ -85,19 +95,19 @@ def _sites(request) -> list[Site]:
             Site.objects.select_related("root_page", "root_page__locale", *settings_names)
             .annotate(
                 any_private_page=Exists(PageViewRestriction.objects.all()),
-                locale_codes=_locale_codes(),
-                **{f"value_along_{n}": value() for n, value in enumerate(_VALUES.values())},
+                **{
+                    f"pairs_{n}": _pairs_column(rows(), *fields)
+                    for n, (rows, *fields) in enumerate(_PAIRS.values())
+                },
             )
             .order_by("-root_page__url_path", "-is_default_site", "hostname")
         )
         request._private_pages_exist = any(site.__dict__.pop("any_private_page") for site in sites)
-        values = [{site.__dict__.pop(f"value_along_{n}") for site in sites} for n in range(len(_VALUES))]
-        if sites:  # the same for every row
-            request._values_read = {name: found.pop() for name, found in zip(_VALUES, values, strict=True)}
-        codes = {site.__dict__.pop("locale_codes") for site in sites}.pop() if sites else None
-        if codes is not None:
-            pairs = (pair.partition("=") for pair in codes.split(",") if pair)
-            request._locale_codes = {int(pk): code for pk, _, code in sorted(pairs, key=lambda p: p[2])}
+        columns = [[site.__dict__.pop(f"pairs_{n}") for site in sites] for n in range(len(_PAIRS))]
+        if sites:  # the same on every row
+            request._pairs_read = {
+                name: _pairs(found[0]) for name, found in zip(_PAIRS, columns, strict=True)
+            }
         request._site_settings = {}
         for site in sites:
             for model, name in zip(_SETTINGS, settings_names, strict=True):
@@ -111,8 +121,12 @@ def _sites(request) -> list[Site]:
 
 
 def locale_codes_read(request) -> dict[int, str] | None:
-    """Every locale as {id: language code}, when this request has read the sites already (else None)."""
-    return getattr(request, "_locale_codes", None)
+    """Every locale as {id: language code}, in language code order, when this request has read the
+    sites already (else None)."""
+    pairs = pairs_read(request, _LOCALES)
+    if pairs is None:
+        return None
+    return {int(pk): code for pk, code in sorted(pairs, key=lambda pair: pair[1])}
 
 
 def _hand_settings_over(request, site: Site) -> None:

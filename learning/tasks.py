@@ -5,8 +5,10 @@ from django.tasks import task
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
-from wagtail.models import Locale, Site
+from wagtail.models import Site
 
+from core.absolute_urls import absolute_url
+from core.localize import page_in_language
 from home.models import FooterSettings
 from outbox.services import email_send
 
@@ -17,19 +19,6 @@ from .models import Enrolment, Reflection
 EMAIL_KINDS = {"confirmed", "requested", "waitlisted", "approved", "rejected", "promoted"}
 
 
-def _absolute_url(page) -> str:
-    return settings.SITE_URL.rstrip("/") + page.get_url_parts()[2]
-
-
-def _course_in(course, language: str):
-    """The course (or lesson) page in the trainee's language when it is translated, else its own."""
-    try:
-        locale = Locale.objects.get(language_code=language)
-    except Locale.DoesNotExist:
-        return course
-    return course.get_translation_or_none(locale) or course
-
-
 @task()
 def send_enrolment_email(*, enrolment_id: int, kind: str) -> None:
     if kind not in EMAIL_KINDS:
@@ -38,18 +27,15 @@ def send_enrolment_email(*, enrolment_id: int, kind: str) -> None:
     if enrolment is None:  # erased before the task ran
         return
     user = enrolment.user
-    site = Site.objects.filter(is_default_site=True).first()
-    organisation = (
-        FooterSettings.for_site(site).organisation_name if site else ""
-    ) or settings.WAGTAIL_SITE_NAME
+    organisation = _organisation()
     with translation.override(user.language or settings.LANGUAGE_CODE):
-        course = _course_in(enrolment.cohort.course, translation.get_language())
+        course = page_in_language(enrolment.cohort.course, translation.get_language())
         context = {
             "user": user,
             "cohort": enrolment.cohort,
             "course": course,
-            "course_url": _absolute_url(course),
-            "dashboard_url": settings.SITE_URL.rstrip("/") + _dashboard_path(),
+            "course_url": absolute_url(course.get_url_parts()[2]),
+            "dashboard_url": absolute_url(_dashboard_path()),
             "organisation": organisation,
         }
         subject = render_to_string(f"learning/email/{kind}_subject.txt", context).strip()
@@ -89,15 +75,14 @@ def send_completion_email(*, enrolment_id: int) -> None:
         return
     user = enrolment.user
     certificate = Certificate.objects.filter(enrolment=enrolment, status=Certificate.Status.VALID).first()
-    site_url = settings.SITE_URL.rstrip("/")
     with translation.override(user.language or settings.LANGUAGE_CODE):
-        course = _course_in(enrolment.cohort.course, translation.get_language())
+        course = page_in_language(enrolment.cohort.course, translation.get_language())
         context = {
             "user": user,
             "cohort": enrolment.cohort,
             "course": course,
-            "completion_url": site_url + reverse("learning:completed", args=[enrolment.pk]),
-            "dashboard_url": site_url + _dashboard_path(),
+            "completion_url": absolute_url(reverse("learning:completed", args=[enrolment.pk])),
+            "dashboard_url": absolute_url(_dashboard_path()),
             "organisation": _organisation(),
             "certificate": certificate,
             "certificate_expected": enrolment.cohort.course.certificate_enabled,
@@ -105,8 +90,8 @@ def send_completion_email(*, enrolment_id: int) -> None:
         if certificate is not None:
             context |= {
                 "verification_url": verification_url(certificate),  # to share: opens in the reader's language
-                "pdf_url": site_url + reverse("certificates:pdf", args=[certificate.pk]),
-                "credential_url": site_url + reverse("certificates:credential", args=[certificate.pk]),
+                "pdf_url": absolute_url(reverse("certificates:pdf", args=[certificate.pk])),
+                "credential_url": absolute_url(reverse("certificates:credential", args=[certificate.pk])),
             }
         subject = render_to_string("learning/email/completed_subject.txt", context).strip()
         body = render_to_string("learning/email/completed_message.txt", context)
@@ -131,14 +116,14 @@ def send_revision_email(*, reflection_id: int) -> None:
         return
     user = reflection.enrolment.user
     with translation.override(user.language or settings.LANGUAGE_CODE):
-        lesson = _course_in(reflection.lesson, translation.get_language())
+        lesson = page_in_language(reflection.lesson, translation.get_language())
         context = {
             "user": user,
             "reflection": reflection,
             "lesson": lesson,
             "cohort": reflection.enrolment.cohort,
-            "lesson_url": f"{_absolute_url(lesson)}#block-{reflection.prompt_id}",
-            "dashboard_url": settings.SITE_URL.rstrip("/") + _dashboard_path(),
+            "lesson_url": f"{absolute_url(lesson.get_url_parts()[2])}#block-{reflection.prompt_id}",
+            "dashboard_url": absolute_url(_dashboard_path()),
             "organisation": _organisation(),
         }
         subject = render_to_string("learning/email/revision_subject.txt", context).strip()

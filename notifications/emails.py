@@ -7,6 +7,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
+from core.absolute_urls import absolute_url
 from outbox.layout import site_look
 from outbox.services import email_send
 
@@ -19,23 +20,19 @@ def _language(user) -> str:
     return user.language or settings.LANGUAGE_CODE
 
 
-def _absolute(path: str) -> str:
-    return settings.SITE_URL.rstrip("/") + path
-
-
 def _send(*, user, kind: str, template: str, context: dict) -> None:
     language = _language(user)
     with translation.override(language):
         context |= {
             "user": user,
-            "preferences_url": _absolute(reverse("notifications:preferences")),
+            "preferences_url": absolute_url(reverse("notifications:preferences")),
             "unsubscribe_url": unsubscribe_url(user=user, kind=kind, language=language),
-            "centre_url": _absolute(reverse("notifications:centre")),
+            "centre_url": absolute_url(reverse("notifications:centre")),
             "organisation": site_look().organisation or settings.WAGTAIL_SITE_NAME,
         }
         for notification in context.get("notifications", ()):
             notification.sentence = sentence(notification)
-            notification.open_url = _absolute(reverse("notifications:open", args=[notification.pk]))
+            notification.open_url = absolute_url(reverse("notifications:open", args=[notification.pk]))
         subject = render_to_string(f"notifications/email/{template}_subject.txt", context).strip()
         body = render_to_string(f"notifications/email/{template}_message.txt", context)
     email_send(

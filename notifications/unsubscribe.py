@@ -6,11 +6,12 @@ or for another kind, and it opens nothing but this choice. It does not expire: a
 must still work. DIGEST stands for the daily e-mail: it moves every kind sent in digests to the site.
 """
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core import signing
 from django.urls import reverse
 from django.utils import translation
+
+from core.absolute_urls import absolute_url
 
 from .models import Kind
 
@@ -30,7 +31,7 @@ def unsubscribe_url(*, user, kind: str, language: str) -> str:
     """The absolute link, in `language` (the recipient's): its page speaks to them in it."""
     with translation.override(language):
         path = reverse("notifications:unsubscribe", args=[token_for(user=user, kind=kind)])
-    return settings.SITE_URL.rstrip("/") + path
+    return absolute_url(path)
 
 
 def email_headers(*, user, kind: str, language: str) -> dict[str, str]:

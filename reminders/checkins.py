@@ -13,12 +13,12 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
+from core.absolute_urls import absolute_url
 from notifications.models import Kind
 from outbox.layout import site_look
 from toolkits.models import CheckIn
 from toolkits.models.organisations import Membership
 
-from .links import site_url
 from .registry import Reminder, ReminderKind
 
 BEFORE = timedelta(days=14)
@@ -73,7 +73,7 @@ class CheckInDue(ReminderKind):
             "plan": checkin.plan,
             "mentor": checkin.pairing.mentor if checkin.pairing else None,
             "is_late": reminder.occasion.startswith("due@"),
-            "checkin_url": site_url(address),
+            "checkin_url": absolute_url(address),
             "organisation": site_look().organisation,
         }
         subject = render_to_string("reminders/email/checkin_due_subject.txt", context).strip()

@@ -13,10 +13,11 @@ from django.db.models.functions import Coalesce, Greatest
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
+from core.localize import page_in_language
 from learning.models import Cohort, Enrolment
 from outbox.layout import site_look
 
-from .links import dashboard_url, page_in, page_url
+from .links import dashboard_url, page_url
 from .registry import Reminder, ReminderKind
 
 
@@ -62,7 +63,7 @@ class InactiveTrainee(ReminderKind):
 
     def render(self, reminder):
         enrolment = reminder.about
-        course = page_in(enrolment.cohort.course, translation.get_language())
+        course = page_in_language(enrolment.cohort.course, translation.get_language())
         context = {
             "user": reminder.person,
             "cohort": enrolment.cohort,

@@ -16,11 +16,13 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
+from core.absolute_urls import absolute_url
+from core.localize import page_in_language
 from learning.models import Enrolment, LiveSession
 from notifications.models import Kind
 from outbox.layout import site_look
 
-from .links import dashboard_url, page_in, page_url, site_url
+from .links import dashboard_url, page_url
 from .registry import Reminder, ReminderKind
 
 
@@ -88,7 +90,7 @@ class LiveSessionReminder(ReminderKind):
 
     def render(self, reminder):
         session, person = reminder.about, reminder.person
-        course = page_in(session.cohort.course, translation.get_language())
+        course = page_in_language(session.cohort.course, translation.get_language())
         context = {
             "user": person,
             "session": session,
@@ -98,8 +100,8 @@ class LiveSessionReminder(ReminderKind):
             # The person's zone first; someone who never chose one sees the session's, named as such.
             "zone": person.time_zone or session.time_zone,
             "course_url": page_url(course),
-            "calendar_url": site_url(reverse("learning:session_ics", args=[session.uid])),
-            "profile_url": site_url(reverse("accounts:profile")),
+            "calendar_url": absolute_url(reverse("learning:session_ics", args=[session.uid])),
+            "profile_url": absolute_url(reverse("accounts:profile")),
             "dashboard_url": dashboard_url(),
             "organisation": site_look().organisation,
         }

@@ -1,12 +1,12 @@
 """E-mails about plans, sent in the background and written in each recipient's language."""
 
-from django.conf import settings
 from django.tasks import task
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
 from accounts.models import User
+from core.absolute_urls import absolute_url
 from outbox.services import email_send
 
 from .models import ActionPlan, PlanComment
@@ -55,7 +55,7 @@ def send_plan_notification(
                 "actor": actor,
                 "plan": plan,
                 "comment": comment,
-                "url": settings.SITE_URL.rstrip("/") + path,
+                "url": absolute_url(path),
             }
             subject = render_to_string(f"toolkits/email/{kind}_subject.txt", context).strip()
             body = render_to_string(f"toolkits/email/{kind}.txt", context)

@@ -392,7 +392,8 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
-# Public pages ship no inline script; the Wagtail admin still needs inline styles (see home/csp.py).
+# Public pages ship no inline script; the Wagtail admin still needs inline styles, which its own policy
+# allows (core.middleware.AdminContentSecurityPolicyMiddleware).
 SECURE_CSP = {
     "default-src": [CSP.SELF],
     "script-src": [CSP.SELF],

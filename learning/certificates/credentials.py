@@ -65,7 +65,20 @@ def verify(credential: str | dict, *, public_key: Ed25519PublicKey | None = None
     Accepts the compact JWS or its JSON envelope. Only EdDSA is accepted: a token may not choose a weaker
     algorithm (or `none`) for itself.
     """
-    token = _token(credential)
+    header, payload, parts = jws_decoded(_token(credential))
+    if header.get("alg") != "EdDSA":
+        raise CredentialInvalid("unexpected header")
+    key = public_key or signing_key().public_key()
+    try:
+        key.verify(unb64url(parts[2]), f"{parts[0]}.{parts[1]}".encode())
+    except (InvalidSignature, ValueError) as error:
+        raise CredentialInvalid("bad signature") from error
+    return payload
+
+
+def jws_decoded(token: str) -> tuple[dict, dict, list[str]]:
+    """A compact JWS's header and payload (each a JSON object) and its three parts, NOT verified: the
+    caller checks the algorithm and the signature. Else CredentialInvalid."""
     parts = token.split(".")
     if len(parts) != 3:
         raise CredentialInvalid("a JWS has three parts")
@@ -74,14 +87,9 @@ def verify(credential: str | dict, *, public_key: Ed25519PublicKey | None = None
         payload = json.loads(unb64url(parts[1]))
     except (ValueError, UnicodeDecodeError) as error:
         raise CredentialInvalid("not JSON") from error
-    if not isinstance(header, dict) or header.get("alg") != "EdDSA" or not isinstance(payload, dict):
+    if not isinstance(header, dict) or not isinstance(payload, dict):
         raise CredentialInvalid("unexpected header")
-    key = public_key or signing_key().public_key()
-    try:
-        key.verify(unb64url(parts[2]), f"{parts[0]}.{parts[1]}".encode())
-    except (InvalidSignature, ValueError) as error:
-        raise CredentialInvalid("bad signature") from error
-    return payload
+    return header, payload, parts
 
 
 def _token(credential: str | dict) -> str:

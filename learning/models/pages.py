@@ -1,4 +1,10 @@
-"""The course catalogue, courses, modules and lessons: content edited, previewed and translated in Wagtail."""
+"""The course catalogue, courses, modules and lessons: content edited, previewed and translated in Wagtail.
+
+A page's context is built from the app's reads (selectors, the catalogue, forms), and those reads query
+these page classes: the one import that goes the other way is made when a page is served, inside
+`get_context` and `serve`, so that every other module imports at its top. (Wagtail calls these methods
+on the model; the reads cannot come first, as they name the classes this module defines.)
+"""
 
 from urllib.parse import urlencode
 

@@ -6,13 +6,10 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
+from core.absolute_urls import absolute_url
 from outbox.services import email_send
 
 from .models import CohortInvitation, CohortMessage
-
-
-def _site_url(path: str) -> str:
-    return settings.SITE_URL.rstrip("/") + path
 
 
 @task()
@@ -26,7 +23,7 @@ def send_cohort_message(*, message_id: int) -> None:
                 "user": user,
                 "message": message,
                 "cohort": message.cohort,
-                "dashboard_url": _site_url(reverse("learning:dashboard")),
+                "dashboard_url": absolute_url(reverse("learning:dashboard")),
             }
             subject = render_to_string("workspace/email/message_subject.txt", context).strip()
             body = render_to_string("workspace/email/message_message.txt", context)
@@ -48,7 +45,7 @@ def send_invitation_email(*, invitation_id: int) -> None:
         context = {
             "invitation": invitation,
             "cohort": invitation.cohort,
-            "accept_url": _site_url(reverse("learning:workspace:invitation", args=[invitation.token])),
+            "accept_url": absolute_url(reverse("learning:workspace:invitation", args=[invitation.token])),
         }
         subject = render_to_string("workspace/email/invitation_subject.txt", context).strip()
         body = render_to_string("workspace/email/invitation_message.txt", context)

@@ -1,6 +1,7 @@
 """The Wagtail admin signs in through allauth, so its rate limits, verification and MFA apply there too."""
 
 import pytest
+from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.urls import reverse
 
 from tests.factories import PASSWORD, UserFactory
@@ -40,7 +41,6 @@ def test_editor_logs_in_through_allauth_and_reaches_the_admin(client):
 
 
 def test_mfa_protects_the_admin_login(client):
-    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 
     user = UserFactory(is_staff=True, is_superuser=True)
     TOTP.activate(user, generate_totp_secret())

@@ -5,10 +5,11 @@ import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
 from django.utils import timezone, translation
+from wagtail.models import Locale
 
 from accounts import roles, services
 from accounts.models import LegalAcceptance, LegalVersion, User
-from tests.factories import UserFactory, legal_version
+from tests.factories import PASSWORD, UserFactory, legal_version
 
 pytestmark = pytest.mark.django_db
 
@@ -265,7 +266,6 @@ def test_what_changed_is_shown_in_the_readers_language(client, versions):
 
 
 def translation_locale():
-    from wagtail.models import Locale
 
     return Locale.objects.get(language_code="fr")
 
@@ -311,7 +311,6 @@ def test_a_deleted_version_leaves_what_was_accepted_on_record(versions):
 
 
 def test_mfa_setup_comes_first_and_never_loops_with_consent(client, versions, settings):
-    from tests.factories import PASSWORD
 
     settings.MFA_REQUIRED_FOR_STAFF = True
     trainer = make("trainer")

@@ -1,7 +1,9 @@
 """With MFA_REQUIRED_FOR_STAFF on, everyone who can see other people's data sets up an authenticator app
 before any other page; trainees are never asked."""
 
+import ast
 import time
+from pathlib import Path
 
 import pytest
 from allauth.mfa.models import Authenticator
@@ -135,8 +137,6 @@ def test_off_by_default_so_demo_accounts_work_in_development(client, settings):
 
 
 def test_production_requires_it_unless_told_otherwise():
-    import ast
-    from pathlib import Path
 
     from django.conf import settings
 

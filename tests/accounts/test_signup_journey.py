@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from accounts.models import User
+from tests.factories import PASSWORD, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -91,7 +92,6 @@ def test_signup_in_french_gets_french_pages_and_a_french_email(
 
 
 def test_login_with_verified_account_lands_on_profile_in_own_language(client):
-    from tests.factories import PASSWORD, UserFactory
 
     user = UserFactory(language="ar")
 
@@ -102,7 +102,6 @@ def test_login_with_verified_account_lands_on_profile_in_own_language(client):
 
 
 def test_profile_language_change_switches_the_interface(client):
-    from tests.factories import UserFactory
 
     user = UserFactory()
     client.force_login(user)

@@ -1,4 +1,7 @@
+from datetime import UTC, datetime
+
 import pytest
+from django.contrib.auth.models import AnonymousUser
 from django.test import RequestFactory
 from django.utils import timezone
 
@@ -20,7 +23,6 @@ def zone_during(request):
 
 
 def make_request(user=None, cookie=None):
-    from django.contrib.auth.models import AnonymousUser
 
     request = RequestFactory().get("/")
     request.user = user or AnonymousUser()
@@ -54,7 +56,6 @@ def test_a_view_that_shows_no_time_never_loads_the_signed_in_person(client, djan
 
 
 def test_a_time_shown_is_in_the_profiles_zone_once_it_is_needed():
-    from datetime import UTC, datetime
 
     seen = {}
 

@@ -8,8 +8,11 @@ from html.parser import HTMLParser
 import pytest
 from django.urls import reverse
 from wagtail.models import Locale, Page, Site
+from wagtail_localize.operations import translate_object
 
+from learning.models import LessonPage
 from tests.factories import UserFactory
+from toolkits.models import Organisation, Pairing, ToolkitPage
 
 pytestmark = pytest.mark.django_db
 
@@ -57,8 +60,6 @@ def staff(client, demo):
 
 
 def test_admin_pages_have_no_inline_script_and_start_their_widgets_from_json(staff):
-    from learning.models import LessonPage
-    from toolkits.models import Organisation, Pairing, ToolkitPage
 
     lesson = LessonPage.objects.filter(locale__language_code="en").first()
     toolkit = ToolkitPage.objects.filter(locale__language_code="en").first()
@@ -79,7 +80,6 @@ def test_admin_pages_have_no_inline_script_and_start_their_widgets_from_json(sta
 
 
 def test_the_translation_editor_has_no_inline_script(staff):
-    from wagtail_localize.operations import translate_object
 
     about = Page.objects.get(slug="about", locale__language_code="en").specific
     translate_object(about, [Locale.objects.get(language_code="fr")])

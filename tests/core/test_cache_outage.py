@@ -5,6 +5,7 @@ without taking the server out of the load balancer. The cache really points at a
 import time
 
 import pytest
+from django.core.cache import cache
 from django.urls import reverse
 from wagtail.models import Page
 
@@ -19,7 +20,6 @@ DEAD = "redis://127.0.0.1:1/0"  # nothing listens on port 1
 
 def point_at_dead_port(settings):
     settings.CACHES = {"default": {**cache_from_url(DEAD), "KEY_PREFIX": "ml-outage-test"}}
-    from django.core.cache import cache
 
     assert cache.set("probe", 1) is None and cache.get("probe") is None  # really unreachable
 

@@ -5,20 +5,32 @@ import uuid
 from datetime import timedelta
 
 import pytest
+from django.core.cache import cache
 from django.core.files.base import ContentFile
 from django.test import RequestFactory
 from django.utils import timezone
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
-from wagtail.models import Locale, Page, PageViewRestriction, Site, Workflow
+from wagtail.models import GroupApprovalTask, Locale, Page, PageViewRestriction, Site, Workflow, WorkflowTask
 
 from accounts.models import LegalVersion
 from core import site_cache
 from home.models import FooterSettings
 from learning.certificates.models import Certificate
 from learning.models import Cohort, Enrolment, Topic
-from tests.factories import CohortFactory, EnrolmentFactory, UserFactory, legal_version, make_course
+from tests.certificates.helpers import completed_enrolment
+from tests.factories import (
+    CohortFactory,
+    EnrolmentFactory,
+    UserFactory,
+    catalogue,
+    legal_version,
+    lessons_of,
+    make_course,
+)
+from tests.toolkits import factories as f
+from tests.toolkits.factories import library
 from toolkits.models import Theme
 
 pytestmark = pytest.mark.django_db
@@ -60,8 +72,6 @@ def _approve(page):
     editor = UserFactory(is_staff=True, is_superuser=True)
     workflow = Workflow.objects.filter(active=True).first()
     if workflow is None:
-        from wagtail.models import GroupApprovalTask, WorkflowTask
-
         workflow = Workflow.objects.create(name="Moderation")
         task = GroupApprovalTask.objects.create(name="Approve")
         WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
@@ -86,7 +96,6 @@ def _document():
 
 def _certificate():
     from learning.certificates import services
-    from tests.certificates.helpers import completed_enrolment
 
     return services.certificate_issue(enrolment=completed_enrolment())
 
@@ -234,8 +243,6 @@ CASES = [(model, name) for model, writes in WRITES.items() for name in writes]
 @pytest.mark.parametrize(("model", "way"), CASES, ids=[f"{m.__name__}-{w}" for m, w in CASES])
 def test_a_write_retires_what_the_cache_shows_of_it(model, way, django_capture_on_commit_callbacks):
     if model is Page:
-        from tests.factories import catalogue
-
         catalogue()
     write = WRITES[model][way]()  # the data is made first: only the write itself is watched
     tags = site_cache.rule_for(model).tags
@@ -298,7 +305,6 @@ def test_a_replaced_document_never_leaves_a_dead_link_in_a_cached_lesson(
 
 
 def test_a_cohort_that_ended_yesterday_is_gone_from_the_cached_catalogue_today(client, monkeypatch):
-    from tests.factories import catalogue
 
     today = timezone.localdate()
     CohortFactory(
@@ -315,10 +321,6 @@ def test_a_cohort_that_ended_yesterday_is_gone_from_the_cached_catalogue_today(c
 
 
 def test_free_text_searches_never_reach_the_cache(client, monkeypatch):
-    from django.core.cache import cache
-
-    from tests.factories import catalogue
-    from tests.toolkits.factories import library
 
     make_course(title="Voting rights", lessons=0)
     shelf = library()
@@ -337,7 +339,6 @@ def test_free_text_searches_never_reach_the_cache(client, monkeypatch):
 
 
 def test_a_download_retires_no_cached_library_page(client, django_capture_on_commit_callbacks):
-    from tests.toolkits import factories as f
 
     shelf = f.library()
     doc = f.document()
@@ -364,7 +365,6 @@ def test_a_deploy_can_name_its_own_code_version(settings):
 
 def test_a_trainees_activity_retires_no_cached_catalogue(django_capture_on_commit_callbacks):
     from learning import services
-    from tests.factories import lessons_of
 
     enrolment = EnrolmentFactory()
     with django_capture_on_commit_callbacks() as callbacks:

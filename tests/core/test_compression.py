@@ -6,8 +6,10 @@ import io
 import re
 
 import pytest
+from django.http import FileResponse
 from django.test import Client
 
+from core.compression import TextGZipMiddleware
 from home.models import HomePage, StandardPage
 
 pytestmark = pytest.mark.django_db
@@ -70,9 +72,6 @@ def test_a_page_with_a_csrf_token_is_gzipped_with_a_token_and_a_length_that_chan
 )
 def test_a_file_or_a_download_is_sent_as_it_is(rf, content_type, disposition):
     """Already compressed formats gain nothing, and a download keeps its length for the progress bar."""
-    from django.http import FileResponse
-
-    from core.compression import TextGZipMiddleware
 
     body = b"trainee,progress\n" * 400
     response = FileResponse(io.BytesIO(body), content_type=content_type)

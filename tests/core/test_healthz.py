@@ -1,5 +1,5 @@
 import pytest
-from django.db import OperationalError
+from django.db import OperationalError, connection
 
 
 @pytest.mark.django_db
@@ -12,7 +12,6 @@ def test_healthz_is_ok_when_the_database_answers(client):
 
 @pytest.mark.django_db
 def test_healthz_is_503_without_details_when_the_database_is_down(client, monkeypatch):
-    from django.db import connection
 
     def broken_cursor(*args, **kwargs):
         raise OperationalError("could not connect to server: secret-host:5432")

@@ -3,11 +3,12 @@ leaves a stale page behind once it commits."""
 
 import pytest
 from django.core.cache import cache
+from django.middleware.csrf import get_token
 from django.test import Client
 
 from core.page_cache import KEY_PREFIX, TAGS_HEADER
 from home.models import HomePage, StandardPage
-from tests.factories import UserFactory, catalogue, make_course
+from tests.factories import CohortFactory, EnrolmentFactory, UserFactory, catalogue, make_course
 
 pytestmark = pytest.mark.django_db
 
@@ -130,7 +131,6 @@ def test_forms_with_a_csrf_token_and_django_views_are_never_cached(client, url, 
 
 def test_a_page_holding_a_csrf_token_is_not_stored(client, page_writes, monkeypatch):
     """Any Wagtail page that puts a form in front of anonymous readers sets the CSRF cookie."""
-    from django.middleware.csrf import get_token
 
     about = page()
     original = StandardPage.get_context
@@ -144,7 +144,6 @@ def test_a_page_holding_a_csrf_token_is_not_stored(client, page_writes, monkeypa
 
 
 def test_the_catalogue_shows_seats_as_they_are(client, django_capture_on_commit_callbacks):
-    from tests.factories import CohortFactory, EnrolmentFactory
 
     cohort = CohortFactory(capacity=3)
     assert "3 seats left" in client.get(catalogue().url).content.decode()

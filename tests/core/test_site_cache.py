@@ -1,10 +1,12 @@
 """The footer and the organisation's name are cached, and an editor's change shows at once."""
 
 import pytest
+from django.core.cache import cache
 from django.urls import reverse
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction, Site
 
-from home.models import FooterSettings
+from home.models import FooterSettings, StandardPage
+from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -53,7 +55,6 @@ def test_unpublished_page_leaves_the_footer(client, demo, committed):
 
 
 def test_preview_shows_the_draft_not_the_cached_page(client, demo):
-    from tests.factories import UserFactory
 
     about = Page.objects.get(slug="about", locale__language_code="en").specific
     client.get("/en/about/")  # cache the published body
@@ -70,7 +71,6 @@ def test_preview_shows_the_draft_not_the_cached_page(client, demo):
 def test_site_lookup_is_cached_and_follows_site_changes(
     client, demo, django_assert_max_num_queries, committed
 ):
-    from wagtail.models import Site
 
     client.get("/en/about/")
     site = Site.objects.get()
@@ -124,9 +124,6 @@ def test_made_up_urls_are_not_remembered(client, demo, monkeypatch):
 
 
 def test_a_page_reads_its_site_route_and_header_in_one_round_trip(client, demo, monkeypatch):
-    from django.core.cache import cache
-
-    from tests.factories import UserFactory
 
     # Signed in, so that the page is built (an anonymous reader's comes whole from the page cache).
     client.force_login(UserFactory())
@@ -165,9 +162,6 @@ def test_a_page_reads_its_site_route_and_header_in_one_round_trip(client, demo, 
 
 
 def test_a_page_made_private_is_private_at_once_despite_the_cached_shortcut(client, demo, committed):
-    from wagtail.models import PageViewRestriction
-
-    from home.models import StandardPage
 
     page = StandardPage.objects.live().filter(locale__language_code="en").first()
     client.get(page.url)

@@ -11,7 +11,7 @@ from wagtail.models import Locale, Page, Site
 from wagtail.models.sites import SITE_ROOT_PATHS_CACHE_KEY, SITE_ROOT_PATHS_CACHE_VERSION
 
 from accounts.consent import CURRENT_VERSIONS_ALONG, current_versions
-from core.sites import find_site, locale_codes_read, site_root_paths, value_read
+from core.sites import find_site, locale_codes_read, pairs_read, site_root_paths
 from home.models import FooterSettings, HomePage
 from tests.factories import legal_version
 
@@ -71,9 +71,10 @@ def test_what_comes_with_the_sites_is_what_its_own_queries_give(sites, django_as
         assert FooterSettings.for_request(request) == footer
         assert FooterSettings.for_request(request).organisation_name == "Learn together"
     assert locale_codes_read(request) == dict(Locale.objects.values_list("id", "language_code"))
-    known, pairs = value_read(request, CURRENT_VERSIONS_ALONG)
-    assert known
-    assert sorted(pairs.split(",")) == [f"privacy={newest.pk}", f"terms={terms.pk}"]
+    assert sorted(pairs_read(request, CURRENT_VERSIONS_ALONG)) == [
+        ("privacy", str(newest.pk)),
+        ("terms", str(terms.pk)),
+    ]
     assert {version.pk for version in current_versions()} == {newest.pk, terms.pk}
 
 

@@ -18,7 +18,7 @@ from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Page, Workflow
 
 from learning.certificates.services import certificate_issue
-from learning.models import Enrolment
+from learning.models import Cohort, Enrolment
 from tests.factories import CohortFactory, EnrolmentFactory, UserFactory, make_course
 from tests.toolkits import factories as f
 from toolkits import services as toolkit_services
@@ -124,7 +124,6 @@ def test_every_admin_export_writes_formulas_as_text(seeded, route, export_format
 
 @pytest.mark.parametrize("export_format", ["csv", "xlsx"])
 def test_the_trainers_workspace_export_shares_the_same_rule(seeded, export_format):
-    from learning.models import Cohort
 
     cohort = Cohort.objects.get(title__startswith="=")
     response = seeded.get(reverse(f"learning:workspace:export_{export_format}", args=[cohort.pk]))

@@ -1,4 +1,10 @@
-"""What editors publish: the toolkit library, toolkits with their documents, and action-plan templates."""
+"""What editors publish: the toolkit library, toolkits with their documents, and action-plan templates.
+
+A page's context is built from the app's reads (selectors, the library, the cases, forms), and those
+reads query these page classes: the one import that goes the other way is made when a page is served, inside
+`get_context` and `serve`, so that every other module imports at its top. (Wagtail calls these methods
+on the model; the reads cannot come first, as they name the classes this module defines.)
+"""
 
 from django.conf import settings
 from django.db import models
