@@ -206,9 +206,11 @@ def load(stdout) -> None:
         page.refresh_from_db(fields=["numchild"])
         toolkits[key] = publish(_fill_toolkit(page, {**spec, "key": key}, "en", context))
 
-    texts = data["library"]["fr"]
-    translated = ToolkitIndexPage(slug=library_en.slug, title=texts["title"], intro=texts["intro"])
-    translation_save(source_instance=library_en, translated=translated, locale=french)
+    for code, texts in data["library"].items():
+        if code != "en":
+            translated = ToolkitIndexPage(slug=library_en.slug, title=texts["title"], intro=texts["intro"])
+            locale = Locale.objects.get(language_code=code)
+            translation_save(source_instance=library_en, translated=translated, locale=locale)
     texts = data["template"]["fr"]
     translated = ActionPlanTemplatePage(
         slug=template_en.slug,
