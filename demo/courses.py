@@ -95,14 +95,8 @@ def _translate(page: Page, spec: dict, locales: dict, **context) -> None:
     for language in _languages(spec):
         translated = type(page)()
         _fill(translated, spec, language, **context)
-        page_translated = translation_save(
-            source_instance=page, translated=translated, locale=locales[language]
-        )
-        # wagtail-localize synchronises a field with choices from the source, so the translation of a
-        # course would say it is taught in English; the demo's translated courses are taught in theirs.
-        if isinstance(page_translated, CoursePage) and page_translated.language != language:
-            page_translated.language = language
-            page_translated.save_revision().publish()
+        # A translated course gets its locale's language of instruction (learning.course_language).
+        translation_save(source_instance=page, translated=translated, locale=locales[language])
 
 
 def _topics(english: Locale, locales: dict) -> dict:

@@ -1,12 +1,12 @@
-"""The demo site: its home page, about, privacy and terms pages in English and French (translated
-through wagtail-localize, demo.localize), and the footer (demo/data/pages.json)."""
+"""The demo site: its home page, about, privacy and terms pages in English, French, Arabic and Ukrainian
+(translated through wagtail-localize, demo.localize), and the footer (demo/data/pages.json)."""
 
 from django.utils.text import slugify
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
 
 from home.models import FooterSettings, HomePage, StandardPage
 
-from .data import locales, publish, read, stable_block_ids
+from .data import publish, read, stable_block_ids
 from .localize import translation_save
 
 
@@ -45,12 +45,12 @@ def _fill_home(home: HomePage, texts: dict, about: StandardPage) -> HomePage:
 
 def load(stdout) -> None:
     data = read("pages")
-    english, french = locales()
+    english = Locale.objects.get(language_code="en")
     site = Site.objects.get(is_default_site=True)
     site.hostname, site.port, site.site_name = data["hostname"], data["port"], data["site_name"]
     site.save()
     home_en = HomePage.objects.get(locale=english)
-    texts_en, texts_fr = data["home"]["en"], data["home"]["fr"]
+    texts_en = data["home"]["en"]
 
     about_en = _standard_page(home_en, texts_en["about"], slug="about")
     privacy_en = _standard_page(home_en, texts_en["privacy"], slug="privacy")
@@ -60,23 +60,25 @@ def load(stdout) -> None:
     home_en.refresh_from_db(fields=["numchild"])
     publish(_fill_home(home_en, texts_en, about_en))
 
-    # The home page first: the others are its children. Its slug is the one wagtail-localize gives a
-    # root-level copy; it appears in no address.
-    home_fr = HomePage(slug=f"{home_en.slug}-{french.language_code}")
-    translation_save(
-        source_instance=home_en, translated=_fill_home(home_fr, texts_fr, about_en), locale=french
-    )
-    for page, texts in (
-        (about_en, texts_fr["about"]),
-        (privacy_en, texts_fr["privacy"]),
-        (terms_en, texts_fr["terms"]),
-    ):
-        translated = _fill_standard(StandardPage(slug=slugify(texts["title"])), texts)
-        translation_save(source_instance=page, translated=translated, locale=french)
+    # Every language the data is written in, through wagtail-localize. The home page first: the others
+    # are its children. Its slug is the one wagtail-localize gives a root-level copy; it appears in no
+    # address. A page's address is its own where the data gives one (Arabic and Ukrainian, in Latin
+    # letters), else made from its title.
+    for code, texts in data["home"].items():
+        if code == "en":
+            continue
+        locale = Locale.objects.get(language_code=code)
+        home = HomePage(slug=f"{home_en.slug}-{code}")
+        translation_save(source_instance=home_en, translated=_fill_home(home, texts, about_en), locale=locale)
+        for page, key in ((about_en, "about"), (privacy_en, "privacy"), (terms_en, "terms")):
+            slug = texts[key].get("slug") or slugify(texts[key]["title"])
+            translated = _fill_standard(StandardPage(slug=slug), texts[key])
+            translation_save(source_instance=page, translated=translated, locale=locale)
 
     footer = FooterSettings.for_site(site)
     for name, value in data["footer"].items():
         setattr(footer, name, value)
     footer.links = [("link", {"page": page, "label": ""}) for page in (about_en, privacy_en, terms_en)]
     footer.save()
-    stdout.write("  home: home, about, privacy and terms pages in English and French; footer")
+    languages = ", ".join(code for code in data["home"] if code != "en")
+    stdout.write(f"  home: home, about, privacy and terms pages in English and {languages}; footer")

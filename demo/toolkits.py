@@ -130,27 +130,25 @@ def _fill_toolkit(page: ToolkitPage, spec: dict, language: str, context: dict) -
 
 
 def _links(page: ToolkitPage, spec: dict, language: str, context: dict) -> None:
-    """The toolkit's themes and documents in `language`: a French toolkit offers its French PDF and
-    the English one."""
+    """The toolkit's themes in `language`, and its PDF in every language. The documents are the
+    source's, each marked with its language: wagtail-localize's Sync copies them to every translation,
+    which lists the reader's language first (toolkits.selectors), so a French toolkit offers its French
+    PDF, then the English one, and keeps them through a Sync."""
     page.themes = [context["themes"][slug][language] for slug in spec["themes"]]
     page.organisations = [context["people"]["organisations"][spec["key"]]]
-    documents = [(_document(spec[language]), language)]
-    if language == "fr":
-        documents.append((_document(spec["en"]), "en"))
-    page.document_links = [ToolkitDocument(document=d, language=lang) for d, lang in documents]
+    page.document_links = [
+        ToolkitDocument(document=_document(spec[code]), language=code) for code in ("en", "fr")
+    ]
 
 
 def _translate_toolkit(page: ToolkitPage, spec: dict, french: Locale, context: dict) -> None:
     translated = _fill_toolkit(ToolkitPage(slug=page.slug), spec, "fr", context)
     page_fr = translation_save(source_instance=page, translated=translated, locale=french)
-    # wagtail-localize copies the source's themes and documents (a many-to-many it leaves alone, child
-    # rows it synchronises): the French toolkit has its French themes and its French PDF first.
+    # wagtail-localize leaves a many-to-many alone, so the translation has the English themes it was
+    # copied with until it is given the French ones; no Sync takes them back.
     themes = {theme.pk for theme in page_fr.themes.all()}
-    documents = [(link.document_id, link.language) for link in page_fr.document_links.all()]
-    _links(page_fr, spec, "fr", context)
-    if themes != {theme.pk for theme in page_fr.themes.all()} or documents != [
-        (link.document_id, link.language) for link in page_fr.document_links.all()
-    ]:
+    page_fr.themes = [context["themes"][slug]["fr"] for slug in spec["themes"]]
+    if themes != {theme.pk for theme in page_fr.themes.all()}:
         publish(page_fr)
 
 
@@ -208,9 +206,11 @@ def load(stdout) -> None:
         page.refresh_from_db(fields=["numchild"])
         toolkits[key] = publish(_fill_toolkit(page, {**spec, "key": key}, "en", context))
 
-    texts = data["library"]["fr"]
-    translated = ToolkitIndexPage(slug=library_en.slug, title=texts["title"], intro=texts["intro"])
-    translation_save(source_instance=library_en, translated=translated, locale=french)
+    for code, texts in data["library"].items():
+        if code != "en":
+            translated = ToolkitIndexPage(slug=library_en.slug, title=texts["title"], intro=texts["intro"])
+            locale = Locale.objects.get(language_code=code)
+            translation_save(source_instance=library_en, translated=translated, locale=locale)
     texts = data["template"]["fr"]
     translated = ActionPlanTemplatePage(
         slug=template_en.slug,

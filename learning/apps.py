@@ -12,6 +12,7 @@ class LearningConfig(AppConfig):
     def ready(self):
         from core import sections, site_cache
 
+        from . import course_language
         from .models import Cohort, CourseIndexPage, Enrolment, Topic
         from .signals import course_completed
         from .tasks import on_course_completed as completion_email
@@ -19,6 +20,9 @@ class LearningConfig(AppConfig):
         # The trainee is told, with the certificate's links: learning.certificates connects its receiver
         # first (it is listed before this app), so the certificate exists when the e-mail is written.
         course_completed.connect(completion_email, dispatch_uid="learning-email-on-completion")
+
+        # A translated course is taught in its locale's language unless an editor says otherwise.
+        course_language.connect()
 
         # The header's link to the catalogue (core.sections).
         sections.register("catalogue", CourseIndexPage)

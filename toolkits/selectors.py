@@ -17,7 +17,7 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce, TruncMonth
 from django.http import Http404
-from django.utils import timezone
+from django.utils import timezone, translation
 from wagtail.models import Page
 
 from community.selectors import exchange_latest
@@ -68,6 +68,10 @@ def toolkit_details(*, toolkit: ToolkitPage, request=None) -> dict:
         for link in documents:
             link.download_count = counts.get(link.document_id, 0)
         download_total = sum(counts.values())
+    # Every language version lists the same documents (wagtail-localize syncs them from the source):
+    # the reader's language first, the others in the editor's order.
+    reader = translation.get_language()
+    documents.sort(key=lambda link: link.language != reader)
     themes = localized_themes(request)
     own_themes = [themes.get(t.translation_key, t) for t in toolkit.themes.all()]
     user = getattr(request, "user", None)

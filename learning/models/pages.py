@@ -21,6 +21,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
+from wagtail_localize.fields import BaseTranslatableField
 
 from core.localize import content_locale_id
 from core.site_cache import RetiringQuerySet
@@ -195,6 +196,11 @@ class CoursePage(ViewRestrictionShortcutMixin, Page):
         ),
         MultiFieldPanel([FieldPanel("lesson_questions_shared")], heading=_("Discussions")),
     ]
+    # wagtail-localize copies a field with choices from the source on every Translate and Sync, so a
+    # French course said it was taught in English. Each translation keeps its own language instead: it
+    # gets its locale's language when the translation is made (learning.course_language), and a Sync
+    # leaves an editor's choice alone.
+    override_translatable_fields = [BaseTranslatableField("language")]
     search_fields = [
         *Page.search_fields,
         index.SearchField("summary"),

@@ -1,5 +1,5 @@
-"""In every language the site offers, a trainee's walk (home → catalogue → a course → a lesson) shows
-no English string of ours, and the page reads in the language's direction.
+"""In every language the site offers, a trainee's walk (home → about → toolkits → catalogue → a course →
+a lesson) shows no English string of ours, and the page reads in the language's direction.
 
 Marker-based, not eyeballed: the markers are the English msgids of the project's own catalogues (every
 `locale/` folder) that the language translates into something else. The page's interface text (its
@@ -73,8 +73,11 @@ def english_strings_of_ours(texts: list[str], phrases: set[str], words: set[str]
 
 
 def demo_facts() -> dict:
-    """The walk's four pages in every language: the trainee's first lesson, its course, the catalogue."""
+    """The walk's pages in every language: home, about, the toolkit library, the catalogue, the
+    trainee's course and its first lesson."""
+    from home.models import StandardPage
     from learning.models import CourseIndexPage, Enrolment, LessonPage
+    from toolkits.models import ToolkitIndexPage
 
     enrolment = (
         Enrolment.objects.filter(user__email=TRAINEE, status=Enrolment.Status.ACTIVE)
@@ -83,10 +86,14 @@ def demo_facts() -> dict:
     )
     course = enrolment.cohort.course
     lesson = LessonPage.objects.live().descendant_of(course).order_by("path").first()
+    about = StandardPage.objects.get(locale__language_code="en", slug="about")
+    library = ToolkitIndexPage.objects.get(locale__language_code="en")
     walks = {}
     for code, _name in settings.LANGUAGES:
         walks[code] = [
             ("home", f"/{code}/"),
+            ("about", about.get_translation(_locale(code)).url),
+            ("toolkits", library.get_translation(_locale(code)).url),
             ("catalogue", CourseIndexPage.objects.live().get(locale__language_code=code).url),
             ("course", course.get_translation(_locale(code)).url),
             ("lesson", lesson.get_translation(_locale(code)).url),

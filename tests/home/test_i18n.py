@@ -90,11 +90,12 @@ def test_switcher_links_to_the_translated_page(client, demo):
 
     assert links["fr"] == "/fr/a-propos/"
     assert links["en"] == "/en/about/"
-    # No Arabic translation yet: the same page, in the Arabic interface.
-    assert links["ar"] == "/ar/about/"
-    response = client.get(links["ar"])
+    assert links["ar"] == "/ar/man-nahnu/"
+    # No Farsi translation yet: the same page, in the Farsi interface.
+    assert links["fa"] == "/fa/about/"
+    response = client.get(links["fa"])
     assert response.status_code == 200
-    assert '<html lang="ar" dir="rtl">' in response.content.decode()
+    assert '<html lang="fa" dir="rtl">' in response.content.decode()
 
 
 def test_switcher_keeps_application_views(client, demo):

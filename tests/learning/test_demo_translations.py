@@ -14,6 +14,7 @@ from wagtail_localize.models import StringSegment, StringTranslation, Translatio
 from demo.data import read
 from learning.models import Cohort, CourseIndexPage, CoursePage, Enrolment, LessonPage, Topic
 from tests.factories import EnrolmentFactory, UserFactory
+from toolkits.models import ToolkitPage
 
 pytestmark = pytest.mark.django_db
 
@@ -167,3 +168,46 @@ def test_a_demo_made_before_its_translations_were_linked_is_taken_over_on_reload
     total, translated = translation_of(lesson).get_progress()
     assert total > 0 and translated == total
     assert LessonPage.objects.filter(locale=french, translation_key=lesson.translation_key).count() == 1
+
+
+def sync(page) -> None:
+    """wagtail-localize's Sync translated pages for `page`, published: what an editor does after
+    changing the English page."""
+    source = TranslationSource.objects.get(object_id=page.translation_key, locale=page.locale)
+    source.update_from_db()
+    for translation in source.translations.filter(enabled=True):
+        translation.save_target(publish=True)
+
+
+def test_a_sync_keeps_the_translated_courses_taught_in_their_languages(
+    demo, django_capture_on_commit_callbacks
+):
+    english = CoursePage.objects.get(locale__language_code="en", slug=SPEAK_UP["slug"]["en"])
+
+    with django_capture_on_commit_callbacks(execute=True):
+        sync(english)
+
+    for code in ("fr", "ar", "uk"):
+        course = speak_up(code)
+        assert (course.language, course.live_revision.as_object().language) == (code, code)
+
+
+def test_a_sync_of_an_english_toolkit_keeps_its_french_themes_and_documents(
+    demo, client, django_capture_on_commit_callbacks
+):
+    data = read("toolkits")
+    spec = data["toolkits"]["gdansk"]
+    english = ToolkitPage.objects.get(locale__language_code="en", slug="gdansk")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        sync(english)
+
+    french = ToolkitPage.objects.get(translation_key=english.translation_key, locale__language_code="fr")
+    names = {theme["slug"]: theme["fr"] for theme in data["themes"]}
+    for version in (french, french.live_revision.as_object()):
+        assert {theme.name for theme in version.themes.all()} == {names[slug] for slug in spec["themes"]}
+    html = client.get(french.get_url()).content.decode()
+    french_pdf, english_pdf = (escape(spec[code]["document"]["title"]) for code in ("fr", "en"))
+    assert french_pdf in html and english_pdf in html
+    assert html.index(french_pdf) < html.index(english_pdf)  # the reader's language first
+    assert english_pdf in client.get(english.get_url()).content.decode()
