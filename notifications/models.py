@@ -1,7 +1,7 @@
 """A person's notifications and how they want to hear of each kind.
 
 A notification points at what it is about by what stays true in every language: a Django view's path
-without its language prefix (`/community/threads/4/#post-9`), or a Wagtail page (any of its
+without its language prefix (`/community/posts/9/`), or a Wagtail page (any of its
 translations) with an anchor. The centre turns either into a link in the reader's own language when it
 is opened, so a link never changes the reader's language. What it shows is a short snapshot (a thread's
 title, a course's), never a post's text: a post hidden later leaves nothing of itself in the centre.
