@@ -23,6 +23,8 @@ class Kind(models.TextChoices):
     REQUEST_APPROVED = "request_approved", _("A place in a cohort: a request approved or an invitation")
     CERTIFICATE_ISSUED = "certificate_issued", _("A certificate is issued to you")
     CHECKIN_DUE = "checkin_due", _("A city check-in is due")
+    CHECKIN_SUBMITTED = "checkin_submitted", _("Your mentee city records a check-in")
+    CHECKIN_COMMENT = "checkin_comment", _("A comment on a check-in of your city or your mentee city")
     SESSION_REMINDER = "session_reminder", _("A live session is about to start")
     MESSAGE = "message", _("A direct message")
 
@@ -43,6 +45,9 @@ DEFAULT_DELIVERY = {
     Kind.REQUEST_APPROVED: Delivery.SITE,
     Kind.CERTIFICATE_ISSUED: Delivery.SITE,
     Kind.CHECKIN_DUE: Delivery.IMMEDIATE,
+    # A pairing has three check-ins a year, and each is the other city's answer: worth an e-mail at once.
+    Kind.CHECKIN_SUBMITTED: Delivery.IMMEDIATE,
+    Kind.CHECKIN_COMMENT: Delivery.IMMEDIATE,
     Kind.SESSION_REMINDER: Delivery.IMMEDIATE,
     Kind.MESSAGE: Delivery.IMMEDIATE,
 }

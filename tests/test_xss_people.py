@@ -222,8 +222,9 @@ def test_check_in_updates_values_and_comments_are_escaped_for_both_cities(client
         client.force_login(reader)
         shows_payloads_safely(client, checkin_url)
         shows_payloads_safely(client, reverse("toolkits:plan", args=[plan.public_id]))
-    for person in (marta, ana):
-        emails_are_safe(person)
+        # The report told the mentor, each comment the other city: named by the payloads.
+        shows_payloads_safely(client, reverse("notifications:centre"))
+    assert emails_are_safe(marta) >= 1 and emails_are_safe(ana) >= 2
 
 
 def test_the_daily_digest_of_payload_notifications_is_escaped(client):
