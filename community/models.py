@@ -5,7 +5,8 @@ either shared by every cohort of the course (`cohort` empty) or one per cohort, 
 Lessons are referred to by their translation key, so a trainee who switches language finds the same space.
 The cities' exchange has one space per toolkit theme (by the theme's translation key), where city and
 partner teams ask each other; each thread and post there says which organisation wrote it.
-Each post is one row a notification can point at later (`Post.pk`, `Post.get_absolute_url`).
+Each post is one row a notification can point at later (`Post.get_absolute_url`, its permanent address,
+which leads to the page of its thread that holds it).
 """
 
 from django.conf import settings
@@ -182,7 +183,8 @@ class Post(models.Model):
         return f"{self.thread} #{self.pk}"
 
     def get_absolute_url(self) -> str:
-        return f"{self.thread.get_absolute_url()}#post-{self.pk}"
+        # The permanent address, not the thread's: it finds the page of a long thread that holds the post.
+        return reverse("community:post", args=[self.pk])
 
 
 class Helpful(models.Model):

@@ -1,6 +1,7 @@
 """What the discussion pages list, each in a fixed number of queries whatever the number of posts."""
 
 from django.conf import settings
+from django.core.paginator import Paginator
 from django.db import connection
 from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, Subquery, Window
 from django.db.models.functions import RowNumber
@@ -15,6 +16,8 @@ from .models import Helpful, ModerationNote, Post, ReadMark, Report, Space, Thre
 
 # How many of a theme's latest questions a toolkit page shows a city team.
 EXCHANGE_LATEST = 3
+# Posts on one page of a thread: a long discussion stays quick to load and to read on a phone.
+POSTS_PER_PAGE = 50
 
 
 def _search(threads, q: str):
@@ -47,15 +50,31 @@ def space_threads(*, space, user, q: str = ""):
     return threads
 
 
-def thread_posts(*, thread: Thread, user, access: SpaceAccess) -> tuple[list[Post], bool]:
-    """The posts `user` may see in `thread`, and whether the Q&A rule holds back the others' replies.
+def _readable_posts(*, thread: Thread, user, access: SpaceAccess):
+    """The posts of `thread` that `user` may see, unordered, and whether the Q&A rule holds others back.
 
-    Hidden posts stay in place (replies may answer them); their text is shown to moderators only.
-    """
-    posts = (
-        Post.objects.filter(thread=thread)
-        .select_related("author", "quote__author", "organisation")
-        .annotate(mine_helpful=Exists(Helpful.objects.filter(post=OuterRef("pk"), user=user)))
+    Moodle's Q&A rule: until a trainee has posted a reply of their own, they see the prompt (the first
+    post) and the trainers' words, nobody else's answers. Hidden posts stay in place (replies may answer
+    them); their text is shown to moderators only."""
+    posts = Post.objects.filter(thread=thread)
+    if not thread.qa or access.moderate:
+        return posts, None, False
+    first = posts.order_by("created_at", "pk").values_list("pk", flat=True).first()
+    if posts.filter(author=user).exclude(pk=first).exists():
+        return posts, None, False
+    shown = Q(pk=first) | Q(by_trainer=True)
+    return posts.filter(shown), first, posts.exclude(shown).exists()
+
+
+def thread_posts(*, thread: Thread, user, access: SpaceAccess, page_number=None):
+    """One page of the posts `user` may see in `thread`, oldest first, and whether the Q&A rule holds
+    back the others' replies. The same queries whatever the thread's length: a count and the page.
+
+    `page_number` is as typed in ?page= ("last" for the last page); anything else gives the first or the
+    last page, as the other lists do."""
+    readable, first, held_back = _readable_posts(thread=thread, user=user, access=access)
+    posts = readable.select_related("author", "quote__author", "organisation").annotate(
+        mine_helpful=Exists(Helpful.objects.filter(post=OuterRef("pk"), user=user))
     )
     if access.moderate:
         posts = posts.annotate(
@@ -63,17 +82,33 @@ def thread_posts(*, thread: Thread, user, access: SpaceAccess) -> tuple[list[Pos
         ).prefetch_related(
             Prefetch("moderation_notes", queryset=ModerationNote.objects.select_related("moderator"))
         )
-    posts = list(posts)
-    held_back = False
-    if thread.qa and not access.moderate and not any(p.author_id == user.pk for p in posts[1:]):
-        # Moodle's Q&A rule: the prompt (the first post) and the trainers' words, nobody else's answers yet.
-        held_back = len(posts) > 1
-        posts = [p for i, p in enumerate(posts) if i == 0 or p.by_trainer]
-    visible = {p.pk for p in posts}
-    for post in posts:
-        if post.quote_id and post.quote_id not in visible:
-            post.quote = None  # a trainer's quote must not show an answer the reader may not see yet
-    return posts, held_back
+    paginator = Paginator(posts.order_by("created_at", "pk"), POSTS_PER_PAGE)
+    page = paginator.get_page(paginator.num_pages if page_number == "last" else page_number)
+    if held_back:
+        for post in page:
+            if post.quote_id and not (post.quote_id == first or post.quote.by_trainer):
+                post.quote = None  # a trainer's quote must not show an answer the reader may not see yet
+    return page, held_back
+
+
+def readable_post(*, thread: Thread, user, access: SpaceAccess, pk) -> Post | None:
+    """The post `pk` of `thread` if `user` may see it (the one a reply quotes), else None."""
+    readable, _first, _held_back = _readable_posts(thread=thread, user=user, access=access)
+    return readable.select_related("author").filter(pk=pk).first() if str(pk).isdigit() else None
+
+
+def post_page_number(*, post: Post, user, access: SpaceAccess) -> int | None:
+    """The page of its thread on which `user` finds `post`; None when the Q&A rule hides it from them.
+
+    Posts are only ever added at the end (hiding and erasure leave a post in place), so a post stays on
+    the page it was first on."""
+    readable, _first, _held_back = _readable_posts(thread=post.thread, user=user, access=access)
+    if not readable.filter(pk=post.pk).exists():
+        return None
+    before = readable.filter(
+        Q(created_at__lt=post.created_at) | Q(created_at=post.created_at, pk__lt=post.pk)
+    ).count()
+    return before // POSTS_PER_PAGE + 1
 
 
 def space_lesson_title(space) -> str:

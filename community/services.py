@@ -145,8 +145,13 @@ def _notify(post: Post, thread: Thread) -> None:
         )
 
 
-def thread_mark_read(*, thread: Thread, user) -> None:
-    ReadMark.objects.update_or_create(thread=thread, user=user, defaults={"read_at": thread.last_post_at})
+def thread_mark_read(*, thread: Thread, user, up_to=None) -> None:
+    """`user` has read `thread` up to the post made at `up_to` (by default, to its end). A mark never
+    moves back: going back to a thread's first page keeps what was read further on."""
+    up_to = up_to or thread.last_post_at
+    mark, created = ReadMark.objects.get_or_create(thread=thread, user=user, defaults={"read_at": up_to})
+    if not created and mark.read_at < up_to:
+        ReadMark.objects.filter(pk=mark.pk, read_at__lt=up_to).update(read_at=up_to)
 
 
 @transaction.atomic

@@ -15,6 +15,7 @@ urlpatterns = [
     path("threads/<int:pk>/", views.thread, name="thread"),
     path("threads/<int:pk>/reply/", views.reply, name="reply"),
     path("threads/<int:pk>/pin/", views.pin, name="pin"),
+    path("posts/<int:pk>/", views.post, name="post"),
     path("posts/<int:pk>/helpful/", views.helpful, name="helpful"),
     path("posts/<int:pk>/report/", views.report, name="report"),
     path("posts/<int:pk>/moderate/", views.moderate, name="moderate"),

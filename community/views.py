@@ -145,12 +145,19 @@ def thread_create(request, pk):
     return _space_page(request, space, access, form=form, status=400 if form.errors else 200)
 
 
-def _thread_page(request, thread, access, *, form=None, status=200):
-    posts, held_back = selectors.thread_posts(thread=thread, user=request.user, access=access)
+def _thread_page(request, thread, access, *, form=None, status=200, page_number=None):
+    posts, held_back = selectors.thread_posts(
+        thread=thread, user=request.user, access=access, page_number=page_number or request.GET.get("page")
+    )
     if form is None:
         quote = request.GET.get("quote", "")
         form = PostForm(initial={"quote": quote} if quote.isdigit() else None)
-    quoting = next((p for p in posts if str(p.pk) == str(form["quote"].value() or "")), None)
+    # The quoted post may be on another page than the one shown (a reply sent back with an error shows
+    # the last page): it is read on its own.
+    chosen = form["quote"].value() or ""
+    quoting = next((p for p in posts if str(p.pk) == str(chosen)), None) or (
+        chosen and selectors.readable_post(thread=thread, user=request.user, access=access, pk=chosen)
+    )
     context = {
         "thread": thread,
         "space": thread.space,
@@ -159,11 +166,14 @@ def _thread_page(request, thread, access, *, form=None, status=200):
         "posts": posts,
         "held_back": held_back,
         "form": form,
-        "quoting": quoting,
+        "quoting": quoting or None,
         "moderation_form": ModerationForm() if access.moderate else None,
     }
     if status == 200:
-        services.thread_mark_read(thread=thread, user=request.user)
+        # Read up to the last post shown: a reader who stopped on an earlier page has the rest unread.
+        shown = list(posts)
+        last = thread.last_post_at if not posts.has_next() or not shown else shown[-1].created_at
+        services.thread_mark_read(thread=thread, user=request.user, up_to=last)
     return TemplateResponse(request, "community/thread.html", context, status=status)
 
 
@@ -171,6 +181,18 @@ def _thread_page(request, thread, access, *, form=None, status=200):
 def thread(request, pk):
     thread, access = _thread(request.user, pk)
     return _thread_page(request, thread, access)
+
+
+@login_required
+def post(request, pk):
+    """A post's permanent address (replies, notifications, links people share): the page of its thread
+    that holds it, for this reader, at the post."""
+    found, access = _post(request.user, pk)
+    number = selectors.post_page_number(post=found, user=request.user, access=access)
+    url = found.thread.get_absolute_url()
+    if number is None:  # a Q&A answer the reader may read once they have answered
+        return redirect(url)
+    return redirect(f"{url}?page={number}#post-{found.pk}" if number > 1 else f"{url}#post-{found.pk}")
 
 
 @login_required
@@ -188,7 +210,8 @@ def reply(request, pk):
             form.add_error(None, error.message)
         else:
             return redirect(post.get_absolute_url())
-    return _thread_page(request, thread, access, form=form, status=400)
+    # The reply form follows the latest posts: the page it is sent back on is the last one.
+    return _thread_page(request, thread, access, form=form, status=400, page_number="last")
 
 
 @login_required

@@ -1,7 +1,7 @@
 """A person's notifications and how they want to hear of each kind.
 
 A notification points at what it is about by what stays true in every language: a Django view's path
-without its language prefix (`/community/threads/4/#post-9`), or a Wagtail page (any of its
+without its language prefix (`/community/posts/9/`), or a Wagtail page (any of its
 translations) with an anchor. The centre turns either into a link in the reader's own language when it
 is opened, so a link never changes the reader's language. What it shows is a short snapshot (a thread's
 title, a course's), never a post's text: a post hidden later leaves nothing of itself in the centre.
@@ -23,6 +23,8 @@ class Kind(models.TextChoices):
     REQUEST_APPROVED = "request_approved", _("A place in a cohort: a request approved or an invitation")
     CERTIFICATE_ISSUED = "certificate_issued", _("A certificate is issued to you")
     CHECKIN_DUE = "checkin_due", _("A city check-in is due")
+    CHECKIN_SUBMITTED = "checkin_submitted", _("Your mentee city records a check-in")
+    CHECKIN_COMMENT = "checkin_comment", _("A comment on a check-in of your city or your mentee city")
     SESSION_REMINDER = "session_reminder", _("A live session is about to start")
     MESSAGE = "message", _("A direct message")
 
@@ -43,6 +45,9 @@ DEFAULT_DELIVERY = {
     Kind.REQUEST_APPROVED: Delivery.SITE,
     Kind.CERTIFICATE_ISSUED: Delivery.SITE,
     Kind.CHECKIN_DUE: Delivery.IMMEDIATE,
+    # A pairing has three check-ins a year, and each is the other city's answer: worth an e-mail at once.
+    Kind.CHECKIN_SUBMITTED: Delivery.IMMEDIATE,
+    Kind.CHECKIN_COMMENT: Delivery.IMMEDIATE,
     Kind.SESSION_REMINDER: Delivery.IMMEDIATE,
     Kind.MESSAGE: Delivery.IMMEDIATE,
 }

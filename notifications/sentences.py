@@ -20,6 +20,8 @@ def _template(kind: str) -> str:
         Kind.REQUEST_APPROVED: _("A place for you in “%(title)s”"),
         Kind.CERTIFICATE_ISSUED: _("Your certificate for “%(title)s” is ready"),
         Kind.CHECKIN_DUE: _("A check-in is due: “%(title)s”"),
+        Kind.CHECKIN_SUBMITTED: _("%(actor)s recorded a check-in: “%(title)s”"),
+        Kind.CHECKIN_COMMENT: _("%(actor)s commented on the check-in “%(title)s”"),
         Kind.SESSION_REMINDER: _("A live session starts soon: “%(title)s”"),
         Kind.MESSAGE: _("%(actor)s sent you a message"),
     }.get(kind, "%(title)s")

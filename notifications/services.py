@@ -35,7 +35,7 @@ def notification_send(
     """Tell `recipient` that `kind` happened, once the current transaction commits.
 
     `target` is a path on this site (with or without its language prefix: it is stored without) or a
-    page (shown in the reader's language when opened); `anchor` ("#post-9") is added to it. `snapshot`
+    page (shown in the reader's language when opened); `anchor` ("#block-3") is added to it. `snapshot`
     is the short plain text to show (a thread's title): it is escaped wherever it is shown. `emailed`: the
     caller sent an e-mail of its own about it (a reminder), so neither an e-mail nor a digest repeats it."""
     if kind not in Kind.values:

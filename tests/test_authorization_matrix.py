@@ -173,6 +173,7 @@ MATRIX = {
     ),
     "community:block": Entry("post", _c("block", "space"), lambda w: {"user": w["active"].user_id}),
     "community:thread": Entry("get", _c("thread", "thread")),
+    "community:post": Entry("get", _c("post", "post")),  # the post's address: a redirect into its thread
     "community:reply": Entry("post", _c("reply", "thread"), lambda w: {"body": "Hello"}),
     "community:pin": Entry("post", _c("pin", "thread"), lambda w: {"pinned": "1"}),
     "community:helpful": Entry("post", _c("helpful", "post"), None),

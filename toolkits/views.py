@@ -273,16 +273,23 @@ def plan_history(request, public_id):
 
 
 def plan_export(request, public_id, fmt: str):
-    plan, _access = selectors.plan_for(user=request.user, public_id=public_id)
-    return _export(request, plan, fmt)
+    plan, access = selectors.plan_for(user=request.user, public_id=public_id)
+    rows = selectors.plan_sections(plan=plan)
+    # The implementation progress for the same people as on the plan page (a public case prints none).
+    progress = checkin_selectors.export_progress(user=request.user, plan=plan, access=access, sections=rows)
+    return _export(request, plan, fmt, rows=rows, progress=progress)
 
 
-def _export(request, plan, fmt: str, *, published: bool = False):
-    sections = (published_view if published else plan_view)(selectors.plan_sections(plan=plan))
+def _export(request, plan, fmt: str, *, published: bool = False, rows=None, progress=None):
+    rows = selectors.plan_sections(plan=plan) if rows is None else rows
+    sections = (published_view if published else plan_view)(rows)
     if fmt == "pdf":
-        content, content_type = plan_pdf(plan, sections, request=request), "application/pdf"
+        content, content_type = (
+            plan_pdf(plan, sections, progress=progress, request=request),
+            "application/pdf",
+        )
     elif fmt == "docx":
-        content = plan_docx(plan, sections)
+        content = plan_docx(plan, sections, progress=progress)
         content_type = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
     else:
         raise Http404

@@ -1,6 +1,7 @@
 """A thread page and a space page make the same queries with 10 posts or threads as with 1,000: the posts
-come with their authors, quotes, the reader's helpful marks and, for moderators, open reports and notes in
-a fixed number of reads; the threads with their unread marks in one."""
+of a page come with their authors, quotes, the reader's helpful marks and, for moderators, open reports
+and notes in a fixed number of reads, whichever page it is; a post's address finds its page in a fixed
+number too; the threads come with their unread marks in one."""
 
 import pytest
 from django.db import connection
@@ -22,6 +23,14 @@ def _queries(client, url) -> int:
     with CaptureQueriesContext(connection) as captured:
         response = client.get(url)
     assert response.status_code == 200
+    return len(captured.captured_queries)
+
+
+def _redirect_queries(client, post) -> int:
+    client.get(post.get_absolute_url())
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(post.get_absolute_url())
+    assert response.status_code == 302 and f"#post-{post.pk}" in response["Location"]
     return len(captured.captured_queries)
 
 
@@ -62,6 +71,12 @@ def test_a_thread_page_makes_the_same_queries_with_10_or_1000_posts(client, read
     many = _queries(client, big.get_absolute_url())
     assert many == few
     assert few <= 20
+    # Every page of the long thread (21 of them): a middle one, the last, one past the end.
+    for page in ("?page=2", "?page=11", "?page=last", "?page=999"):
+        assert _queries(client, big.get_absolute_url() + page) == few, page
+    # A post's address finds its page as cheaply deep in the long thread as in the short one.
+    deep = big.posts.order_by("created_at", "pk")[777]
+    assert _redirect_queries(client, deep) == _redirect_queries(client, small.posts.last())
 
 
 def test_a_space_page_makes_the_same_queries_with_10_or_1000_threads(client):

@@ -46,7 +46,7 @@ def test_a_reply_tells_the_starter_and_the_others_who_posted_never_the_writer(on
     assert told(amal) == [Kind.REPLY, Kind.REPLY] and told(louis) == [Kind.REPLY] and told(sara) == []
     notification = Notification.objects.filter(recipient=louis).get()
     assert notification.actor == sara and notification.snapshot == "Week 1"
-    assert notification.target_path == f"/community/threads/{thread.pk}/#post-{post.pk}"  # no language
+    assert notification.target_path == f"/community/posts/{post.pk}/"  # no language
 
 
 def test_a_trainers_answer_tells_the_starter_as_an_answer(on_commit):

@@ -186,6 +186,26 @@ def plan_progress(*, user, plan: ActionPlan, access: PlanAccess, sections) -> di
     }
 
 
+def export_progress(*, user, plan: ActionPlan, access: PlanAccess, sections) -> dict | None:
+    """What the PDF and DOCX exports print of the plan's implementation: the plan page's progress (for
+    the same people) and, for each action, where it stood at each submitted check-in (one more query)."""
+    progress = plan_progress(user=user, plan=plan, access=access, sections=sections)
+    if progress is None or not progress["submitted"]:
+        return progress
+    submitted = progress["submitted"]
+    actions, _indicators = plan_items(plan=plan, sections=sections)
+    rows = {item.ref: {"text": item.text, "statuses": {}} for item in actions}
+    for update in CheckInActionUpdate.objects.filter(checkin__in=submitted).order_by("pk"):
+        # An action reported earlier and since removed from the plan keeps its history, as indicators do.
+        row = rows.setdefault(f"{update.section_key}:{update.row}", {"text": update.action, "statuses": {}})
+        row["statuses"][update.checkin_id] = update.get_status_display()
+    progress["actions"] = [
+        {"text": row["text"], "statuses": [row["statuses"].get(c.pk, "") for c in submitted]}
+        for row in rows.values()
+    ]
+    return progress
+
+
 def _reported_item(value: CheckInIndicatorValue) -> Item:
     return Item(value.section_key, value.row, value.indicator, target=value.target)
 

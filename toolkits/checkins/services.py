@@ -5,7 +5,11 @@ from datetime import date
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
+
+from notifications.models import Kind
+from notifications.services import notification_send
 
 from ..models import ActionPlan, CheckIn, CheckInActionUpdate, CheckInComment, CheckInIndicatorValue, Pairing
 from ..models.checkins import MILESTONES
@@ -71,10 +75,14 @@ def checkin_submit(*, checkin: CheckIn, user, actions: list[dict], indicators: l
         CheckInIndicatorValue(checkin=locked, **item) for item in indicators
     )
     now = timezone.now()
-    if locked.submitted_at is None:
+    first_time = locked.submitted_at is None
+    if first_time:
         locked.submitted_at, locked.submitted_by = now, user
     locked.updated_at = now
     locked.save(update_fields=["submitted_at", "submitted_by", "updated_at"])
+    # The mentor city hears of the report once; a correction of it later is read on the page.
+    if first_time and locked.pairing_id:
+        _notify(locked, actor=user, kind=Kind.CHECKIN_SUBMITTED, organisations=[locked.pairing.mentor_id])
     return locked
 
 
@@ -91,4 +99,24 @@ def checkin_comment_add(*, checkin: CheckIn, user, body: str) -> CheckInComment:
         raise PermissionDenied
     # Someone in both cities writes as the team: the team's own report is what they know first-hand.
     side = next(pk for pk in sides if pk in mine)
-    return CheckInComment.objects.create(checkin=checkin, author=user, author_organisation_id=side, body=body)
+    comment = CheckInComment.objects.create(
+        checkin=checkin, author=user, author_organisation_id=side, body=body
+    )
+    _notify(checkin, actor=user, kind=Kind.CHECKIN_COMMENT, organisations=[pk for pk in sides if pk != side])
+    return comment
+
+
+def _notify(checkin: CheckIn, *, actor, kind: str, organisations: list) -> None:
+    """Tell the members of `organisations` (the other side of the pairing) about `checkin`, once the
+    transaction commits; never the actor, even when they belong to both cities."""
+    members = (
+        Membership.objects.filter(organisation__in=organisations, user__is_active=True)
+        .exclude(user=actor)
+        .select_related("user")
+    )
+    people = {membership.user_id: membership.user for membership in members}
+    address = reverse("toolkits:checkin", args=[checkin.plan.public_id, checkin.months])
+    for person in people.values():
+        notification_send(
+            recipient=person, kind=kind, actor=actor, target=address, snapshot=checkin.plan.title
+        )
