@@ -138,3 +138,19 @@ def test_a_trainer_page_asks_the_cache_server_twice_at_most(name, round_trips):
     assert reader.get(url).status_code == 200
     # The session, the tags and what the page read last time, then the entries themselves.
     assert reads(round_trips) <= 2 and writes(round_trips) == 0, round_trips
+
+
+def test_a_django_view_that_reads_no_cache_entry_asks_the_cache_server_no_more(client, round_trips):
+    """Grouping the reads of the site's views costs a view that reads nothing shared no round trip:
+    anonymous, none (as the bench's bare view, the yardstick of every ratio); signed in, the session with
+    the tags and the learnt list, then the legal versions the consent check reads (3 one by one before)."""
+    assert client.get("/robots.txt").status_code == 200
+    round_trips.clear()
+    assert client.get("/robots.txt").status_code == 200
+    assert reads(round_trips) == 0, round_trips
+
+    client.force_login(make_trainer())
+    assert client.get("/robots.txt").status_code == 200
+    round_trips.clear()
+    assert client.get("/robots.txt").status_code == 200
+    assert reads(round_trips) <= 2, round_trips
