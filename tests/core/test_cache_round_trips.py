@@ -4,11 +4,13 @@ page makes travels with the others (get_many), since each is a network round tri
 import pytest
 from django.core.cache import caches
 from django.test import Client
+from django.urls import reverse
 
 from core import site_cache
 from tests.cache_isolation import forget_own_keys
 from tests.factories import CohortFactory, EnrolmentFactory, catalogue, lessons_of, make_course
 from tests.toolkits import factories as toolkits
+from tests.workspace.conftest import cohort_of, enrol, make_trainer
 
 pytestmark = pytest.mark.django_db
 
@@ -119,3 +121,36 @@ def test_with_an_empty_cache_a_page_does_not_read_its_entries_one_by_one(name, s
     # The whole page with the tags, then the site's entries with the tags (both missing); a signed-in
     # reader's session store asks again for the session it did not find. Then the writes.
     assert reads(round_trips) <= (3 if user else 2), round_trips
+
+
+@pytest.mark.parametrize("name", ["cohorts", "cohort", "matrix"])
+def test_a_trainer_page_asks_the_cache_server_twice_at_most(name, round_trips):
+    """A Django view's page (the trainer's workspace) reads the header's entries, the course outline and
+    the legal versions too: learnt and read together as a Wagtail page's are, not one GET each."""
+    trainer = make_trainer()
+    cohort = cohort_of(trainer, course=make_course(lessons=3), title="Spring cohort")
+    enrol(cohort)
+    url = reverse(f"learning:workspace:{name}", args=[] if name == "cohorts" else [cohort.pk])
+    reader = Client()
+    reader.force_login(trainer)
+    assert reader.get(url).status_code == 200  # builds the entries and learns what the page reads
+    round_trips.clear()
+    assert reader.get(url).status_code == 200
+    # The session, the tags and what the page read last time, then the entries themselves.
+    assert reads(round_trips) <= 2 and writes(round_trips) == 0, round_trips
+
+
+def test_a_django_view_that_reads_no_cache_entry_asks_the_cache_server_no_more(client, round_trips):
+    """Grouping the reads of the site's views costs a view that reads nothing shared no round trip:
+    anonymous, none (as the bench's bare view, the yardstick of every ratio); signed in, the session with
+    the tags and the learnt list, then the legal versions the consent check reads (3 one by one before)."""
+    assert client.get("/robots.txt").status_code == 200
+    round_trips.clear()
+    assert client.get("/robots.txt").status_code == 200
+    assert reads(round_trips) == 0, round_trips
+
+    client.force_login(make_trainer())
+    assert client.get("/robots.txt").status_code == 200
+    round_trips.clear()
+    assert client.get("/robots.txt").status_code == 200
+    assert reads(round_trips) <= 2, round_trips
