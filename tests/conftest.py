@@ -4,7 +4,7 @@ import pytest
 from django.conf import settings
 from django.core.management import call_command
 from django.db import transaction
-from django.utils import translation
+from django.utils import timezone, translation
 
 from tests.cache_isolation import forget_own_keys
 
@@ -31,6 +31,15 @@ def _default_language():
     translation.deactivate()
     yield
     translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
+def _default_time_zone():
+    # Likewise the reader's zone (accounts.middleware leaves it active): after a Kabul trainee's request,
+    # the next test's localdate() would be Kabul's, a different day for some hours of each night.
+    timezone.deactivate()
+    yield
+    timezone.deactivate()
 
 
 @pytest.fixture(scope="module")

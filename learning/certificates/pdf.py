@@ -13,7 +13,7 @@ import secrets
 import segno
 from django.core.files.base import ContentFile
 from django.template.loader import render_to_string
-from django.utils import translation
+from django.utils import timezone, translation
 
 from . import openbadges
 from .images import design_for, image_data_url, issuer_settings
@@ -56,7 +56,9 @@ def certificate_html(certificate: Certificate) -> str:
     design = design_for(certificate)
     url = openbadges.verification_url(certificate, language=certificate.language)
     partners = list(design.partners.select_related("logo")) if design.pk else []
-    with translation.override(certificate.language):
+    # One document for every reader, whoever's request or worker renders it: its dates are the site's.
+    # A task run after a response would otherwise inherit the zone of the person who revoked it.
+    with translation.override(certificate.language), timezone.override(timezone.get_default_timezone()):
         context = {
             "certificate": certificate,
             "design": design,

@@ -5,6 +5,7 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.http import Http404
+from django.utils import timezone
 
 from . import openbadges
 from .models import Certificate
@@ -63,13 +64,16 @@ def holder_links(certificate: Certificate) -> HolderLinks:
         if settings.LINKEDIN_ORGANIZATION_ID
         else {"organizationName": certificate.issuer_name}
     )
+    # The month the holder saw it issued (the page's "Issued on"), not UTC's: issued at 23:30 UTC on
+    # 31 December, it was issued in January in Brussels.
+    issued = timezone.localtime(certificate.issued_at)
     linkedin = "https://www.linkedin.com/profile/add?" + urlencode(
         {
             "startTask": "CERTIFICATION_NAME",
             "name": certificate.course_title,
             **organisation,
-            "issueYear": certificate.issued_at.year,
-            "issueMonth": certificate.issued_at.month,
+            "issueYear": issued.year,
+            "issueMonth": issued.month,
             "certUrl": url,
             "certId": certificate.code,
         }

@@ -1,11 +1,14 @@
 """The holder's side: My learning lists each certificate with its downloads, its check link and LinkedIn,
 in a number of queries that does not grow with the certificates."""
 
+from datetime import UTC, datetime
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from django.utils import timezone
 
 from learning.certificates import services as certificates
+from learning.certificates.models import Certificate
 from tests.certificates.helpers import completed_enrolment
 from tests.learning.test_pages_and_queries import queries_for
 
@@ -32,7 +35,24 @@ def test_my_learning_offers_the_pdf_the_badge_the_link_and_linkedin(client):
     assert query["organizationName"] == ["Mutual Learning"]
     assert query["certId"] == [certificate.code]
     assert query["certUrl"] == [f"http://127.0.0.1:8000/verify/{certificate.code}/"]
-    assert query["issueYear"] == [str(certificate.issued_at.year)]
+    issued = timezone.localtime(certificate.issued_at)
+    assert query["issueYear"] == [str(issued.year)] and query["issueMonth"] == [str(issued.month)]
+
+
+def test_linkedin_gets_the_month_the_holder_saw_the_certificate_issued(client):
+    # 23:30 UTC on New Year's Eve is already January in Brussels, as the check page's "Issued on" says.
+    enrolment = completed_enrolment(time_zone="Europe/Brussels")
+    certificate = certificates.certificate_issue(enrolment=enrolment)
+    Certificate.objects.filter(pk=certificate.pk).update(issued_at=datetime(2026, 12, 31, 23, 30, tzinfo=UTC))
+    client.force_login(enrolment.user)
+
+    response = client.get("/en/learning/")
+
+    linkedin = next(row.certificate.linkedin_url for row in response.context["finished"])
+    query = parse_qs(urlsplit(linkedin).query)
+    assert (query["issueYear"], query["issueMonth"]) == (["2027"], ["1"])
+    verify = client.get(f"/en/verify/{certificate.code}/").content.decode()
+    assert "1 January 2027" in verify
 
 
 def test_a_revoked_certificate_is_no_longer_offered(client):

@@ -2,14 +2,17 @@
 one file per certificate kept privately, rebuilt when missing, and only for those who may see it."""
 
 import io
+import zoneinfo
+from datetime import UTC, datetime
 
 import pytest
+from django.utils import timezone
 from pypdf import PdfReader
 
 from core.pdf import StaticFilesOnlyFetcher
 from learning.certificates import pdf
 from learning.certificates import services as certificates
-from learning.certificates.models import CertificateDesign
+from learning.certificates.models import Certificate, CertificateDesign
 from tests.certificates.helpers import completed_enrolment
 from tests.factories import CohortFactory, UserFactory
 
@@ -224,3 +227,17 @@ def test_when_the_pdf_cannot_be_made_the_holder_gets_a_503_and_it_is_made_again_
     assert certificate.pdf
     response = client.get(f"/en/learning/certificates/{certificate.pk}/certificate.pdf")
     assert response.status_code == 200 and response.content.startswith(b"%PDF-")
+
+
+def test_the_pdf_dates_a_revocation_in_the_sites_zone_whoever_renders_it():
+    # Rendered after the response of a reviser in Toronto (the embedded task queue), it still says the
+    # day in Brussels: 23:30 UTC on 31 December is already 1 January there, still 31 December in Toronto.
+    certificate = certificates.certificate_issue(enrolment=completed_enrolment())
+    certificate.status = Certificate.Status.REVOKED
+    certificate.revoked_at = datetime(2026, 12, 31, 23, 30, tzinfo=UTC)
+    certificate.revocation_reason = Certificate.Reason.ERROR
+
+    with timezone.override(zoneinfo.ZoneInfo("America/Toronto")):
+        html = pdf.certificate_html(certificate)
+
+    assert "This certificate was revoked on 1 January 2027." in html

@@ -5,6 +5,7 @@ the PDF of a revoked certificate."""
 import io
 
 import pytest
+from django.utils import timezone
 from django.utils.html import strip_tags
 from pypdf import PdfReader
 
@@ -65,7 +66,9 @@ def test_revoked_reads_the_same_on_the_page_and_on_the_pdf(
     with revoked.pdf.open("rb") as file:
         printed = _pdf_text(file.read())  # the kept file, rendered again at the revocation's commit
 
-    date = revoked.revoked_at.strftime("%-d %B %Y")
+    # The day in the site's zone, as both show it (the reader here has chosen none): in UTC it is a day
+    # earlier from 22:00 or 23:00 UTC on.
+    date = timezone.localtime(revoked.revoked_at, timezone.get_default_timezone()).strftime("%-d %B %Y")
     sentence = f"This certificate was revoked on {date}. Reason: Issued in error."
     assert f"Revoked. {sentence}" in html
     assert "Revoked." in printed and sentence in printed
