@@ -17,7 +17,7 @@ no locale reads the wrong way round.
 import csv
 import datetime
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from django.db.models import Count, Q
 from django.http import FileResponse, StreamingHttpResponse
@@ -25,6 +25,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from accounts.middleware import resolve_zone
 from core.spreadsheets import neutralise
 
 from ..models import Attendance, Enrolment, LessonProgress, LiveSession, QuizAttempt
@@ -39,15 +40,31 @@ CHUNK_CELLS = 5000
 XLSX_MOMENT_FORMAT = "yyyy-mm-dd hh:mm"
 
 
-def _date(value) -> datetime.datetime | None:
-    # Spreadsheets have no time zones: a moment is written as the local time the reader lives in.
-    return timezone.make_naive(timezone.localtime(value)) if value else None
+def _local_zone() -> datetime.tzinfo:
+    # The reader's zone, looked up once per export rather than once per cell (a context-local read each
+    # time), and resolved: the middleware's RequestTimeZone converts in Python, the zone itself in C.
+    return resolve_zone(timezone.get_current_timezone())
 
 
-def _csv_cell(value):
-    if isinstance(value, datetime.datetime):
-        return value.strftime("%Y-%m-%d %H:%M")
-    return "" if value is None else value
+def _naive_moments() -> Callable[[datetime.datetime | None], datetime.datetime | None]:
+    """For the XLSX: spreadsheets have no time zones, so a moment is the local time the reader lives in."""
+    zone = _local_zone()
+
+    def naive(value):
+        return value.astimezone(zone).replace(tzinfo=None) if value else None
+
+    return naive
+
+
+def _text_moments() -> Callable[[datetime.datetime | None], str]:
+    """For the CSV: the local time as ISO text, "" for none. isoformat() is what strftime("%Y-%m-%d %H:%M")
+    gives (years of four digits) at a fraction of its cost; the slice drops the UTC offset."""
+    zone = _local_zone()
+
+    def text(value):
+        return value.astimezone(zone).isoformat(" ", "minutes")[:16] if value else ""
+
+    return text
 
 
 def header(lessons) -> list[str]:
@@ -65,11 +82,18 @@ def header(lessons) -> list[str]:
     ]
 
 
-def rows(cohort, *, lessons=None) -> Iterator[list]:
-    """The header, then one row per trainee, read CHUNK trainees at a time (keyset on the primary key)."""
+def rows(cohort, *, lessons=None, moment=None) -> Iterator[list]:
+    """The header, then one row per trainee, read CHUNK trainees at a time (keyset on the primary key).
+
+    Each moment goes through `moment` (by default, the reader's local time as a naive datetime). Like
+    the default, made on the first row, the caller's must be made once the stream starts, so that it
+    sees the zone active while the response streams.
+    """
     lessons = lesson_entries(cohort) if lessons is None else lessons
     yield [neutralise(str(cell)) for cell in header(lessons)]
+    moment = _naive_moments() if moment is None else moment
     keys = [lesson.key for lesson in lessons]
+    known = set(keys)
     statuses = {value: str(label) for value, label in Enrolment.Status.choices}
     held = LiveSession.objects.filter(cohort=cohort, starts_at__lte=timezone.now())
     chunk_size = max(1, CHUNK_CELLS // max(1, len(keys)))
@@ -97,18 +121,18 @@ def rows(cohort, *, lessons=None) -> Iterator[list]:
         )
         for row in chunk:
             mine = done.get(row["pk"], {})
-            count = sum(key in mine for key in keys)
+            count = len(known.intersection(mine))
             yield [
                 neutralise(row["user__display_name"]),
                 neutralise(row["user__email"]),
                 statuses.get(row["status"], row["status"]),
-                _date(row["created_at"]),
-                _date(row["last_activity_at"]),
+                moment(row["created_at"]),
+                moment(row["last_activity_at"]),
                 count,
                 round(100 * count / len(keys)) if keys else 0,
                 passed.get(row["pk"], 0),
                 attended.get(row["pk"], 0),
-                *[_date(mine.get(key)) for key in keys],
+                *[moment(mine.get(key)) for key in keys],
             ]
 
 
@@ -126,8 +150,9 @@ class _Echo:
 def csv_lines(cohort) -> Iterator[str]:
     writer = csv.writer(_Echo())
     yield "\ufeff"  # a BOM, so that spreadsheet programs read UTF-8 (names in any script) correctly
-    for row in rows(cohort):
-        yield writer.writerow([_csv_cell(value) for value in row])
+    # Moments arrive as text and every other cell is text or a number: the rows go to the writer as made.
+    for row in rows(cohort, moment=_text_moments()):
+        yield writer.writerow(row)
 
 
 def _filename(cohort, extension: str) -> str:
@@ -155,7 +180,7 @@ def write_xlsx(cohort, output) -> None:
         moment.number_format = XLSX_MOMENT_FORMAT
         return moment
 
-    for row in rows(cohort):
+    for row in rows(cohort, moment=_naive_moments()):
         sheet.append([cell(value) for value in row])
     workbook.save(output)
 
