@@ -147,11 +147,14 @@ class _Echo:
         return value
 
 
-def csv_lines(cohort) -> Iterator[str]:
+def csv_lines(cohort, request=None) -> Iterator[str]:
     writer = csv.writer(_Echo())
     yield "\ufeff"  # a BOM, so that spreadsheet programs read UTF-8 (names in any script) correctly
+    # With the request, the outline comes from the site cache in one read; without it, it is built
+    # afresh, each lesson's URL costing a cache read of Wagtail's site root paths.
+    lessons = lesson_entries(cohort, request)
     # Moments arrive as text and every other cell is text or a number: the rows go to the writer as made.
-    for row in rows(cohort, moment=_text_moments()):
+    for row in rows(cohort, lessons=lessons, moment=_text_moments()):
         yield writer.writerow(row)
 
 
@@ -159,8 +162,8 @@ def _filename(cohort, extension: str) -> str:
     return f"{slugify(cohort.title) or 'cohort'}-{timezone.localdate():%Y-%m-%d}.{extension}"
 
 
-def csv_response(cohort) -> StreamingHttpResponse:
-    response = StreamingHttpResponse(csv_lines(cohort), content_type="text/csv; charset=utf-8")
+def csv_response(cohort, request=None) -> StreamingHttpResponse:
+    response = StreamingHttpResponse(csv_lines(cohort, request), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{_filename(cohort, "csv")}"'
     return response
 
