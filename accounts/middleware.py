@@ -59,6 +59,15 @@ class RequestTimeZone(datetime.tzinfo):
         return self.zone.__reduce__()
 
 
+def resolve_zone(zone: datetime.tzinfo) -> datetime.tzinfo:
+    """The zone a RequestTimeZone stands for, any other zone as it is.
+
+    The results are the same; only the cost differs. Code that converts many moments at once (an export
+    of 100,000 dates) calls zoneinfo's own methods, written in C, instead of the Python ones above.
+    """
+    return zone.zone if isinstance(zone, RequestTimeZone) else zone
+
+
 class UserTimezoneMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response

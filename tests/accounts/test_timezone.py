@@ -1,3 +1,4 @@
+import zoneinfo
 from datetime import UTC, datetime
 
 import pytest
@@ -5,7 +6,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.test import RequestFactory
 from django.utils import timezone
 
-from accounts.middleware import UserTimezoneMiddleware
+from accounts.middleware import RequestTimeZone, UserTimezoneMiddleware, resolve_zone
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -65,3 +66,12 @@ def test_a_time_shown_is_in_the_profiles_zone_once_it_is_needed():
 
     UserTimezoneMiddleware(view)(make_request(UserFactory(time_zone="Asia/Kabul")))
     assert seen["local"] == "16:30 +0430"
+
+
+def test_resolved_zone_is_the_readers_and_converts_the_same():
+    lazy = RequestTimeZone(make_request(UserFactory(time_zone="Europe/Berlin")))
+    moment = datetime(2026, 10, 25, 0, 30, tzinfo=UTC)
+
+    assert resolve_zone(lazy) == zoneinfo.ZoneInfo("Europe/Berlin")
+    assert resolve_zone(UTC) is UTC
+    assert moment.astimezone(resolve_zone(lazy)).isoformat() == moment.astimezone(lazy).isoformat()

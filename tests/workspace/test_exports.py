@@ -92,8 +92,9 @@ def test_export_is_read_in_chunks(monkeypatch, trainer, cohort, django_assert_ma
     monkeypatch.setattr(exports, "CHUNK_CELLS", 9)
     lessons = exports.lesson_entries(cohort)
 
-    # outline (given), then per chunk: trainees, progress, quizzes, attendance; and a last empty read.
-    with django_assert_max_num_queries(3 * 4 + 1):
+    # outline (given), then per chunk: trainees (with their quiz and attendance counts) and progress;
+    # and a last empty read.
+    with django_assert_max_num_queries(3 * 2 + 1):
         rows = list(exports.rows(cohort, lessons=lessons))
 
     assert len(rows) == 8 and len({row[1] for row in rows[1:]}) == 7

@@ -92,7 +92,7 @@ def reflection_review(request, cohort, reflection_pk):
 @cohort_view
 @require_GET
 def export_csv(request, cohort):
-    return exports.csv_response(cohort)
+    return exports.csv_response(cohort, request)
 
 
 @cohort_view
