@@ -101,7 +101,8 @@ def course_detail(*, course: CoursePage, user, request=None) -> dict:
         "resume": next_lesson(done, outline) if learning else None,
         "prerequisites": translations_for_list(prerequisites, request),
         "missing_prerequisites": {p.pk for p in missing},
-        "trainers": list(course.trainers.all()),
+        # Their names alone: the template shows nothing else, and no User needs building.
+        "trainers": list(course.trainers.values("display_name")),
     }
 
 

@@ -49,26 +49,38 @@ OUTLINE_FIELDS = ("title", "url_path", "path", "depth", "translation_key", "cont
 
 def course_outline(course: CoursePage, request=None) -> list[OutlineEntry]:
     """Modules and lessons of a live course in tree order (one query, then cached with the content)."""
-    return course_outline_and_prerequisites(course, request, prerequisites=False)[0]
+    return _outline_and_prerequisite_pks(course, request)[0]
 
 
 def course_outline_and_prerequisites(
-    course: CoursePage, request=None, *, prerequisites: bool = True
+    course: CoursePage, request=None
 ) -> tuple[list[OutlineEntry], list[Page]]:
     """The course outline and the course's prerequisite courses (live or not, in tree order, as
-    `course.prerequisites.all()`): in the same query when the outline is not cached."""
-    links = CoursePage.prerequisites.through.objects.filter(from_coursepage=course)
-    required = Q(pk__in=links.values("to_coursepage"))
+    `course.prerequisites.all()`): in the same query when the outline is not cached. When it is, the
+    prerequisites' ids come with it (they are the course's content, published with it), so that a
+    course without any (most of them) makes no query for them."""
     read_along: list[list[Page]] = []
+    entries, prerequisite_pks = _outline_and_prerequisite_pks(course, request, read_along)
+    if read_along:
+        return entries, read_along[0]
+    if not prerequisite_pks:
+        return entries, []
+    return entries, list(Page.objects.filter(pk__in=prerequisite_pks).order_by("path"))
+
+
+def _outline_and_prerequisite_pks(course: CoursePage, request=None, read_along=None):
+    """(outline entries, prerequisite page ids), cached with the content; a fresh read appends the
+    prerequisite pages themselves to `read_along`."""
 
     def compute():
+        links = CoursePage.prerequisites.through.objects.filter(from_coursepage=course)
         outline = (
             Page.objects.live_q()
             & Page.objects.descendant_of_q(course)
             & Page.objects.type_q(LessonPage, *_module_types())
         )
         pages = (
-            Page.objects.filter((outline | required) if prerequisites else outline)
+            Page.objects.filter(outline | Q(pk__in=links.values("to_coursepage")))
             .order_by("path")
             .annotate(lesson_required=F("lessonpage__required"), lesson_minutes=F("lessonpage__minutes"))
             .only(*OUTLINE_FIELDS, "live")
@@ -80,16 +92,13 @@ def course_outline_and_prerequisites(
                 entries.append(_outline_entry(page, request))
             else:
                 others.append(page)
-        read_along.append(others)
-        return entries
+        if read_along is not None:
+            read_along.append(others)
+        return entries, [page.pk for page in others]
 
     if request is None:
-        entries = compute()
-    else:
-        entries = cached_per_site(request, f"course-outline:{course.pk}", compute)
-    if not prerequisites:
-        return entries, []
-    return entries, read_along[0] if read_along else list(Page.objects.filter(required).order_by("path"))
+        return compute()
+    return cached_per_site(request, f"course-outline-and-prerequisites:{course.pk}", compute)
 
 
 def _outline_entry(page: Page, request) -> OutlineEntry:
