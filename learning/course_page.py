@@ -67,16 +67,21 @@ def course_detail(*, course: CoursePage, user, request=None) -> dict:
     enrolments, completed = {}, set()
     if user.is_authenticated:
         # The person's enrolments in this course and, in the same query, those that completed one of
-        # its prerequisites (learning.rules.missing_prerequisites).
-        wanted = Q(course_key=course.translation_key)
+        # its prerequisites (learning.rules.missing_prerequisites). The join to the cohorts' courses is
+        # for the prerequisites alone: a course without any (most) does not build and run it.
+        rows = Enrolment.objects.filter(user=user, course_key=course.translation_key)
         if prerequisites:
             keys = {prerequisite.translation_key for prerequisite in prerequisites}
-            wanted |= Q(status=Status.COMPLETED, cohort__course__translation_key__in=keys)
-        rows = with_done_keys(Enrolment.objects.filter(wanted, user=user)).select_related("cohort")
-        for enrolment in rows.annotate(cohort_course_key=F("cohort__course__translation_key")):
+            wanted = Q(course_key=course.translation_key) | Q(
+                status=Status.COMPLETED, cohort__course__translation_key__in=keys
+            )
+            rows = Enrolment.objects.filter(wanted, user=user).annotate(
+                cohort_course_key=F("cohort__course__translation_key")
+            )
+        for enrolment in with_done_keys(rows).select_related("cohort"):
             if enrolment.course_key == course.translation_key:
                 enrolments[enrolment.cohort_id] = enrolment
-            if enrolment.status == Status.COMPLETED:
+            if enrolment.status == Status.COMPLETED and prerequisites:
                 completed.add(enrolment.cohort_course_key)
     offers = [CohortOffer(cohort, seats_left(cohort), enrolments.get(cohort.pk)) for cohort in cohorts]
     learning = next(

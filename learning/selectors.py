@@ -132,13 +132,17 @@ def next_lesson(done_keys: set[str], outline: list[OutlineEntry]) -> OutlineEntr
 def with_done_keys(enrolments):
     """Enrolments carrying the translation keys of their finished lessons, read in the same query (a
     subquery) rather than in one of their own: see `enrolment_done_keys`."""
-    keys = (
-        LessonProgress.objects.filter(enrolment=OuterRef("pk"))
-        .values("enrolment")
-        .annotate(keys=StringAgg(Cast("lesson_key", CharField()), delimiter=Value(",")))
-        .values("keys")
-    )
-    return enrolments.annotate(done_lesson_keys=Subquery(keys))
+    return enrolments.annotate(done_lesson_keys=_DONE_KEYS)
+
+
+# Built once: the subquery is the same for every enrolment (OuterRef), and annotate() resolves a copy of
+# it, so the course and lesson pages do not rebuild its queryset on every request.
+_DONE_KEYS = Subquery(
+    LessonProgress.objects.filter(enrolment=OuterRef("pk"))
+    .values("enrolment")
+    .annotate(keys=StringAgg(Cast("lesson_key", CharField()), delimiter=Value(",")))
+    .values("keys")
+)
 
 
 def enrolment_done_keys(enrolment: Enrolment | None) -> set[str]:
@@ -166,20 +170,17 @@ class LessonAccess:
     reflections: dict[str, Reflection] = field(default_factory=dict)
 
 
-def learning_enrolment(*, user, course: CoursePage) -> Enrolment | None:
+def learning_enrolment(*, user, course: CoursePage, with_cohort: bool = True) -> Enrolment | None:
     """The trainee's active or completed enrolment in the course, in any language: the one place the
-    database lets a person hold in a course (`one_current_enrolment_per_course`), never "the newest"."""
+    database lets a person hold in a course (`one_current_enrolment_per_course`), never "the newest".
+    `with_cohort=False` for the lesson page, which needs only its cohort's id: the join and its columns
+    were a third of the cost of building and reading this query."""
     if not user.is_authenticated:
         return None
-    return (
-        with_done_keys(
-            Enrolment.objects.filter(
-                user=user, status__in=Enrolment.LEARNING, course_key=course.translation_key
-            )
-        )
-        .select_related("cohort")
-        .first()
+    enrolments = with_done_keys(
+        Enrolment.objects.filter(user=user, status__in=Enrolment.LEARNING, course_key=course.translation_key)
     )
+    return (enrolments.select_related("cohort") if with_cohort else enrolments).first()
 
 
 def can_view_all_lessons(*, user, course: CoursePage) -> bool:
@@ -227,7 +228,7 @@ def lesson_access(*, lesson: LessonPage, user, request=None) -> LessonAccess:
 
 
 def _course_records(user, course: CoursePage) -> tuple[Enrolment | None, frozenset[str]]:
-    enrolment = learning_enrolment(user=user, course=course)
+    enrolment = learning_enrolment(user=user, course=course, with_cohort=False)
     return enrolment, frozenset(enrolment_done_keys(enrolment))
 
 
