@@ -46,15 +46,19 @@ class CohortOffer:
 def open_cohorts(course_keys) -> list[Cohort]:
     """Cohorts not yet finished, with their taken seats, for courses given by translation key."""
     today = timezone.localdate()
+    # One filter() and one annotate() with expressions built once: each call clones the query, and
+    # this one runs on every course and catalogue page.
     return list(
-        Cohort.objects.filter(course__translation_key__in=course_keys)
-        .filter(Q(ends_on__isnull=True) | Q(ends_on__gte=today))
-        .annotate(
-            seats_taken=Count("enrolments", filter=Q(enrolments__status__in=Enrolment.LEARNING)),
-            course_key=F("course__translation_key"),
+        Cohort.objects.filter(
+            Q(ends_on__isnull=True) | Q(ends_on__gte=today), course__translation_key__in=course_keys
         )
+        .annotate(seats_taken=_SEATS_TAKEN, course_key=_COURSE_KEY)
         .order_by("starts_on", "pk")
     )
+
+
+_SEATS_TAKEN = Count("enrolments", filter=Q(enrolments__status__in=Enrolment.LEARNING))
+_COURSE_KEY = F("course__translation_key")
 
 
 def seats_left(cohort: Cohort) -> int | None:
