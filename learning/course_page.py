@@ -46,15 +46,19 @@ class CohortOffer:
 def open_cohorts(course_keys) -> list[Cohort]:
     """Cohorts not yet finished, with their taken seats, for courses given by translation key."""
     today = timezone.localdate()
+    # One filter() and one annotate() with expressions built once: each call clones the query, and
+    # this one runs on every course and catalogue page.
     return list(
-        Cohort.objects.filter(course__translation_key__in=course_keys)
-        .filter(Q(ends_on__isnull=True) | Q(ends_on__gte=today))
-        .annotate(
-            seats_taken=Count("enrolments", filter=Q(enrolments__status__in=Enrolment.LEARNING)),
-            course_key=F("course__translation_key"),
+        Cohort.objects.filter(
+            Q(ends_on__isnull=True) | Q(ends_on__gte=today), course__translation_key__in=course_keys
         )
+        .annotate(seats_taken=_SEATS_TAKEN, course_key=_COURSE_KEY)
         .order_by("starts_on", "pk")
     )
+
+
+_SEATS_TAKEN = Count("enrolments", filter=Q(enrolments__status__in=Enrolment.LEARNING))
+_COURSE_KEY = F("course__translation_key")
 
 
 def seats_left(cohort: Cohort) -> int | None:
@@ -67,16 +71,21 @@ def course_detail(*, course: CoursePage, user, request=None) -> dict:
     enrolments, completed = {}, set()
     if user.is_authenticated:
         # The person's enrolments in this course and, in the same query, those that completed one of
-        # its prerequisites (learning.rules.missing_prerequisites).
-        wanted = Q(course_key=course.translation_key)
+        # its prerequisites (learning.rules.missing_prerequisites). The join to the cohorts' courses is
+        # for the prerequisites alone: a course without any (most) does not build and run it.
+        rows = Enrolment.objects.filter(user=user, course_key=course.translation_key)
         if prerequisites:
             keys = {prerequisite.translation_key for prerequisite in prerequisites}
-            wanted |= Q(status=Status.COMPLETED, cohort__course__translation_key__in=keys)
-        rows = with_done_keys(Enrolment.objects.filter(wanted, user=user)).select_related("cohort")
-        for enrolment in rows.annotate(cohort_course_key=F("cohort__course__translation_key")):
+            wanted = Q(course_key=course.translation_key) | Q(
+                status=Status.COMPLETED, cohort__course__translation_key__in=keys
+            )
+            rows = Enrolment.objects.filter(wanted, user=user).annotate(
+                cohort_course_key=F("cohort__course__translation_key")
+            )
+        for enrolment in with_done_keys(rows).select_related("cohort"):
             if enrolment.course_key == course.translation_key:
                 enrolments[enrolment.cohort_id] = enrolment
-            if enrolment.status == Status.COMPLETED:
+            if enrolment.status == Status.COMPLETED and prerequisites:
                 completed.add(enrolment.cohort_course_key)
     offers = [CohortOffer(cohort, seats_left(cohort), enrolments.get(cohort.pk)) for cohort in cohorts]
     learning = next(
@@ -101,7 +110,8 @@ def course_detail(*, course: CoursePage, user, request=None) -> dict:
         "resume": next_lesson(done, outline) if learning else None,
         "prerequisites": translations_for_list(prerequisites, request),
         "missing_prerequisites": {p.pk for p in missing},
-        "trainers": list(course.trainers.all()),
+        # Their names alone: the template shows nothing else, and no User needs building.
+        "trainers": list(course.trainers.values("display_name")),
     }
 
 

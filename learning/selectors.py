@@ -49,26 +49,38 @@ OUTLINE_FIELDS = ("title", "url_path", "path", "depth", "translation_key", "cont
 
 def course_outline(course: CoursePage, request=None) -> list[OutlineEntry]:
     """Modules and lessons of a live course in tree order (one query, then cached with the content)."""
-    return course_outline_and_prerequisites(course, request, prerequisites=False)[0]
+    return _outline_and_prerequisite_pks(course, request)[0]
 
 
 def course_outline_and_prerequisites(
-    course: CoursePage, request=None, *, prerequisites: bool = True
+    course: CoursePage, request=None
 ) -> tuple[list[OutlineEntry], list[Page]]:
     """The course outline and the course's prerequisite courses (live or not, in tree order, as
-    `course.prerequisites.all()`): in the same query when the outline is not cached."""
-    links = CoursePage.prerequisites.through.objects.filter(from_coursepage=course)
-    required = Q(pk__in=links.values("to_coursepage"))
+    `course.prerequisites.all()`): in the same query when the outline is not cached. When it is, the
+    prerequisites' ids come with it (they are the course's content, published with it), so that a
+    course without any (most of them) makes no query for them."""
     read_along: list[list[Page]] = []
+    entries, prerequisite_pks = _outline_and_prerequisite_pks(course, request, read_along)
+    if read_along:
+        return entries, read_along[0]
+    if not prerequisite_pks:
+        return entries, []
+    return entries, list(Page.objects.filter(pk__in=prerequisite_pks).order_by("path"))
+
+
+def _outline_and_prerequisite_pks(course: CoursePage, request=None, read_along=None):
+    """(outline entries, prerequisite page ids), cached with the content; a fresh read appends the
+    prerequisite pages themselves to `read_along`."""
 
     def compute():
+        links = CoursePage.prerequisites.through.objects.filter(from_coursepage=course)
         outline = (
             Page.objects.live_q()
             & Page.objects.descendant_of_q(course)
             & Page.objects.type_q(LessonPage, *_module_types())
         )
         pages = (
-            Page.objects.filter((outline | required) if prerequisites else outline)
+            Page.objects.filter(outline | Q(pk__in=links.values("to_coursepage")))
             .order_by("path")
             .annotate(lesson_required=F("lessonpage__required"), lesson_minutes=F("lessonpage__minutes"))
             .only(*OUTLINE_FIELDS, "live")
@@ -80,16 +92,13 @@ def course_outline_and_prerequisites(
                 entries.append(_outline_entry(page, request))
             else:
                 others.append(page)
-        read_along.append(others)
-        return entries
+        if read_along is not None:
+            read_along.append(others)
+        return entries, [page.pk for page in others]
 
     if request is None:
-        entries = compute()
-    else:
-        entries = cached_per_site(request, f"course-outline:{course.pk}", compute)
-    if not prerequisites:
-        return entries, []
-    return entries, read_along[0] if read_along else list(Page.objects.filter(required).order_by("path"))
+        return compute()
+    return cached_per_site(request, f"course-outline-and-prerequisites:{course.pk}", compute)
 
 
 def _outline_entry(page: Page, request) -> OutlineEntry:
@@ -123,13 +132,17 @@ def next_lesson(done_keys: set[str], outline: list[OutlineEntry]) -> OutlineEntr
 def with_done_keys(enrolments):
     """Enrolments carrying the translation keys of their finished lessons, read in the same query (a
     subquery) rather than in one of their own: see `enrolment_done_keys`."""
-    keys = (
-        LessonProgress.objects.filter(enrolment=OuterRef("pk"))
-        .values("enrolment")
-        .annotate(keys=StringAgg(Cast("lesson_key", CharField()), delimiter=Value(",")))
-        .values("keys")
-    )
-    return enrolments.annotate(done_lesson_keys=Subquery(keys))
+    return enrolments.annotate(done_lesson_keys=_DONE_KEYS)
+
+
+# Built once: the subquery is the same for every enrolment (OuterRef), and annotate() resolves a copy of
+# it, so the course and lesson pages do not rebuild its queryset on every request.
+_DONE_KEYS = Subquery(
+    LessonProgress.objects.filter(enrolment=OuterRef("pk"))
+    .values("enrolment")
+    .annotate(keys=StringAgg(Cast("lesson_key", CharField()), delimiter=Value(",")))
+    .values("keys")
+)
 
 
 def enrolment_done_keys(enrolment: Enrolment | None) -> set[str]:
@@ -157,20 +170,17 @@ class LessonAccess:
     reflections: dict[str, Reflection] = field(default_factory=dict)
 
 
-def learning_enrolment(*, user, course: CoursePage) -> Enrolment | None:
+def learning_enrolment(*, user, course: CoursePage, with_cohort: bool = True) -> Enrolment | None:
     """The trainee's active or completed enrolment in the course, in any language: the one place the
-    database lets a person hold in a course (`one_current_enrolment_per_course`), never "the newest"."""
+    database lets a person hold in a course (`one_current_enrolment_per_course`), never "the newest".
+    `with_cohort=False` for the lesson page, which needs only its cohort's id: the join and its columns
+    were a third of the cost of building and reading this query."""
     if not user.is_authenticated:
         return None
-    return (
-        with_done_keys(
-            Enrolment.objects.filter(
-                user=user, status__in=Enrolment.LEARNING, course_key=course.translation_key
-            )
-        )
-        .select_related("cohort")
-        .first()
+    enrolments = with_done_keys(
+        Enrolment.objects.filter(user=user, status__in=Enrolment.LEARNING, course_key=course.translation_key)
     )
+    return (enrolments.select_related("cohort") if with_cohort else enrolments).first()
 
 
 def can_view_all_lessons(*, user, course: CoursePage) -> bool:
@@ -218,7 +228,7 @@ def lesson_access(*, lesson: LessonPage, user, request=None) -> LessonAccess:
 
 
 def _course_records(user, course: CoursePage) -> tuple[Enrolment | None, frozenset[str]]:
-    enrolment = learning_enrolment(user=user, course=course)
+    enrolment = learning_enrolment(user=user, course=course, with_cohort=False)
     return enrolment, frozenset(enrolment_done_keys(enrolment))
 
 
