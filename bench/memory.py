@@ -34,7 +34,7 @@ if __package__ in (None, ""):
 
 from bench.learning import _get, _prepare_database, gunicorn
 from bench.pages import ROOT, manage
-from bench.suite import _psql, environment
+from bench.suite import _psql, environment, memory
 
 DATABASE = os.environ.get("BENCH_MEMORY_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/ml_memory")
 CACHE = os.environ.get("BENCH_MEMORY_CACHE_URL", "redis://127.0.0.1:6379/11")
@@ -88,20 +88,6 @@ def prepare() -> dict:
 
 
 # In the benchmark process -----------------------------------------------------------------------------
-
-
-def _kib(fields: str, name: str) -> int:
-    for line in fields.splitlines():
-        if line.startswith(f"{name}:"):
-            return int(line.split()[1])
-    return 0
-
-
-def memory(pid: int) -> dict:
-    """RSS, PSS and USS (KiB) of one process."""
-    rollup = Path(f"/proc/{pid}/smaps_rollup").read_text()
-    private = _kib(rollup, "Private_Clean") + _kib(rollup, "Private_Dirty")
-    return {"rss": _kib(rollup, "Rss"), "pss": _kib(rollup, "Pss"), "uss": private}
 
 
 def workers(master: int) -> list[int]:

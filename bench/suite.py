@@ -192,14 +192,27 @@ def wrk(url: str, cookie: str, duration: str) -> dict:
     return {**report, "rps": report["requests"] / report["seconds"]}
 
 
-def worker_rss(master: int) -> list[int]:
-    """Resident memory (KiB) of each gunicorn worker."""
+def _kib(fields: str, name: str) -> int:
+    for line in fields.splitlines():
+        if line.startswith(f"{name}:"):
+            return int(line.split()[1])
+    return 0
+
+
+def memory(pid: int) -> dict:
+    """RSS, PSS and USS (KiB) of one process."""
+    rollup = Path(f"/proc/{pid}/smaps_rollup").read_text()
+    private = _kib(rollup, "Private_Clean") + _kib(rollup, "Private_Dirty")
+    return {"rss": _kib(rollup, "Rss"), "pss": _kib(rollup, "Pss"), "uss": private}
+
+
+def worker_memory(master: int) -> list[dict]:
+    """RSS, PSS and USS (KiB) of each gunicorn worker.
+
+    With the site preloaded in the master (gunicorn.conf.py), RSS counts the pages the workers share and PSS
+    what each one really costs (bench/memory.py)."""
     children = Path(f"/proc/{master}/task/{master}/children").read_text().split()
-    sizes = []
-    for pid in children:
-        status = Path(f"/proc/{pid}/status").read_text()
-        sizes.append(int(re.search(r"VmRSS:\s+(\d+)", status).group(1)))
-    return sizes
+    return [memory(int(pid)) for pid in children]
 
 
 def pages(run: dict) -> list[tuple[str, str, str]]:
@@ -274,7 +287,7 @@ def main() -> None:
             writes[kind] = run_writes(PORT, jobs)
             settle(PORT)
         load = max(load, os.getloadavg()[0])
-        rss = worker_rss(server.pid)
+        workers = worker_memory(server.pid)
     exports, certificates = _export_and_certificates({"DJANGO_SETTINGS_MODULE": "bench.settings"})
 
     bare = (results[0]["rps"] + bare_again["rps"]) / 2
@@ -312,7 +325,8 @@ def main() -> None:
         f"certificate issue + PDF render + store: median {certificates['median_s'] * 1000:.0f} ms over 10 "
         f"(worst {certificates['max_s'] * 1000:.0f} ms)"
     )
-    print(f"gunicorn worker RSS after the run: {', '.join(f'{kib / 1024:.0f} MiB' for kib in rss)}")
+    sizes = ", ".join(f"{w['rss'] / 1024:.0f} MiB RSS / {w['pss'] / 1024:.0f} MiB PSS" for w in workers)
+    print(f"gunicorn workers' memory after the run: {sizes}")
 
 
 if __name__ == "__main__":
