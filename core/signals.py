@@ -24,6 +24,9 @@ PAGE_BOOKKEEPING = {
     "locked_by",
 }
 
+# Filled in by Wagtail on first use with `save(update_fields=[...])`: see connect().
+FILE_BOOKKEEPING = {"file_size", "file_hash"}
+
 
 def _page_event(**_kwargs):
     site_cache.retire(site_cache.CONTENT)
@@ -49,12 +52,20 @@ def connect() -> None:
     _sync_trees_on_real_saves()
     site_cache.connect()
     site_cache.register(Page, ignore_fields=PAGE_BOOKKEEPING)
+    for model in (Site, Locale, PageViewRestriction):
+        site_cache.register(model)
     # A replaced document or image gets a new URL (Wagtail deletes the old renditions), so a cached
     # block that links to the old one would show a dead link: they retire the content like a page.
+    # Wagtail records a file's size and hash the first time something asks for them (a reader's page
+    # showing a document's size, the admin's edit view): the same file, nothing shown changes.
     image_model = get_image_model()
-    for model in (Site, Locale, PageViewRestriction, get_document_model(), image_model):
-        site_cache.register(model)
-    site_cache.register(image_model.get_rendition_model())
+    for model in (get_document_model(), image_model):
+        site_cache.register(model, ignore_fields=FILE_BOOKKEEPING)
+    # A rendition is made while the page that shows it is rendered, so that page's HTML already has its
+    # URL, and no entry built before can show a rendition that did not exist: its creation retires
+    # nothing (it used to retire every cached page, the one just built included, on each first view of
+    # an image). Its deletion does: entries that show its URL would show a dead link.
+    site_cache.register(image_model.get_rendition_model(), creation_retires=False)
     # Publishing saves the page, but a move is done with queryset updates: Wagtail's signals say when.
     for signal, name in (
         (page_published, "published"),

@@ -134,8 +134,9 @@ Tags = tuple[str, ...] | Callable[[models.Model], Iterable[str]]
 
 
 class _Rule:
-    def __init__(self, tags: Tags, ignore_fields: Iterable[str]):
+    def __init__(self, tags: Tags, ignore_fields: Iterable[str], creation_retires: bool = True):
         self.tags, self.ignore_fields = tags, frozenset(ignore_fields)
+        self.creation_retires = creation_retires
 
     def tags_for(self, instance) -> tuple[str, ...]:
         return tuple(self.tags(instance)) if callable(self.tags) else self.tags
@@ -153,9 +154,9 @@ def rule_for(model: type[models.Model]) -> _Rule | None:
     return next((_registry[cls] for cls in model.__mro__ if cls in _registry), None)
 
 
-def _on_write(sender, instance=None, update_fields=None, **_kwargs):
+def _on_write(sender, instance=None, update_fields=None, created=False, **_kwargs):
     rule = rule_for(sender)
-    if rule is None:
+    if rule is None or (created and not rule.creation_retires):
         return
     if update_fields and set(update_fields) <= rule.ignore_fields:
         return  # bookkeeping nobody sees outside the admin (a page's new draft, its lock)
@@ -163,12 +164,19 @@ def _on_write(sender, instance=None, update_fields=None, **_kwargs):
 
 
 def register(
-    model: type[models.Model], tags: Tags = (CONTENT,), *, ignore_fields: Iterable[str] = ()
+    model: type[models.Model],
+    tags: Tags = (CONTENT,),
+    *,
+    ignore_fields: Iterable[str] = (),
+    creation_retires: bool = True,
 ) -> None:
     """Declare that `model`'s rows show in entries tagged `tags` (a tuple, or a function of the row);
     subclasses follow (every page type follows Page). A save of `ignore_fields` alone retires nothing.
+    `creation_retires=False` is for rows made while a page is rendered, which no entry built before can
+    show (an image's renditions): only their changes and deletions retire (and a `bulk_create` through
+    `RetiringQuerySet`, which may update rows too).
     A model written with `QuerySet.update()` also needs `RetiringQuerySet` for its manager."""
-    _registry[model] = _Rule(tags, ignore_fields)
+    _registry[model] = _Rule(tags, ignore_fields, creation_retires)
 
 
 def connect() -> None:

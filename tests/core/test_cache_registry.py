@@ -170,12 +170,20 @@ WRITES = {
         "replace the file": lambda: (lambda i: lambda: setattr(i, "file", get_test_image_file()) or i.save())(
             _image()
         ),
+        "move the focal point": lambda: (
+            lambda i: lambda: setattr(i, "focal_point_x", 10) or setattr(i, "focal_point_y", 10) or i.save()
+        )(_image()),
         "delete": lambda: _image().delete,
     },
+    # Not "create": a rendition is made while the page showing it renders, so no entry can hold it from
+    # before (test_a_new_rendition_retires_nothing below). Every other write of one still retires.
     get_image_model().get_rendition_model(): {
         "delete (the old renditions of a replaced image)": lambda: (
             lambda i: i.get_rendition("fill-10x10").delete
         )(_image()),
+        "save (a new file)": lambda: (
+            lambda r: lambda: setattr(r, "file", get_test_image_file(filename="r.png")) or r.save()
+        )(_image().get_rendition("fill-10x10")),
     },
     Topic: {
         "save": lambda: (lambda t: lambda: setattr(t, "name", "Votes") or t.save())(_topic()),
@@ -272,6 +280,33 @@ def test_saving_a_draft_or_a_lock_retires_nothing(django_capture_on_commit_callb
     with django_capture_on_commit_callbacks() as callbacks:
         version.changes = "A draft of what changed"
         version.save_revision()
+    assert callbacks == []
+
+
+def test_a_new_rendition_retires_nothing(django_capture_on_commit_callbacks):
+    """The one creation that retires nothing: the page that asks for a rendition is rendered after it
+    exists, so its HTML already has the rendition's URL, and an entry built before cannot show a URL
+    that did not exist yet. Retiring here threw away every cached page, the one just built included,
+    on the first view of each image. One rendition (saved, with its signal) or several (in bulk)."""
+    image = _image()
+    with django_capture_on_commit_callbacks() as callbacks:
+        image.get_rendition("width-480")
+        image.get_renditions("width-960", "width-1440")
+    assert image.renditions.count() == 3
+    assert callbacks == []
+
+
+@pytest.mark.parametrize("model", [get_document_model(), get_image_model()], ids=["document", "image"])
+def test_recording_a_files_size_and_hash_retires_nothing(model, django_capture_on_commit_callbacks):
+    """Wagtail saves them the first time something asks (a page that shows a document's size, the admin's
+    edit view): the file is the same, nothing a page shows changes."""
+    item = _document() if model is get_document_model() else _image()
+    model.objects.filter(pk=item.pk).update(file_size=None, file_hash="")
+    item.refresh_from_db()
+    with django_capture_on_commit_callbacks() as callbacks:
+        assert item.get_file_size() and item.get_file_hash()
+    item.refresh_from_db()
+    assert item.file_size and item.file_hash
     assert callbacks == []
 
 

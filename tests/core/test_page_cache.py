@@ -1,14 +1,20 @@
 """Anonymous readers get whole pages from the cache, per language; nobody else ever does, and no write
 leaves a stale page behind once it commits."""
 
+import uuid
+
 import pytest
 from django.core.cache import cache
 from django.middleware.csrf import get_token
 from django.test import Client
+from django.urls import reverse
+from wagtail.images import get_image_model
+from wagtail.images.tests.utils import get_test_image_file
 
 from core.page_cache import KEY_PREFIX, TAGS_HEADER
 from home.models import HomePage, StandardPage
 from tests.factories import CohortFactory, EnrolmentFactory, UserFactory, catalogue, make_course
+from tests.toolkits import factories as toolkits
 
 pytestmark = pytest.mark.django_db
 
@@ -156,3 +162,73 @@ def test_a_lesson_is_never_cached_for_an_anonymous_reader(client, page_writes):
     lesson = make_course(lessons=1).get_children().first()
     assert client.get(lesson.url).status_code in (302, 403)
     assert page_writes == []
+
+
+# What a page makes while it is rendered retires nothing: every cached page would go, the one just built
+# included (the bench's toolkit page made 11 queries warm after its first view).
+
+
+def _image_block(image) -> dict:
+    return {"type": "image", "id": str(uuid.uuid4()), "value": {"image": image.pk, "alt_text": "A map"}}
+
+
+def _still_cached(client, django_assert_num_queries, url, **headers) -> None:
+    with django_assert_num_queries(0):
+        assert client.get(url, **headers).status_code == 200
+
+
+def test_the_first_view_of_an_image_throws_no_cached_page_away(
+    client, django_assert_num_queries, django_capture_on_commit_callbacks
+):
+    about = page()
+    image = get_image_model().objects.create(title="Map", file=get_test_image_file())
+    map_page = page(title="Map", slug="map", body=[_image_block(image)])
+    client.get(about.url)
+    _still_cached(client, django_assert_num_queries, about.url)
+
+    # A browser's data saver asks for one small rendition (made with get_or_create, which saves it and
+    # sent the signal); then a full page asks for the two larger ones (made together in bulk).
+    for headers, made in (({"HTTP_SAVE_DATA": "on"}, 1), ({}, 3)):
+        with django_capture_on_commit_callbacks(execute=True):
+            assert client.get(map_page.url, **headers).status_code == 200
+        assert image.renditions.count() == made
+
+        _still_cached(client, django_assert_num_queries, about.url)
+        _still_cached(client, django_assert_num_queries, map_page.url, **headers)
+
+
+def test_a_trainee_keeping_a_course_for_offline_throws_no_cached_page_away(
+    client, django_assert_num_queries, django_capture_on_commit_callbacks
+):
+    about = page()
+    image = get_image_model().objects.create(title="Map", file=get_test_image_file())
+    course = make_course(lessons=0, bodies=[[_image_block(image)]])
+    enrolment = EnrolmentFactory(cohort=CohortFactory(course=course))
+    client.get(about.url)
+    trainee = Client()
+    trainee.force_login(enrolment.user)
+
+    # The offline copy lists each image's one small rendition, made now for an image nobody viewed.
+    with django_capture_on_commit_callbacks(execute=True):
+        assert trainee.get(reverse("learning:offline_copy", args=[course.pk])).status_code == 200
+    assert image.renditions.count() == 1
+
+    _still_cached(client, django_assert_num_queries, about.url)
+
+
+def test_the_first_view_of_a_documents_size_throws_no_cached_page_away(
+    client, django_assert_num_queries, django_capture_on_commit_callbacks
+):
+    about = page()
+    document = toolkits.document(title="Integration model", name="model.pdf")
+    kit = toolkits.toolkit(toolkits.library(), documents=[(document, "en")])
+    assert document.file_size is None  # saved without it, as the demo's and the factories' are
+    client.get(about.url)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.get(kit.url).status_code == 200  # it shows the size: Wagtail saves it now
+    document.refresh_from_db()
+    assert document.file_size is not None
+
+    _still_cached(client, django_assert_num_queries, about.url)
+    _still_cached(client, django_assert_num_queries, kit.url)
