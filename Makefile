@@ -6,7 +6,7 @@ PY := $(BIN)/python
 STAMP := $(VENV)/.installed
 PYTEST_WORKERS ?= auto
 
-.PHONY: css run test install migrate demo serve lint check browser pdftotext interop messages compilemessages clean \
+.PHONY: css run test install harfbuzz migrate demo serve lint check browser pdftotext interop messages compilemessages clean \
 	wrk bench load
 
 # A Python >= 3.12: $(PYTHON) if given, else the first candidate that really runs and is new enough.
@@ -29,7 +29,15 @@ $(STAMP): $(PY) pyproject.toml
 	$(PY) -m pip install --quiet -e '.[dev]'
 	@touch $(STAMP)
 
-install: $(STAMP)
+install: $(STAMP) harfbuzz
+
+# WeasyPrint subsets the PDFs' fonts with HarfBuzz when libharfbuzz-subset is there, else with fontTools
+# in pure Python: ten times slower (a certificate PDF then spends most of its time there, and every test
+# module loading the demo renders 13 PDFs). Installed when we may, as for chromium below.
+harfbuzz:
+	@ldconfig -p 2>/dev/null | grep -q libharfbuzz-subset || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null && \
+	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libharfbuzz-subset0 >/dev/null; } ; } || \
+	  echo "libharfbuzz-subset0 not installed: PDFs are rendered, more slowly (fontTools)"
 
 migrate: install
 	$(PY) manage.py migrate --no-input
