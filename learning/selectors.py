@@ -12,6 +12,7 @@ from django.db.models.functions import Cast
 from wagtail.models import Page
 
 from accounts.roles import TRAINERS
+from core.compiled_query import CompiledQuery, Param
 from core.site_cache import cached_per_site
 
 from . import grading, rules
@@ -177,10 +178,30 @@ def learning_enrolment(*, user, course: CoursePage, with_cohort: bool = True) ->
     were a third of the cost of building and reading this query."""
     if not user.is_authenticated:
         return None
-    enrolments = with_done_keys(
-        Enrolment.objects.filter(user=user, status__in=Enrolment.LEARNING, course_key=course.translation_key)
-    )
-    return (enrolments.select_related("cohort") if with_cohort else enrolments).first()
+    read = _learning_enrolment_with_cohort if with_cohort else _learning_enrolment
+    found = read(user=user.pk, course=course.translation_key)
+    return found[0] if found else None
+
+
+def _learning_enrolment_query(with_cohort: bool) -> CompiledQuery:
+    # Every course and lesson page a trainee opens runs it: compiled once (core.compiled_query).
+    def build():
+        enrolments = with_done_keys(
+            Enrolment.objects.filter(
+                user=Param("user", Enrolment._meta.get_field("user").target_field),
+                status__in=Enrolment.LEARNING,
+                course_key=Param("course", Enrolment._meta.get_field("course_key")),
+            )
+        )
+        return (enrolments.select_related("cohort") if with_cohort else enrolments).order_by(
+            *Enrolment._meta.ordering
+        )[:1]
+
+    return CompiledQuery(Enrolment, build)
+
+
+_learning_enrolment = _learning_enrolment_query(with_cohort=False)
+_learning_enrolment_with_cohort = _learning_enrolment_query(with_cohort=True)
 
 
 def can_view_all_lessons(*, user, course: CoursePage) -> bool:
@@ -243,16 +264,30 @@ def _lesson_records(
         return attempts, reflections
     quizzes, prompts = rules.activity_ids(lesson)
     if quizzes:
-        for attempt in QuizAttempt.objects.filter(enrolment=enrolment, lesson_key=lesson.translation_key):
+        for attempt in _lesson_attempts(enrolment=enrolment.pk, lesson=lesson.translation_key):
             attempts.setdefault(attempt.quiz_id, []).append(attempt)
     if prompts:
         reflections = {
             reflection.prompt_id: reflection
-            for reflection in Reflection.objects.filter(
-                enrolment=enrolment, lesson_key=lesson.translation_key
-            )
+            for reflection in _lesson_reflections(enrolment=enrolment.pk, lesson=lesson.translation_key)
         }
     return attempts, reflections
+
+
+def _records_in_lesson(model) -> CompiledQuery:
+    """The trainee's rows of `model` in one lesson, in the model's order (compiled once: every lesson page
+    with an activity reads them)."""
+    return CompiledQuery(
+        model,
+        lambda: model.objects.filter(
+            enrolment=Param("enrolment", model._meta.get_field("enrolment").target_field),
+            lesson_key=Param("lesson", model._meta.get_field("lesson_key")),
+        ),
+    )
+
+
+_lesson_attempts = _records_in_lesson(QuizAttempt)
+_lesson_reflections = _records_in_lesson(Reflection)
 
 
 # The lesson page --------------------------------------------------------------------------------
