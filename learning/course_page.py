@@ -4,9 +4,11 @@ enrolments there are (tests/core/test_cold_queries.py)."""
 
 from dataclasses import dataclass
 
-from django.db.models import Count, F, Q
+from django.db.models import Count, F, IntegerField, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from core.compiled_query import CompiledQuery, Param
 from core.localize import translations_for
 
 from . import rules
@@ -46,19 +48,54 @@ class CohortOffer:
 def open_cohorts(course_keys) -> list[Cohort]:
     """Cohorts not yet finished, with their taken seats, for courses given by translation key."""
     today = timezone.localdate()
+    if len(course_keys) == 1:  # the course page: its SQL is compiled once (core.compiled_query)
+        return _open_cohorts_of_one_course(today=today, course=next(iter(course_keys)))
     # One filter() and one annotate() with expressions built once: each call clones the query, and
-    # this one runs on every course and catalogue page.
-    return list(
-        Cohort.objects.filter(
-            Q(ends_on__isnull=True) | Q(ends_on__gte=today), course__translation_key__in=course_keys
-        )
+    # this one runs on every catalogue page.
+    return list(_open_cohorts(today, course__translation_key__in=course_keys))
+
+
+def _open_cohorts(today, **course):
+    return (
+        Cohort.objects.filter(Q(ends_on__isnull=True) | Q(ends_on__gte=today), **course)
         .annotate(seats_taken=_SEATS_TAKEN, course_key=_COURSE_KEY)
         .order_by("starts_on", "pk")
     )
 
 
-_SEATS_TAKEN = Count("enrolments", filter=Q(enrolments__status__in=Enrolment.LEARNING))
+# A count per cohort in a subquery, answered from the (cohort, status, created_at) index alone: a join
+# and GROUP BY sorted every enrolment of the course's cohorts on each request (6.8 ms in PostgreSQL for
+# a course with 3,200 trainees, against 1.6 ms), and grouped the cohorts' wide rows with them.
+_SEATS_TAKEN = Coalesce(
+    Subquery(
+        Enrolment.objects.filter(cohort=OuterRef("pk"), status__in=Enrolment.LEARNING)
+        .order_by()
+        .values("cohort")
+        .annotate(n=Count("pk"))
+        .values("n"),
+        output_field=IntegerField(),
+    ),
+    0,
+)
 _COURSE_KEY = F("course__translation_key")
+_open_cohorts_of_one_course = CompiledQuery(
+    Cohort,
+    lambda: _open_cohorts(
+        Param("today", Cohort._meta.get_field("ends_on")),
+        course__translation_key=Param("course", CoursePage._meta.get_field("translation_key")),
+    ),
+)
+# The reader's enrolments in a course without prerequisites (most), with their cohorts and finished
+# lessons: compiled once too. With prerequisites the query grows by their number (see course_detail).
+_enrolments_in_course = CompiledQuery(
+    Enrolment,
+    lambda: with_done_keys(
+        Enrolment.objects.filter(
+            user=Param("user", Enrolment._meta.get_field("user").target_field),
+            course_key=Param("course", Enrolment._meta.get_field("course_key")),
+        )
+    ).select_related("cohort"),
+)
 
 
 def seats_left(cohort: Cohort) -> int | None:
@@ -73,16 +110,19 @@ def course_detail(*, course: CoursePage, user, request=None) -> dict:
         # The person's enrolments in this course and, in the same query, those that completed one of
         # its prerequisites (learning.rules.missing_prerequisites). The join to the cohorts' courses is
         # for the prerequisites alone: a course without any (most) does not build and run it.
-        rows = Enrolment.objects.filter(user=user, course_key=course.translation_key)
         if prerequisites:
             keys = {prerequisite.translation_key for prerequisite in prerequisites}
             wanted = Q(course_key=course.translation_key) | Q(
                 status=Status.COMPLETED, cohort__course__translation_key__in=keys
             )
-            rows = Enrolment.objects.filter(wanted, user=user).annotate(
-                cohort_course_key=F("cohort__course__translation_key")
-            )
-        for enrolment in with_done_keys(rows).select_related("cohort"):
+            rows = with_done_keys(
+                Enrolment.objects.filter(wanted, user=user).annotate(
+                    cohort_course_key=F("cohort__course__translation_key")
+                )
+            ).select_related("cohort")
+        else:
+            rows = _enrolments_in_course(user=user.pk, course=course.translation_key)
+        for enrolment in rows:
             if enrolment.course_key == course.translation_key:
                 enrolments[enrolment.cohort_id] = enrolment
             if enrolment.status == Status.COMPLETED and prerequisites:

@@ -38,7 +38,8 @@ def test_a_course_without_prerequisites_reads_no_page_when_warm(client, enrolled
     assert page_reads(queries) == [], queries
     assert "Lesson 2" in html
     # The person's enrolments: by their course key, without joining the cohorts' courses.
-    (enrolments,) = [sql for sql in queries if 'FROM "learning_enrolment"' in sql]
+    # (The cohorts' query counts their seats in a subquery of the enrolments: not this one.)
+    (enrolments,) = [sql for sql in queries if sql.startswith('SELECT "learning_enrolment"')]
     assert "wagtailcore_page" not in enrolments and "learning_coursepage" not in enrolments
 
 
