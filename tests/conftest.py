@@ -1,12 +1,10 @@
-import io
-
 import pytest
 from django.conf import settings
-from django.core.management import call_command
 from django.db import transaction
 from django.utils import timezone, translation
 
 from tests.cache_isolation import forget_own_keys
+from tests.demo_snapshot import put_demo
 
 # Races need real parallel connections. Skipping at collection (not in a fixture) matters: a transactional
 # test that skips after its database fixture started would still flush the database on teardown.
@@ -44,9 +42,11 @@ def _default_time_zone():
 
 @pytest.fixture(scope="module")
 def _demo_for_module(django_db_setup, django_db_blocker):
-    """The demo takes several seconds to load: once per test module, rolled back after the module."""
+    """The demo, in a transaction rolled back after the module. Loading it takes most of a minute: it is
+    loaded once per test process and put back from a snapshot for every later module (tests/demo_snapshot.py).
+    """
     with django_db_blocker.unblock(), transaction.atomic():
-        call_command("load_demo", stdout=io.StringIO())
+        put_demo(committed=False)
         yield
         transaction.set_rollback(True)
 

@@ -4,7 +4,6 @@ Browser tests skip with a reason when no Chromium is installed, except on CI (RE
 where a missing browser is a failure rather than a silent skip.
 """
 
-import io
 import os
 import shutil
 from contextlib import contextmanager
@@ -17,6 +16,8 @@ from django.core.management import call_command
 from django.core.management.color import no_style
 from django.db import connections
 from pytest_django.live_server_helper import LiveServer
+
+from tests.demo_snapshot import put_demo
 
 SCREENSHOTS = Path(__file__).parent / "screenshots"
 AXE = Path(__file__).parent / "vendor" / "axe.min.js"
@@ -77,8 +78,10 @@ def demo_server(django_db_blocker, prepare=dict, static_files_handler=True):
     """One live server over the demo for a whole module of tests (the `site` fixture; its tests carry the
     django_db mark, which is what makes pytest-django set up the test database). The demo is committed so
     the server sees it, `prepare()` looks up and writes what the tests need before the server serves, and
-    the database is flushed back to its migrated state at the end. Loading the demo takes half a minute:
-    once per module, not once per test, is what keeps the journeys affordable in CI.
+    the database is flushed back to its migrated state at the end. Loading the demo takes most of a minute:
+    it is loaded once per test process, and every later module gets the same committed rows (same ids,
+    same sequences, same files) back from a snapshot in a second or two, which keeps the journeys
+    affordable in CI.
 
     `static_files_handler=False` leaves static files to WhiteNoise, as in production (collected, hashed,
     compressed), instead of the test server's own handler, which serves them from the app folders as-is.
@@ -88,7 +91,8 @@ def demo_server(django_db_blocker, prepare=dict, static_files_handler=True):
         # What migrations made (locales, the root page, role groups), to put back after the module. No
         # test asks pytest-django to serialise it (none is transactional), so it is taken here.
         migrated = connection.creation.serialize_db_to_string()
-        call_command("load_demo", stdout=io.StringIO())
+        # Loaded and committed once per process, put back from its snapshot after (tests/demo_snapshot.py).
+        put_demo(committed=True)
         facts = prepare()
         server = LiveServer("localhost", start=False)
         if not static_files_handler:
