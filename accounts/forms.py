@@ -8,6 +8,8 @@ from django.utils.html import format_html
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from core.widgets import LongSelect
+
 from . import consent, services
 from .models import LegalDocument, User, time_zone_choices
 from .validators import (
@@ -185,6 +187,10 @@ class ProfileForm(forms.ModelForm):
             "certificate_name": forms.TextInput(attrs={"autocomplete": "name"}),
             "city": forms.TextInput(attrs={"autocomplete": "address-level2"}),
             "organisation": forms.TextInput(attrs={"autocomplete": "organization"}),
+            # About 600 zones and twice 250 countries: written in Python, not one template per option.
+            "time_zone": LongSelect,
+            "country": LongSelect,
+            "nationality": LongSelect,
         }
 
 

@@ -1,4 +1,4 @@
-import zoneinfo
+from functools import cache
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
@@ -13,11 +13,14 @@ from wagtail.models import DraftStateMixin, RevisionMixin, TranslatableMixin
 from core.private_storage import private_storage
 from core.site_cache import RetiringQuerySet
 
+from .time_zones import available_zones
 from .validators import validate_plain_text, validate_single_line
 
 
-def time_zone_choices() -> list[tuple[str, str]]:
-    return [(name, name.replace("_", " ")) for name in sorted(zoneinfo.available_timezones())]
+@cache
+def time_zone_choices() -> tuple[tuple[str, str], ...]:
+    """Every IANA name; computed once per process (the model fields' choices call it at each validation)."""
+    return tuple((name, name.replace("_", " ")) for name in sorted(available_zones()))
 
 
 class UserManager(BaseUserManager):

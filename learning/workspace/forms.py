@@ -17,6 +17,7 @@ from accounts.roles import TRAINERS
 from accounts.time_zones import first_valid_zone, grouped_time_zone_choices
 from accounts.validators import normalise_text, strip_control_characters
 from core import uploaded_content
+from core.widgets import LongSelect
 from learning.certificates.models import Certificate
 
 from ..forms import SessionTimesMixin
@@ -41,7 +42,7 @@ class BootstrapMixin:
 
 
 class CohortForm(BootstrapMixin, forms.ModelForm):
-    course = ModelIdChoiceField(label=_("Course"), queryset=CoursePage.objects.none())
+    course = ModelIdChoiceField(label=_("Course"), queryset=CoursePage.objects.none(), widget=LongSelect)
     co_trainers = ModelMultipleIdChoiceField(
         label=_("Co-trainers"),
         queryset=User.objects.none(),
@@ -303,6 +304,7 @@ class LiveSessionForm(SessionTimesMixin, BootstrapMixin, forms.ModelForm):
         model = LiveSession
         fields = ["title", "starts_at", "ends_at", "time_zone", "location", "online_url"]
         field_classes = {"title": LineTextField, "location": LineTextField}
+        widgets = {"time_zone": LongSelect}  # ~430 zones
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
