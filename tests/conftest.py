@@ -1,10 +1,13 @@
 import pytest
 from django.conf import settings
 from django.db import transaction
+from django.test.utils import setup_databases, teardown_databases
 from django.utils import timezone, translation
+from pytest_django.fixtures import _get_databases_for_setup  # the databases the collected tests use
 
 from tests.cache_isolation import forget_own_keys
 from tests.demo_snapshot import put_demo
+from tests.migrated_template import prepare_test_database, release_test_database
 
 # Races need real parallel connections. Skipping at collection (not in a fixture) matters: a transactional
 # test that skips after its database fixture started would still flush the database on teardown.
@@ -12,6 +15,28 @@ requires_postgres = pytest.mark.skipif(
     not settings.DATABASES["default"]["ENGINE"].endswith("postgresql"),
     reason="needs PostgreSQL: SQLite serialises every writer, so there is no race to test",
 )
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(request, django_test_environment, django_db_blocker, django_db_modify_db_settings):
+    """pytest-django's set-up, on a test database copied from a migrated template (tests/migrated_template.py)
+    rather than migrated again by every test process; torn down (dropped) as pytest-django does."""
+    aliases, serialized_aliases = _get_databases_for_setup(request.session.items)
+    with django_db_blocker.unblock():
+        for alias in aliases:
+            prepare_test_database(alias)
+        config = setup_databases(
+            verbosity=0,
+            interactive=False,
+            keepdb=True,
+            aliases=aliases,
+            serialized_aliases=serialized_aliases,
+        )
+    yield
+    with django_db_blocker.unblock():
+        teardown_databases(config, verbosity=0)
+        for alias in aliases:
+            release_test_database(alias)
 
 
 @pytest.fixture(autouse=True)

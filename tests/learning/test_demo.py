@@ -1,7 +1,4 @@
-import io
-
 import pytest
-from django.core.management import call_command
 from django.utils.html import escape
 from wagtail.embeds.embeds import get_embed_hash
 from wagtail.embeds.models import Embed
@@ -64,12 +61,6 @@ def summit() -> CoursePage:
 
 def voter() -> CoursePage:
     return english(CoursePage, slug="inclusive-voter-registration-campaigns").get()
-
-
-def test_a_second_run_creates_nothing(demo, db):
-    before = counts()
-    call_command("load_demo", stdout=io.StringIO())
-    assert counts() == before
 
 
 def test_courses_have_lessons_with_activities_in_both_languages(demo, db):
