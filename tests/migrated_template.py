@@ -12,7 +12,7 @@ its server. Code that changes gets a template of its own; older ones are removed
 
 - PostgreSQL: `CREATE DATABASE … TEMPLATE`, under an advisory lock taken on the maintenance database.
 - SQLite: a file (in /dev/shm when there is one) under a file lock, copied with SQLite's backup into
-  Django's usual in-memory test database: a file test database made the suite 70% slower.
+  Django's usual in-memory test database, so the tests run on the database they always ran on.
 """
 
 import fcntl
