@@ -21,7 +21,6 @@ import importlib.metadata
 import os
 import sqlite3
 import tempfile
-from contextlib import contextmanager
 from pathlib import Path
 
 import django
@@ -47,15 +46,11 @@ def prepare_test_database(alias: str = "default") -> None:
 
 def _digest(connection) -> str:
     digest = hashlib.sha256(f"{django.get_version()} {connection.vendor}".encode())
-    with connection.creation._nodb_cursor() if connection.vendor == "postgresql" else _nothing() as cursor:
-        if cursor is not None:
-            cursor.execute("SELECT version()")
-            digest.update(cursor.fetchone()[0].encode())
+    digest.update(_server_version(connection).encode())
     for distribution in sorted(importlib.metadata.distributions(), key=lambda d: d.metadata["Name"] or ""):
         digest.update(f"{distribution.metadata['Name']}=={distribution.version}\n".encode())
     for folder, folders, names in os.walk(ROOT):
-        folders[:] = sorted(name for name in folders if name not in SKIPPED_FOLDERS | {"__pycache__"})
-        folders[:] = [name for name in folders if not name.startswith(".")]
+        folders[:] = sorted(name for name in folders if name not in SKIPPED_FOLDERS and name[0] not in "._")
         for name in sorted(names):
             if name.endswith(".py"):
                 path = Path(folder, name)
@@ -63,9 +58,12 @@ def _digest(connection) -> str:
     return digest.hexdigest()
 
 
-@contextmanager
-def _nothing():
-    yield None
+def _server_version(connection) -> str:
+    if connection.vendor == "sqlite":
+        return sqlite3.sqlite_version
+    with connection.creation._nodb_cursor() as cursor:
+        cursor.execute("SELECT version()")
+        return cursor.fetchone()[0]
 
 
 # PostgreSQL ----------------------------------------------------------------------------------------
