@@ -1,6 +1,6 @@
 """What a lesson costs a trainee on a phone with little data, in every language, measured in Chromium.
 
-Static files are served as in production: collected with CompressedManifestStaticFilesStorage (hashed
+Static files are served as in production: collected with production's storage (WhiteNoise's, hashed
 names, .gz and .br beside each file) and handed out by WhiteNoise, not by the test server's own handler.
 The browser runs with a font configuration that holds only DejaVu (a phone without Noto; the system's
 aliases still make DejaVu Sans the sans-serif font): this machine
@@ -91,7 +91,7 @@ def _enrolled_in(lesson) -> str:
 def site(django_db_setup, django_db_blocker, tmp_path_factory):
     """The demo served with production's static files (see the module's docstring)."""
     root = tmp_path_factory.mktemp("static")
-    production = {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"}
+    production = {"BACKEND": "core.static_storage.StaticStorage"}
     with override_settings(
         STATIC_ROOT=root,
         STORAGES={**settings.STORAGES, "staticfiles": production},
