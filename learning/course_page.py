@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from core.compiled_query import CompiledQuery, Param
 from core.localize import translations_for
+from core.site_cache import SEATS, cached_per_site
 
 from . import rules
 from .models import Cohort, CoursePage, Enrolment
@@ -45,9 +46,10 @@ class CohortOffer:
         return "code" if mode == Cohort.Mode.INVITE else "enrol"
 
 
-def open_cohorts(course_keys) -> list[Cohort]:
-    """Cohorts not yet finished, with their taken seats, for courses given by translation key."""
-    today = timezone.localdate()
+def open_cohorts(course_keys, today=None) -> list[Cohort]:
+    """Cohorts not yet finished (on `today`, the reader's), with their taken seats, for courses given by
+    translation key."""
+    today = today or timezone.localdate()
     if len(course_keys) == 1:  # the course page: its SQL is compiled once (core.compiled_query)
         return _open_cohorts_of_one_course(today=today, course=next(iter(course_keys)))
     # One filter() and one annotate() with expressions built once: each call clones the query, and
@@ -102,8 +104,24 @@ def seats_left(cohort: Cohort) -> int | None:
     return None if cohort.capacity is None else max(cohort.capacity - cohort.seats_taken, 0)
 
 
+def course_cohorts(course: CoursePage, request=None) -> list[Cohort]:
+    """The course's open cohorts and their seats taken: the same for every reader, so cached per site
+    until a cohort or an enrolment changes (the `seats` tag, retired on commit) or the reader's day ends
+    (a cohort that ended yesterday is no longer open, and no write says so). Counting the seats is most of
+    the signed-in course page's time in PostgreSQL: a subquery over every enrolment of the cohorts."""
+    today = timezone.localdate()
+    if request is None:
+        return open_cohorts([course.translation_key], today)
+    return cached_per_site(
+        request,
+        f"open-cohorts:{course.translation_key}:{today.isoformat()}",
+        lambda: open_cohorts([course.translation_key], today),
+        tags=(SEATS,),
+    )
+
+
 def course_detail(*, course: CoursePage, user, request=None) -> dict:
-    cohorts = open_cohorts([course.translation_key])
+    cohorts = course_cohorts(course, request)
     outline, prerequisites = course_outline_and_prerequisites(course, request)
     enrolments, completed = {}, set()
     if user.is_authenticated:

@@ -1,12 +1,17 @@
 """The course page's reads, warm: the prerequisites' ids are cached with the outline (they are the
 course's content), so a course without prerequisites reads no page for them; its trainers are read as
-names only. What it shows stays right when the prerequisites change. The lesson page reads the
-enrolment without joining its cohort, which it does not show."""
+names only; its open cohorts and their seats are cached until an enrolment or the day changes them.
+What it shows stays right when the prerequisites change. The lesson page reads the enrolment without
+joining its cohort, which it does not show."""
+
+from datetime import timedelta
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
+from learning import services
 from learning.models import Enrolment
 from tests.factories import CohortFactory, EnrolmentFactory, UserFactory, lessons_of, make_course
 
@@ -91,3 +96,38 @@ def test_the_lesson_page_reads_the_enrolment_without_its_cohort(client, enrolled
     assert len(enrolment_reads) == 1, queries
     assert "learning_cohort" not in enrolment_reads[0]
     assert not [sql for sql in queries if 'FROM "learning_cohort"' in sql], queries  # nor later, lazily
+
+
+def test_the_cohorts_and_their_seats_are_read_once_and_follow_every_enrolment(
+    client, enrolled, django_capture_on_commit_callbacks
+):
+    """The open cohorts and their seats are the same for every reader: cached, retired on commit by any
+    enrolment or cohort write (the `seats` tag; tests/core/test_cache_registry.py walks every way). Read
+    by someone signed in who has not enrolled yet: the page offers them the cohorts."""
+    client.force_login(UserFactory())
+    cohort = enrolled.cohorts.get()
+    cohort.capacity = 5
+    with django_capture_on_commit_callbacks(execute=True):
+        cohort.save()
+    html, queries = warm_queries(client, enrolled.url)
+    assert "4 seats left" in html
+    assert not [sql for sql in queries if 'FROM "learning_cohort"' in sql], queries
+
+    with django_capture_on_commit_callbacks(execute=True):
+        newcomer = services.enrolment_create(user=UserFactory(), cohort=cohort)
+    assert "3 seats left" in warm_queries(client, enrolled.url)[0]
+
+    with django_capture_on_commit_callbacks(execute=True):
+        Enrolment.objects.filter(pk=newcomer.pk).update(status=Enrolment.Status.WITHDRAWN)
+    assert "4 seats left" in warm_queries(client, enrolled.url)[0]
+
+
+def test_a_cohort_that_ended_yesterday_leaves_the_signed_in_course_page_today(client, enrolled, monkeypatch):
+    client.force_login(UserFactory())
+    today = timezone.localdate()
+    CohortFactory(course=enrolled, title="Spring group", starts_on=today - timedelta(days=30), ends_on=today)
+    assert "Spring group" in warm_queries(client, enrolled.url)[0]
+
+    monkeypatch.setattr(timezone, "localdate", lambda *args, **kwargs: today + timedelta(days=1))
+
+    assert "Spring group" not in client.get(enrolled.url).content.decode()
