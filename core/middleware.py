@@ -54,6 +54,23 @@ class HealthCheckMiddleware:
         return self.get_response(request)
 
 
+class SiteCacheWritesMiddleware:
+    """Whatever a request writes to the shared cache goes in one round trip once its response is ready:
+    the entries it built and the tags it started (core.site_cache), the whole page and its header list
+    (core.page_cache); a page also remembers what it read, to read it all at once next time. Above the
+    cache middlewares in MIDDLEWARE, so that their writes are done when it sends them."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        site_cache.batch_writes(request)
+        response = self.get_response(request)
+        learn = getattr(request, "_site_learn", False) and response.status_code == 200
+        site_cache.flush(request, learn=learn)
+        return response
+
+
 class CachedSiteMiddleware:
     """Finds the Wagtail Site for a page request through the shared cache.
 
@@ -67,13 +84,7 @@ class CachedSiteMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        # Whatever the request builds for the shared cache is written in one go, once its response is
-        # ready; a page also remembers what it read, to read it all at once next time (core.site_cache).
-        site_cache.batch_writes(request)
-        response = self.get_response(request)
-        learn = getattr(request, "_site_learn", False) and response.status_code == 200
-        site_cache.flush(request, learn=learn)
-        return response
+        return self.get_response(request)
 
     # What every page needs besides its site and route (the header, whether any page is private), read
     # together with them in one round trip.
@@ -133,14 +144,26 @@ class CachedSiteMiddleware:
 def _read_session_along(request) -> None:
     """A signed-in reader's session (cached_db keeps it in the cache) comes in the page's first round
     trip instead of one of its own. Django's session store loads itself lazily into `_session_cache`;
-    filled here, it has nothing left to read. On a miss it reads the database as usual."""
+    filled here, it has nothing left to read."""
     session = getattr(request, "session", None)
     key = getattr(session, "cache_key", None) if session is not None and session.session_key else None
     if key is None or hasattr(session, "_session_cache"):
         return
     data = site_cache.read_first(request, [key]).get(key)
-    if data is not None:
-        session._session_cache = data
+    session._session_cache = _session_from_database(request, session) if data is None else data
+
+
+def _session_from_database(request, session) -> dict:
+    """What cached_db's `load()` does when the cache misses, without asking the cache again (the first
+    round trip just did): the session from the database, copied to the cache at once, as cached_db does.
+    Not with the request's other writes at the end: a sign-out elsewhere meanwhile would find the session
+    gone, and that late copy would bring it back."""
+    stored = session._get_session_from_db()
+    if not stored:
+        return {}  # as cached_db: an unknown or expired key starts an empty session
+    data = session.decode(stored.session_data)
+    session._cache.set(session.cache_key, data, session.get_expiry_age(expiry=stored.expire_date))
+    return data
 
 
 class AdminPathMixin:

@@ -22,8 +22,12 @@ browser or a proxy never shows one person's page to another. Browsers are told t
 
 Reads: the URL's header list with the tag versions (one round trip), then the page (a second). A page
 never stored reads, in that second round trip, every entry building it needs instead; a page retired
-by a write reads them in a third (fetching them with every hit made hits twice as slow).
+by a write reads them in a third (fetching them with every hit made hits twice as slow). The page and
+its header list are written with the entries that built it, in one round trip
+(core.middleware.SiteCacheWritesMiddleware).
 """
+
+from contextvars import ContextVar
 
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
@@ -122,12 +126,34 @@ class PageCacheFetchMiddleware(FetchFromCacheMiddleware):
         return None if response is None else _as_sent(response)
 
 
+class _RequestWrites:
+    """The cache as Django's update middleware writes to it: into the request's writes, which
+    core.middleware.SiteCacheWritesMiddleware sends in one round trip with the entries the page built."""
+
+    def __init__(self, request):
+        self.request = request
+
+    def set(self, key, value, timeout):
+        site_cache.store(self.request, key, value, timeout)
+
+
+# The request whose response the update middleware is storing (Django's code reaches the cache through
+# the middleware's `cache` property, shared by every thread's requests).
+_storing_for = ContextVar("page_cache_storing_for", default=None)
+
+
 class PageCacheUpdateMiddleware(UpdateCacheMiddleware):
-    """Stores what PageCacheFetchMiddleware may serve; first in MIDDLEWARE, so it sees the final headers."""
+    """Stores what PageCacheFetchMiddleware may serve; first of the cache middlewares after the one that
+    sends the writes, so it sees the final headers."""
 
     def __init__(self, get_response):
         super().__init__(get_response)
         self.key_prefix, self.cache_timeout = KEY_PREFIX, TIMEOUT
+
+    @property
+    def cache(self):
+        request = _storing_for.get()
+        return super().cache if request is None else _RequestWrites(request)
 
     def process_response(self, request, response):
         if not self._should_update_cache(request, response):
@@ -138,4 +164,8 @@ class PageCacheUpdateMiddleware(UpdateCacheMiddleware):
         # entry is keyed on the tags, not on the cookies the reader happens to carry.
         _without_vary(response, {"cookie"})
         patch_vary_headers(response, (TAGS_HEADER,))
-        return _as_sent(super().process_response(request, response))
+        storing = _storing_for.set(request)
+        try:
+            return _as_sent(super().process_response(request, response))
+        finally:
+            _storing_for.reset(storing)

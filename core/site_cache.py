@@ -74,40 +74,52 @@ def _tag_key(tag: str) -> str:
 
 
 def tag_versions(tags: Iterable[str], request=None) -> dict[str, int]:
-    """The current version of each tag, in one round trip (memoised on the request)."""
+    """The current version of each tag, in one round trip at most (memoised on the request; a tag that
+    the request's first read found absent is not asked for again)."""
     memo = request.__dict__.setdefault("_cache_tags", {}) if request is not None else {}
     wanted = [tag for tag in tags if tag not in memo]
     if wanted:
-        found = cache.get_many([_tag_key(tag) for tag in wanted])
+        absent = request.__dict__.get("_absent_tags", ()) if request is not None else ()
+        asked = [_tag_key(tag) for tag in wanted if tag not in absent]
+        found = cache.get_many(asked) if asked else {}
         for tag in wanted:
             version = found.get(_tag_key(tag))
-            if version is None:
-                # A tag never retired, or evicted: start from the clock, never from a number an older
-                # entry could still carry. `add` keeps whichever server started it first. A tag of one
-                # object outlives every entry built on it, then expires (a mistyped code leaves nothing).
-                timeout = None if tag in GLOBAL_TAGS else 2 * TIMEOUT
-                started = time.time_ns()
-                if cache.add(_tag_key(tag), started, timeout=timeout):
-                    # Started here: no entry can carry this version yet, so this request's entries
-                    # tagged with it are built without asking the server for each (see site_key).
-                    version = started
-                    if request is not None:
-                        request.__dict__.setdefault("_new_tags", set()).add(tag)
-                else:
-                    version = cache.get(_tag_key(tag)) or time.time_ns()  # the clock: the cache is down
-            memo[tag] = version
+            memo[tag] = _start(tag, request) if version is None else version
     return {tag: memo[tag] for tag in tags}
+
+
+def _start(tag: str, request=None) -> int:
+    """A first version for a tag never retired, or evicted: from the clock, never a number an older entry
+    could still carry. It is written only if the tag is still absent then, so whichever server started it
+    first keeps it. A tag of one object outlives every entry built on it, then expires (a mistyped
+    certificate code leaves nothing)."""
+    timeout = None if tag in GLOBAL_TAGS else 2 * TIMEOUT
+    started = time.time_ns()
+    if request is not None and _state(request)["pending"] is not None:
+        # Written with the request's other writes (`flush`). If another server starts the tag first, or a
+        # write retires it meanwhile, what this request builds on it is never reached: never stale.
+        _state(request)["starts"][_tag_key(tag)] = (started, timeout)
+    elif not cache.add(_tag_key(tag), started, timeout=timeout):
+        return cache.get(_tag_key(tag)) or time.time_ns()  # the clock: the cache is down
+    # Started here: no entry can carry this version yet, so this request's entries tagged with it are
+    # built without asking the server for each (see site_key).
+    if request is not None:
+        request.__dict__.setdefault("_new_tags", set()).add(tag)
+    return started
 
 
 def read_with_tags(request, keys: Iterable[str], tags: Iterable[str] = GLOBAL_TAGS) -> dict:
     """`cache.get_many(keys)` that also brings the versions of `tags` the request does not know yet, in
     the same round trip (the whole-page cache reads a URL's entry and the tags it depends on together)."""
     memo = request.__dict__.setdefault("_cache_tags", {})
+    absent = request.__dict__.setdefault("_absent_tags", set())
     wanted = {_tag_key(tag): tag for tag in tags if tag not in memo}
     found = cache.get_many([*keys, *wanted])
     for key, tag in wanted.items():
         if found.get(key) is not None:
             memo[tag] = found.pop(key)
+        else:
+            absent.add(tag)
     return found
 
 
@@ -247,7 +259,8 @@ def _needs_key(request) -> str:
 
 def _state(request) -> dict:
     return request.__dict__.setdefault(
-        "_site_reads", {"memo": {}, "missing": set(), "used": {}, "learnt": None, "pending": None}
+        "_site_reads",
+        {"memo": {}, "missing": set(), "used": {}, "learnt": None, "pending": None, "starts": {}},
     )
 
 
@@ -298,17 +311,31 @@ def batch_writes(request) -> None:
 
 
 def flush(request, *, learn: bool) -> None:
-    """Write what the request built in one round trip per timeout, and what it learnt of its reads."""
+    """Write what the request built, the tags it started and what it learnt of its reads, in one round
+    trip."""
     state = _state(request)
-    pending = state["pending"] or {}
-    state["pending"] = None
+    pending, starts = state["pending"] or {}, state["starts"]
+    state["pending"], state["starts"] = None, {}
     used = {name: tags for name, tags in state["used"].items() if set(tags) <= set(GLOBAL_TAGS)}
     if learn and not request.META.get("QUERY_STRING") and state["learnt"] is not None:
         merged = {**state["learnt"], **used}
         if merged != state["learnt"] and len(merged) <= MAX_LEARNT:
             pending.setdefault(TIMEOUT, {})[_needs_key(request)] = merged
+    writes = [(key, version, timeout, True) for key, (version, timeout) in starts.items()]
     for timeout, values in pending.items():
-        cache.set_many(values, timeout)
+        writes += [(key, value, timeout, False) for key, value in values.items()]
+    if writes:
+        _write_many(writes)
+
+
+def _write_many(writes) -> None:
+    """One round trip (core.cache_backend); a cache backend of another kind gets them one by one."""
+    write_many = getattr(cache, "write_many", None)
+    if write_many is not None:
+        write_many(writes)
+        return
+    for key, value, timeout, only_if_absent in writes:
+        (cache.add if only_if_absent else cache.set)(key, value, timeout)
 
 
 def lookup(request, key: str):

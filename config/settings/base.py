@@ -74,6 +74,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "core.middleware.HealthCheckMiddleware",
+    # What a request writes to the cache, sent in one round trip after every other middleware's writes.
+    "core.middleware.SiteCacheWritesMiddleware",
     # Anonymous pages cached whole (core/page_cache.py): stores last, on the way out...
     "core.page_cache.PageCacheUpdateMiddleware",
     "django.middleware.security.SecurityMiddleware",
@@ -157,9 +159,12 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 
 def cache_from_url(url: str) -> dict:
-    """A cache from its URL; Redis through core.cache_backend, which treats an unreachable server as an
-    empty cache (pages are built from the database) and gives up on a silent one within half a second."""
+    """A cache from its URL; Redis and local memory through core.cache_backend (a request's writes in one
+    round trip). Redis treats an unreachable server as an empty cache (pages are built from the database)
+    and gives up on a silent one within half a second."""
     config = env.cache_url_config(url)
+    if config["BACKEND"] == "django.core.cache.backends.locmem.LocMemCache":
+        config["BACKEND"] = "core.cache_backend.LocMemCache"
     if config["BACKEND"] == "django_redis.cache.RedisCache":
         config["BACKEND"] = "core.cache_backend.RedisCache"
         config.setdefault("OPTIONS", {}).update(
