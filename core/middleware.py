@@ -10,6 +10,7 @@ from django.http import JsonResponse
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.csp import CSP
+from django.utils.functional import SimpleLazyObject
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from wagtail.views import serve as wagtail_serve
@@ -135,6 +136,12 @@ class CachedSiteMiddleware:
             request._site_learn = True
             _read_session_along(request)
             prefetch(request, ())
+            # A page's URL (an outline, a course link) needs the site root paths: from the shared cache,
+            # read with the rest, rather than from Wagtail's own entry, one read and one write of its own
+            # whenever this page's entries are rebuilt. Only read if the view builds a page URL.
+            request._wagtail_cached_site_root_paths = SimpleLazyObject(
+                lambda: cached_per_site(request, "site-root-paths", lambda: site_root_paths(request))
+            )
 
     @cached_property
     def admin_prefix(self) -> str:
