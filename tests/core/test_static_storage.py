@@ -3,10 +3,10 @@
 from unittest import mock
 
 import pytest
+from django.conf import settings
 from django.contrib.staticfiles.storage import ManifestStaticFilesStorage, staticfiles_storage
 from django.core.management import call_command
 from django.templatetags.static import static
-from django.conf import settings
 from django.test import override_settings
 
 # config/settings/base.py's; the test settings serve files from the app folders as they are.
