@@ -85,7 +85,7 @@ def test_a_page_asks_the_cache_server_twice_at_most(name, site_pages, round_trip
     # site root paths (read by Wagtail when the entry holding them is rebuilt); a signed-in reader skips
     # the page. What was built is written in one go, Django's page and header list with it.
     assert reads(round_trips) <= (3 if user else 4), round_trips
-    assert round_trips == [*round_trips[:-1], "write_many"] and writes(round_trips) == 1, round_trips
+    assert round_trips[-1] == "write_many" and writes(round_trips) == 1, round_trips
 
     # Warm.
     round_trips.clear()
